@@ -1,0 +1,6 @@
+namespace Plimsoll.Benchmarks;
+
+public static class Program
+{
+    public static void Main(string[] args) { }
+}
