@@ -1,0 +1,72 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Diagnostics;
+
+namespace Plimsoll.Syntax.Dockerfile;
+
+/// <summary>
+/// The checks BuildKit makes when it turns the parsed lines into instructions (its instructions package):
+/// unknown instructions, argument counts, and a Dockerfile with no stage to build. Each becomes a PL9001.
+/// </summary>
+internal static class DockerfileInstructionChecks
+{
+    public static void Run(DockerfileSyntaxTree tree, DockerfileSyntax root, List<Diagnostic> diagnostics)
+    {
+        void Report(TextSpan span, string message)
+            => diagnostics.Add(PlimsollDiagnostic.Create(SyntaxDiagnostics.DockerfileSyntax, tree.Path, tree.Text, span, message));
+
+        if (root.Instructions.Length == 0)
+        {
+            Report(new TextSpan(tree.Text.Length, 0), "file with no instructions");
+            return;
+        }
+
+        bool seenFrom = false;
+        foreach (var instruction in root.Instructions)
+        {
+            CheckInstruction(instruction, Report, isOnbuildTrigger: false);
+            if (instruction.Kind == DockerfileSyntaxKind.FromInstruction) seenFrom = true;
+            else if (!seenFrom && instruction.Kind != DockerfileSyntaxKind.ArgInstruction && instruction.Kind != DockerfileSyntaxKind.UnknownInstruction)
+                Report(instruction.Keyword.Span, "no build stage in current context: " + instruction.Name + " must come after FROM");
+        }
+        if (!seenFrom)
+            Report(root.Instructions[0].Keyword.Span, "dockerfile contains no stages to build: add a FROM instruction");
+    }
+
+    private static void CheckInstruction(InstructionSyntax instruction, Action<TextSpan, string> report, bool isOnbuildTrigger)
+    {
+        int count = instruction.Arguments.Length;
+        var keywordSpan = instruction.Keyword.Span;
+        string name = instruction.Name;
+        switch (instruction)
+        {
+            case UnknownInstructionSyntax:
+                report(keywordSpan, "unknown instruction: " + instruction.Keyword.Text);
+                break;
+            case FromInstructionSyntax:
+                if (isOnbuildTrigger) report(keywordSpan, "FROM isn't allowed as an ONBUILD trigger");
+                else if (!(count == 1 || (count == 3 && ((WordSyntax)instruction.Arguments[1]).Value.Equals("as", StringComparison.OrdinalIgnoreCase))))
+                    report(instruction.Span, "FROM requires either one or three arguments");
+                break;
+            case OnbuildInstructionSyntax onbuild:
+                if (isOnbuildTrigger) report(keywordSpan, "Chaining ONBUILD via `ONBUILD ONBUILD` isn't allowed");
+                else if (onbuild.Inner == null) report(keywordSpan, "ONBUILD requires at least one argument");
+                else CheckInstruction(onbuild.Inner, report, isOnbuildTrigger: true);
+                break;
+            case CopyInstructionSyntax copy:
+                if (copy.PathTokens.Count + instruction.Heredocs.Length < 2 && !instruction.IsExecForm)
+                    report(instruction.Span, name + " requires at least two arguments, but only one was provided. Destination could not be determined.");
+                break;
+            case KeyValueInstructionSyntax:
+            case RunInstructionSyntax:
+                if (count == 0) report(keywordSpan, name + " requires at least one argument");
+                break;
+            case SimpleInstructionSyntax:
+                if (count == 0 && instruction.Kind != DockerfileSyntaxKind.MaintainerInstruction)
+                    report(keywordSpan, name + " requires at least one argument");
+                if (isOnbuildTrigger && instruction.Kind == DockerfileSyntaxKind.MaintainerInstruction)
+                    report(keywordSpan, "MAINTAINER isn't allowed as an ONBUILD trigger");
+                break;
+        }
+    }
+}

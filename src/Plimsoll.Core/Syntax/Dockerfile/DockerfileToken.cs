@@ -1,0 +1,100 @@
+using Microsoft.CodeAnalysis.Text;
+
+namespace Plimsoll.Syntax.Dockerfile;
+
+/// <summary>
+/// A token: a piece of source text with a kind. Its leading trivia is the text between the previous
+/// token and this one (<see cref="FullSpan"/> minus <see cref="Span"/>); tokens and their trivia tile
+/// the whole input, which is what makes the tree lossless. A small struct: trees allocate no object per token.
+/// </summary>
+public readonly struct DockerfileToken
+{
+    private readonly DockerfileSource? _source;
+    private readonly LogicalLine? _line;
+    private readonly int _logicalStart;
+    private readonly int _logicalEnd;
+
+    internal DockerfileToken(DockerfileSource source, DockerfileSyntaxKind kind, int fullStart, TextSpan span, LogicalLine? line = null, int logicalStart = 0, int logicalEnd = 0)
+    {
+        _source = source;
+        Kind = kind;
+        FullStart = fullStart;
+        Start = span.Start;
+        End = span.End;
+        _line = line;
+        _logicalStart = logicalStart;
+        _logicalEnd = logicalEnd;
+    }
+
+    public DockerfileSyntaxKind Kind { get; }
+    internal int FullStart { get; }
+    internal int Start { get; }
+    internal int End { get; }
+
+    /// <summary>False for the default value (a token that is not there, e.g. FROM without AS).</summary>
+    public bool IsPresent => _source != null;
+
+    public TextSpan Span => TextSpan.FromBounds(Start, End);
+    public TextSpan FullSpan => TextSpan.FromBounds(FullStart, End);
+
+    /// <summary>The source text of the token, continuations included.</summary>
+    public string Text => _source == null ? "" : _source.Text.Substring(Start, End - Start);
+
+    public string ToFullString() => _source == null ? "" : _source.Text.Substring(FullStart, End - FullStart);
+
+    /// <summary>
+    /// The text as BuildKit sees it: line continuations and comment lines inside it removed. For flags,
+    /// quotes and escapes are processed; for JSON strings, the decoded string.
+    /// </summary>
+    public string Value
+    {
+        get
+        {
+            if (_source == null) return "";
+            string logical = _line == null ? Text : _line.Text.Substring(_logicalStart, _logicalEnd - _logicalStart);
+            return Kind switch
+            {
+                DockerfileSyntaxKind.FlagToken => ArgumentSplitting.CookFlagWord(logical),
+                DockerfileSyntaxKind.JsonStringToken => JsonArrayScanner.DecodeString(logical),
+                _ => logical,
+            };
+        }
+    }
+
+    /// <summary>The raw logical text (continuations removed, nothing else processed).</summary>
+    public string LogicalText => _source == null ? "" : _line == null ? Text : _line.Text.Substring(_logicalStart, _logicalEnd - _logicalStart);
+
+    internal LogicalLine? Line => _line;
+    internal int LogicalStart => _logicalStart;
+    internal int LogicalEnd => _logicalEnd;
+
+    /// <summary>The trivia before this token, lexed on demand (whitespace, comments, continuations, line ends).</summary>
+    public IReadOnlyList<DockerfileTrivia> LeadingTrivia
+        => _source == null ? Array.Empty<DockerfileTrivia>() : TriviaLexer.Lex(_source, FullStart, Start);
+
+    public override string ToString() => Text;
+}
+
+/// <summary>A piece of trivia: text that is kept for fidelity but carries no meaning for the build.</summary>
+public readonly struct DockerfileTrivia
+{
+    internal DockerfileTrivia(DockerfileSyntaxKind kind, TextSpan span, string text)
+    {
+        Kind = kind;
+        Span = span;
+        Text = text;
+    }
+
+    public DockerfileSyntaxKind Kind { get; }
+    public TextSpan Span { get; }
+    public string Text { get; }
+    public override string ToString() => Text;
+}
+
+/// <summary>The text being parsed and the settings read from its parser directives.</summary>
+internal sealed class DockerfileSource
+{
+    public DockerfileSource(string text) => Text = text;
+    public string Text { get; }
+    public char EscapeCharacter { get; set; } = '\\';
+}

@@ -1,0 +1,90 @@
+using System.Collections.Immutable;
+
+namespace Plimsoll.Syntax.Dockerfile;
+
+/// <summary>One whitespace-delimited argument (FROM image, COPY source, EXPOSE port…).</summary>
+public sealed class WordSyntax : DockerfileNode
+{
+    internal WordSyntax(DockerfileToken token) : base(DockerfileSyntaxKind.Word) => Token = token;
+
+    public DockerfileToken Token { get; }
+    public string Value => Token.Value;
+
+    internal override void CollectChildren(List<DockerfileNodeOrToken> children) => children.Add(Token);
+}
+
+/// <summary>The shell form of a command: the rest of the line, run by the stage's SHELL.</summary>
+public sealed class ShellFormSyntax : DockerfileNode
+{
+    internal ShellFormSyntax(DockerfileToken token) : base(DockerfileSyntaxKind.ShellForm) => Token = token;
+
+    public DockerfileToken Token { get; }
+
+    /// <summary>The command text with continuations removed, as BuildKit passes it to the shell.</summary>
+    public string Command => Token.Value;
+
+    internal override void CollectChildren(List<DockerfileNodeOrToken> children) => children.Add(Token);
+}
+
+/// <summary>The exec (JSON array) form: <c>["executable", "arg"]</c>.</summary>
+public sealed class ExecFormSyntax : DockerfileNode
+{
+    internal ExecFormSyntax(DockerfileToken open, ImmutableArray<DockerfileToken> elements, DockerfileToken close)
+        : base(DockerfileSyntaxKind.ExecForm)
+    {
+        OpenBracket = open;
+        Elements = elements;
+        CloseBracket = close;
+    }
+
+    public DockerfileToken OpenBracket { get; }
+
+    /// <summary>Strings and the commas between them.</summary>
+    public ImmutableArray<DockerfileToken> Elements { get; }
+    public DockerfileToken CloseBracket { get; }
+
+    public IEnumerable<DockerfileToken> StringTokens => Elements.Where(e => e.Kind == DockerfileSyntaxKind.JsonStringToken);
+    public IReadOnlyList<string> Values => StringTokens.Select(t => t.Value).ToList();
+
+    internal override void CollectChildren(List<DockerfileNodeOrToken> children)
+    {
+        children.Add(OpenBracket);
+        foreach (var element in Elements) children.Add(element);
+        children.Add(CloseBracket);
+    }
+}
+
+/// <summary>A <c>key=value</c> pair of ENV, LABEL or ARG, or the legacy <c>ENV key value</c> form.</summary>
+public sealed class KeyValuePairSyntax : DockerfileNode
+{
+    internal KeyValuePairSyntax(DockerfileToken key, DockerfileToken equals, DockerfileToken value)
+        : base(DockerfileSyntaxKind.KeyValuePair)
+    {
+        KeyToken = key;
+        EqualsToken = equals;
+        ValueToken = value;
+    }
+
+    public DockerfileToken KeyToken { get; }
+
+    /// <summary>Absent in the legacy form and for an ARG without a default.</summary>
+    public DockerfileToken EqualsToken { get; }
+
+    /// <summary>Absent for an ARG without a default.</summary>
+    public DockerfileToken ValueToken { get; }
+
+    public string Key => KeyToken.Value;
+    public bool HasValue => ValueToken.IsPresent;
+
+    /// <summary>The value as written (quotes kept, as BuildKit's AST keeps them), or null.</summary>
+    public string? Value => ValueToken.IsPresent ? ValueToken.Value : null;
+
+    public bool IsLegacyForm => ValueToken.IsPresent && !EqualsToken.IsPresent;
+
+    internal override void CollectChildren(List<DockerfileNodeOrToken> children)
+    {
+        children.Add(KeyToken);
+        if (EqualsToken.IsPresent) children.Add(EqualsToken);
+        if (ValueToken.IsPresent) children.Add(ValueToken);
+    }
+}

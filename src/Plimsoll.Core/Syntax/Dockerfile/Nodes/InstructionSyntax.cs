@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+
+namespace Plimsoll.Syntax.Dockerfile;
+
+/// <summary>
+/// An instruction: keyword, flags, arguments and any heredocs. Arguments are <see cref="WordSyntax"/>,
+/// <see cref="ShellFormSyntax"/>, <see cref="ExecFormSyntax"/>, <see cref="KeyValuePairSyntax"/> nodes, or for
+/// ONBUILD the inner instruction. Typed subclasses name the parts of each instruction.
+/// </summary>
+public abstract class InstructionSyntax : DockerfileNode
+{
+    private protected InstructionSyntax(DockerfileSyntaxKind kind, InstructionParts parts) : base(kind)
+    {
+        Keyword = parts.Keyword;
+        Flags = parts.Flags;
+        Arguments = parts.Arguments;
+        Heredocs = parts.Heredocs;
+        Line = parts.Line;
+        LogicalStart = parts.LogicalStart;
+        AdoptChildren();
+    }
+
+    public DockerfileToken Keyword { get; }
+    public ImmutableArray<FlagSyntax> Flags { get; }
+    public ImmutableArray<DockerfileNode> Arguments { get; }
+    public ImmutableArray<HeredocSyntax> Heredocs { get; }
+
+    /// <summary>The instruction name, upper-cased (unknown instructions keep their spelling upper-cased too).</summary>
+    public string Name => Keyword.Text.ToUpperInvariant();
+
+    /// <summary>The logical line as BuildKit reads it: continuations and comment lines removed.</summary>
+    public string Original => Line.Text.Substring(LogicalStart).Trim();
+
+    /// <summary>True when the arguments are in exec (JSON array) form.</summary>
+    public bool IsExecForm => Arguments.Any(a => a.Kind == DockerfileSyntaxKind.ExecForm);
+
+    public FlagSyntax? GetFlag(string name)
+    {
+        foreach (var flag in Flags)
+            if (string.Equals(flag.Name, name, StringComparison.OrdinalIgnoreCase)) return flag;
+        return null;
+    }
+
+    internal LogicalLine Line { get; }
+    internal int LogicalStart { get; }
+
+    internal override void CollectChildren(List<DockerfileNodeOrToken> children)
+    {
+        children.Add(Keyword);
+        foreach (var flag in Flags) children.Add(flag);
+        foreach (var argument in Arguments) children.Add(argument);
+        foreach (var heredoc in Heredocs) children.Add(heredoc);
+    }
+
+    internal static InstructionSyntax Create(DockerfileSyntaxKind kind, InstructionParts parts) => kind switch
+    {
+        DockerfileSyntaxKind.FromInstruction => new FromInstructionSyntax(parts),
+        DockerfileSyntaxKind.RunInstruction => new RunInstructionSyntax(parts),
+        DockerfileSyntaxKind.CmdInstruction => new CommandInstructionSyntax(kind, parts),
+        DockerfileSyntaxKind.EntrypointInstruction => new CommandInstructionSyntax(kind, parts),
+        DockerfileSyntaxKind.ShellInstruction => new CommandInstructionSyntax(kind, parts),
+        DockerfileSyntaxKind.CopyInstruction => new CopyInstructionSyntax(kind, parts),
+        DockerfileSyntaxKind.AddInstruction => new CopyInstructionSyntax(kind, parts),
+        DockerfileSyntaxKind.EnvInstruction => new KeyValueInstructionSyntax(kind, parts),
+        DockerfileSyntaxKind.LabelInstruction => new KeyValueInstructionSyntax(kind, parts),
+        DockerfileSyntaxKind.ArgInstruction => new KeyValueInstructionSyntax(kind, parts),
+        DockerfileSyntaxKind.HealthcheckInstruction => new HealthcheckInstructionSyntax(parts),
+        DockerfileSyntaxKind.OnbuildInstruction => new OnbuildInstructionSyntax(parts),
+        DockerfileSyntaxKind.UnknownInstruction => new UnknownInstructionSyntax(parts),
+        // USER, WORKDIR, STOPSIGNAL, MAINTAINER (one value); EXPOSE, VOLUME (a list).
+        _ => new SimpleInstructionSyntax(kind, parts),
+    };
+}
+
+/// <summary>What the parser gathered for one instruction.</summary>
+internal readonly record struct InstructionParts(
+    DockerfileToken Keyword,
+    ImmutableArray<FlagSyntax> Flags,
+    ImmutableArray<DockerfileNode> Arguments,
+    ImmutableArray<HeredocSyntax> Heredocs,
+    LogicalLine Line,
+    int LogicalStart);
+
+/// <summary><c>FROM [--platform=…] image [AS name]</c>.</summary>
+public sealed class FromInstructionSyntax : InstructionSyntax
+{
+    internal FromInstructionSyntax(InstructionParts parts) : base(DockerfileSyntaxKind.FromInstruction, parts) { }
+
+    public WordSyntax? Image => Arguments.Length > 0 ? Arguments[0] as WordSyntax : null;
+
+    /// <summary>The <c>AS</c> keyword, when the stage is named.</summary>
+    public WordSyntax? AsKeyword => Arguments.Length == 3 && Arguments[1] is WordSyntax w && w.Value.Equals("as", StringComparison.OrdinalIgnoreCase) ? w : null;
+    public WordSyntax? StageName => AsKeyword != null ? Arguments[2] as WordSyntax : null;
+}
+
+/// <summary>CMD, ENTRYPOINT and SHELL: a command in shell or exec form.</summary>
+public class CommandInstructionSyntax : InstructionSyntax
+{
+    internal CommandInstructionSyntax(DockerfileSyntaxKind kind, InstructionParts parts) : base(kind, parts) { }
+
+    public ShellFormSyntax? ShellForm => Arguments.OfType<ShellFormSyntax>().FirstOrDefault();
+    public ExecFormSyntax? ExecForm => Arguments.OfType<ExecFormSyntax>().FirstOrDefault();
+}
+
+/// <summary><c>RUN [--mount=…] [--network=…] [--security=…] command</c>.</summary>
+public sealed class RunInstructionSyntax : CommandInstructionSyntax
+{
+    internal RunInstructionSyntax(InstructionParts parts) : base(DockerfileSyntaxKind.RunInstruction, parts) { }
+}
+
+/// <summary>COPY and ADD: sources then a destination, in list or JSON form; sources may be heredocs.</summary>
+public sealed class CopyInstructionSyntax : InstructionSyntax
+{
+    internal CopyInstructionSyntax(DockerfileSyntaxKind kind, InstructionParts parts) : base(kind, parts) { }
+
+    /// <summary>Every path argument in order (words, or the strings of the JSON form); the last is the destination.</summary>
+    public IReadOnlyList<DockerfileToken> PathTokens
+    {
+        get
+        {
+            var list = new List<DockerfileToken>();
+            foreach (var argument in Arguments)
+            {
+                if (argument is WordSyntax word) list.Add(word.Token);
+                else if (argument is ExecFormSyntax exec) list.AddRange(exec.StringTokens);
+            }
+            return list;
+        }
+    }
+}
+
+/// <summary>ENV, LABEL and ARG: a list of key/value pairs.</summary>
+public sealed class KeyValueInstructionSyntax : InstructionSyntax
+{
+    internal KeyValueInstructionSyntax(DockerfileSyntaxKind kind, InstructionParts parts) : base(kind, parts) { }
+
+    public IEnumerable<KeyValuePairSyntax> Pairs => Arguments.OfType<KeyValuePairSyntax>();
+}
+
+/// <summary><c>HEALTHCHECK [options] CMD command</c> or <c>HEALTHCHECK NONE</c>.</summary>
+public sealed class HealthcheckInstructionSyntax : InstructionSyntax
+{
+    internal HealthcheckInstructionSyntax(InstructionParts parts) : base(DockerfileSyntaxKind.HealthcheckInstruction, parts) { }
+
+    /// <summary><c>CMD</c> or <c>NONE</c> (other words are rejected by BuildKit later).</summary>
+    public WordSyntax? Type => Arguments.Length > 0 ? Arguments[0] as WordSyntax : null;
+}
+
+/// <summary><c>ONBUILD instruction</c>: the inner instruction is the only argument.</summary>
+public sealed class OnbuildInstructionSyntax : InstructionSyntax
+{
+    internal OnbuildInstructionSyntax(InstructionParts parts) : base(DockerfileSyntaxKind.OnbuildInstruction, parts) { }
+
+    public InstructionSyntax? Inner => Arguments.Length > 0 ? Arguments[0] as InstructionSyntax : null;
+}
+
+/// <summary>An instruction BuildKit does not know; its arguments are kept as text.</summary>
+public sealed class UnknownInstructionSyntax : InstructionSyntax
+{
+    internal UnknownInstructionSyntax(InstructionParts parts) : base(DockerfileSyntaxKind.UnknownInstruction, parts) { }
+}
+
+/// <summary>USER, WORKDIR, STOPSIGNAL, MAINTAINER (one text value) and EXPOSE, VOLUME (a list).</summary>
+public sealed class SimpleInstructionSyntax : InstructionSyntax
+{
+    internal SimpleInstructionSyntax(DockerfileSyntaxKind kind, InstructionParts parts) : base(kind, parts) { }
+
+    /// <summary>The value for single-value instructions (USER, WORKDIR, …), or null.</summary>
+    public string? Value => Arguments.Length == 1 && Arguments[0] is WordSyntax word ? word.Value : null;
+}
