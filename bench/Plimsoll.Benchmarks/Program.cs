@@ -1,6 +1,9 @@
+using BenchmarkDotNet.Running;
+
 namespace Plimsoll.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) { }
+    /// <summary>dotnet run -c Release --project bench/Plimsoll.Benchmarks -- --filter '*'</summary>
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 }

@@ -22,14 +22,14 @@ internal static class ArgumentSplitting
     /// <summary>BuildKit's reWhitespace: <c>[\t\v\f\r ]+</c>.</summary>
     public static bool IsSplitSpace(char c) => c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r';
 
-    public static int SkipSpace(string text, int i, int end)
+    public static int SkipSpace(ReadOnlySpan<char> text, int i, int end)
     {
         while (i < end && IsSpace(text[i])) i++;
         return i;
     }
 
     /// <summary>The range with Go's strings.TrimSpace applied.</summary>
-    public static LogicalRange TrimSpace(string text, int start, int end)
+    public static LogicalRange TrimSpace(ReadOnlySpan<char> text, int start, int end)
     {
         while (start < end && IsSpace(text[start])) start++;
         while (end > start && IsSpace(text[end - 1])) end--;
@@ -40,7 +40,7 @@ internal static class ArgumentSplitting
     /// BuildKit's extractBuilderFlags: leading words that start with <c>--</c> are flags; a bare <c>--</c>
     /// ends them. Returns the flag ranges and where the remaining arguments start.
     /// </summary>
-    public static int ExtractFlags(string text, int start, int end, List<LogicalRange> flags)
+    public static int ExtractFlags(ReadOnlySpan<char> text, int start, int end, List<LogicalRange> flags)
     {
         int pos = start;
         while (true)
@@ -115,7 +115,7 @@ internal static class ArgumentSplitting
     }
 
     /// <summary>BuildKit's parseWords (ENV, LABEL, ARG): whitespace-separated, quotes and escapes kept in the word.</summary>
-    public static void ParseWords(string text, int start, int end, char escape, List<LogicalRange> words)
+    public static void ParseWords(ReadOnlySpan<char> text, int start, int end, char escape, List<LogicalRange> words)
     {
         int pos = start;
         while (true)
@@ -157,7 +157,7 @@ internal static class ArgumentSplitting
     }
 
     /// <summary>BuildKit's reWhitespace.Split(rest, -1): fields between runs of [\t\v\f\r ].</summary>
-    public static void SplitWhitespace(string text, int start, int end, List<LogicalRange> words)
+    public static void SplitWhitespace(ReadOnlySpan<char> text, int start, int end, List<LogicalRange> words)
     {
         int pos = start;
         int fieldStart = start;

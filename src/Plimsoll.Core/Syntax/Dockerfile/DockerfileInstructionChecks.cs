@@ -37,7 +37,6 @@ internal static class DockerfileInstructionChecks
     {
         int count = instruction.Arguments.Length;
         var keywordSpan = instruction.Keyword.Span;
-        string name = instruction.Name;
         switch (instruction)
         {
             case UnknownInstructionSyntax:
@@ -54,16 +53,16 @@ internal static class DockerfileInstructionChecks
                 else CheckInstruction(onbuild.Inner, report, isOnbuildTrigger: true);
                 break;
             case CopyInstructionSyntax copy:
-                if (copy.PathTokens.Count + instruction.Heredocs.Length < 2 && !instruction.IsExecForm)
-                    report(instruction.Span, name + " requires at least two arguments, but only one was provided. Destination could not be determined.");
+                if (copy.PathArgumentCount + instruction.Heredocs.Length < 2 && !instruction.IsExecForm)
+                    report(instruction.Span, instruction.Name + " requires at least two arguments, but only one was provided. Destination could not be determined.");
                 break;
             case KeyValueInstructionSyntax:
             case RunInstructionSyntax:
-                if (count == 0) report(keywordSpan, name + " requires at least one argument");
+                if (count == 0) report(keywordSpan, instruction.Name + " requires at least one argument");
                 break;
             case SimpleInstructionSyntax:
                 if (count == 0 && instruction.Kind != DockerfileSyntaxKind.MaintainerInstruction)
-                    report(keywordSpan, name + " requires at least one argument");
+                    report(keywordSpan, instruction.Name + " requires at least one argument");
                 if (isOnbuildTrigger && instruction.Kind == DockerfileSyntaxKind.MaintainerInstruction)
                     report(keywordSpan, "MAINTAINER isn't allowed as an ONBUILD trigger");
                 break;

@@ -6,13 +6,14 @@ namespace Plimsoll.Syntax.Dockerfile;
 /// <summary>A node of the immutable Dockerfile syntax tree; tokens are its leaves.</summary>
 public abstract class DockerfileNode
 {
-    private TextSpan? _fullSpan;
-    private TextSpan? _span;
+    private int _fullStart = -1;
+    private int _start;
+    private int _end;
 
     protected DockerfileNode(DockerfileSyntaxKind kind) => Kind = kind;
 
     public DockerfileSyntaxKind Kind { get; }
-    public DockerfileNode? Parent { get; private set; }
+    public DockerfileNode? Parent { get; internal set; }
 
     /// <summary>The tree this node belongs to.</summary>
     public DockerfileSyntaxTree? SyntaxTree
@@ -28,10 +29,20 @@ public abstract class DockerfileNode
     /// <summary>Children in document order.</summary>
     public IReadOnlyList<DockerfileNodeOrToken> ChildNodesAndTokens()
     {
-        var list = new List<DockerfileNodeOrToken>();
-        CollectChildren(list);
+        int count = SlotCount;
+        var list = new List<DockerfileNodeOrToken>(count);
+        for (int i = 0; i < count; i++)
+        {
+            var slot = GetSlot(i);
+            if (slot.IsNode || slot.AsToken.IsPresent) list.Add(slot);
+        }
         return list;
     }
+
+    /// <summary>Number of child slots; a slot may hold an absent token (skipped by enumeration).</summary>
+    internal abstract int SlotCount { get; }
+
+    internal abstract DockerfileNodeOrToken GetSlot(int index);
 
     public IEnumerable<DockerfileNode> ChildNodes()
     {
@@ -64,10 +75,24 @@ public abstract class DockerfileNode
     }
 
     /// <summary>The span from the first token's text to the last token's end, without leading trivia.</summary>
-    public TextSpan Span => _span ??= ComputeSpan(includeTrivia: false);
+    public TextSpan Span
+    {
+        get
+        {
+            EnsureSpan();
+            return TextSpan.FromBounds(_start, _end);
+        }
+    }
 
     /// <summary>The span including the first token's leading trivia.</summary>
-    public TextSpan FullSpan => _fullSpan ??= ComputeSpan(includeTrivia: true);
+    public TextSpan FullSpan
+    {
+        get
+        {
+            EnsureSpan();
+            return TextSpan.FromBounds(_fullStart, _end);
+        }
+    }
 
     /// <summary>The exact source text of the node with its leading trivia, rebuilt from its tokens.</summary>
     public string ToFullString()
@@ -83,25 +108,40 @@ public abstract class DockerfileNode
         return tree == null ? ToFullString() : tree.Text.ToString(Span);
     }
 
-    internal abstract void CollectChildren(List<DockerfileNodeOrToken> children);
-
-    internal void AdoptChildren()
+    private void EnsureSpan()
     {
-        foreach (var child in ChildNodesAndTokens())
+        if (_fullStart >= 0) return;
+        if (TryGetEdgeToken(this, first: true, out var first) && TryGetEdgeToken(this, first: false, out var last))
         {
-            if (child.IsNode) child.AsNode!.Parent = this;
+            _start = first.Start;
+            _end = last.End;
+            _fullStart = first.FullStart;
+        }
+        else
+        {
+            _fullStart = _start = _end = 0;
         }
     }
 
-    private TextSpan ComputeSpan(bool includeTrivia)
+    // The first (or last) present token under a node, found through slots without allocating.
+    private static bool TryGetEdgeToken(DockerfileNode node, bool first, out DockerfileToken token)
     {
-        int start = -1, end = -1;
-        foreach (var token in DescendantTokens())
+        int count = node.SlotCount;
+        for (int k = 0; k < count; k++)
         {
-            if (start < 0) start = includeTrivia ? token.FullStart : token.Start;
-            end = token.End;
+            var slot = node.GetSlot(first ? k : count - 1 - k);
+            if (slot.IsNode)
+            {
+                if (TryGetEdgeToken(slot.AsNode!, first, out token)) return true;
+            }
+            else if (slot.AsToken.IsPresent)
+            {
+                token = slot.AsToken;
+                return true;
+            }
         }
-        return start < 0 ? default : TextSpan.FromBounds(start, end);
+        token = default;
+        return false;
     }
 }
 

@@ -22,6 +22,13 @@ internal sealed class DockerfileParser
     private readonly List<LogicalRange> _scratchRanges = new();
     private readonly List<(DockerfileSyntaxKind Kind, LogicalRange Range)> _scratchJson = new();
     private readonly HashSet<string> _seenDirectives = new(StringComparer.Ordinal);
+    private readonly List<int> _segmentLogicalStarts = new();
+    private readonly List<int> _segmentSourceStarts = new();
+    private char[] _buffer = new char[256];
+    private int _bufferLength;
+
+    /// <summary>The logical text of the instruction being parsed.</summary>
+    private ReadOnlySpan<char> Buffer => new(_buffer, 0, _bufferLength);
 
     private int _pos;            // start of the next physical line
     private int _lastTokenEnd;   // where the next token's leading trivia starts
@@ -113,9 +120,8 @@ internal sealed class DockerfileParser
         bool continued = EndsWithContinuation(contentStart, first.ContentEnd, out int keptEnd);
         if (!continued && keptEnd == contentStart) return; // blank line: trivia
 
-        var logicalStarts = new List<int> { 0 };
-        var sourceStarts = new List<int> { contentStart };
-        StringBuilder? joined = null;
+        _segmentLogicalStarts.Clear();
+        _segmentSourceStarts.Clear();
         int logicalLength = keptEnd - contentStart;
 
         while (continued && _pos < _text.Length)
@@ -124,24 +130,29 @@ internal sealed class DockerfileParser
             if (IsCommentLine(next.Start, next.ContentEnd)) continue;
             if (SkipSpace(next.Start, next.ContentEnd) == next.ContentEnd) continue; // empty continuation line
             continued = EndsWithContinuation(next.Start, next.ContentEnd, out int nextKept);
-            if (joined == null)
+            if (_segmentLogicalStarts.Count == 0)
             {
-                joined = new StringBuilder();
-                joined.Append(_text, contentStart, keptEnd - contentStart);
+                _segmentLogicalStarts.Add(0);
+                _segmentSourceStarts.Add(contentStart);
             }
-            logicalStarts.Add(logicalLength);
-            sourceStarts.Add(next.Start);
-            joined.Append(_text, next.Start, nextKept - next.Start);
+            _segmentLogicalStarts.Add(logicalLength);
+            _segmentSourceStarts.Add(next.Start);
             logicalLength += nextKept - next.Start;
         }
 
-        string logicalText = joined?.ToString() ?? _text.Substring(contentStart, keptEnd - contentStart);
-        var line = new LogicalLine(logicalText, logicalStarts.ToArray(), sourceStarts.ToArray());
-        var trimmed = ArgumentSplitting.TrimSpace(logicalText, 0, logicalText.Length);
+        var line = _segmentLogicalStarts.Count == 0
+            ? new LogicalLine(_source, contentStart, logicalLength)
+            : new LogicalLine(_source, _segmentLogicalStarts.ToArray(), _segmentSourceStarts.ToArray(), logicalLength);
+        // Parse from a reused buffer: the joined string is only built later if a value is asked for.
+        if (_buffer.Length < logicalLength) _buffer = new char[Math.Max(logicalLength, _buffer.Length * 2)];
+        line.CopyTo(_buffer);
+        _bufferLength = logicalLength;
+
+        var trimmed = ArgumentSplitting.TrimSpace(Buffer, 0, logicalLength);
         if (trimmed.Length == 0) return; // only continuation characters: nothing BuildKit would run
 
         var instruction = ParseInstruction(line, trimmed.Start, trimmed.End, out var innerForHeredoc);
-        if (innerForHeredoc != null && logicalText.IndexOf("<<", StringComparison.Ordinal) >= 0)
+        if (innerForHeredoc != null && Buffer.IndexOf("<<".AsSpan()) >= 0)
         {
             var heredocs = ParseHeredocs(line);
             if (heredocs.Length > 0) instruction = WithHeredocs(instruction, heredocs);
@@ -156,11 +167,11 @@ internal sealed class DockerfileParser
     /// <summary>BuildKit's newNodeFromLine on logical [start, end). <paramref name="heredocHost"/> is set when heredocs may follow.</summary>
     private InstructionSyntax ParseInstruction(LogicalLine line, int start, int end, out InstructionSyntax? heredocHost)
     {
-        string text = line.Text;
+        var text = Buffer;
         int keywordEnd = start;
         while (keywordEnd < end && !ArgumentSplitting.IsSplitSpace(text[keywordEnd])) keywordEnd++;
         var keyword = Token(DockerfileSyntaxKind.KeywordToken, line, start, keywordEnd);
-        var kind = DockerfileSyntaxFacts.InstructionKind(text.Substring(start, keywordEnd - start));
+        var kind = DockerfileSyntaxFacts.InstructionKind(text.Slice(start, keywordEnd - start));
 
         int restStart = keywordEnd;
         while (restStart < end && ArgumentSplitting.IsSplitSpace(text[restStart])) restStart++;
@@ -230,7 +241,7 @@ internal sealed class DockerfileParser
     private ImmutableArray<DockerfileNode> WhitespaceWords(LogicalLine line, LogicalRange args)
     {
         _scratchRanges.Clear();
-        ArgumentSplitting.SplitWhitespace(line.Text, args.Start, args.End, _scratchRanges);
+        ArgumentSplitting.SplitWhitespace(Buffer, args.Start, args.End, _scratchRanges);
         var builder = ImmutableArray.CreateBuilder<DockerfileNode>(_scratchRanges.Count);
         foreach (var range in _scratchRanges)
             builder.Add(new WordSyntax(Token(DockerfileSyntaxKind.WordToken, line, range.Start, range.End)));
@@ -239,7 +250,7 @@ internal sealed class DockerfileParser
 
     private ImmutableArray<DockerfileNode> MaybeJson(LogicalLine line, LogicalRange args, bool fallbackToWords)
     {
-        string text = line.Text;
+        var text = Buffer;
         if (text[args.Start] == '[')
         {
             var result = JsonArrayScanner.Scan(text, args.Start, args.End, _scratchJson);
@@ -269,18 +280,17 @@ internal sealed class DockerfileParser
     /// <summary>BuildKit's parseNameVal for ENV and LABEL: <c>key=value …</c>, or the legacy <c>key value</c>.</summary>
     private ImmutableArray<DockerfileNode> NameValues(LogicalLine line, LogicalRange args, DockerfileToken keyword)
     {
-        string text = line.Text;
         var words = new List<LogicalRange>();
-        ArgumentSplitting.ParseWords(text, args.Start, args.End, _source.EscapeCharacter, words);
+        ArgumentSplitting.ParseWords(Buffer, args.Start, args.End, _source.EscapeCharacter, words);
         if (words.Count == 0) return ImmutableArray<DockerfileNode>.Empty;
 
-        if (text.IndexOf('=', words[0].Start, words[0].Length) < 0)
+        if (Buffer.Slice(words[0].Start, words[0].Length).IndexOf('=') < 0)
         {
             // Legacy form: the first whitespace-separated field is the key, the rest is the value.
             int keyEnd = args.Start;
-            while (keyEnd < args.End && !ArgumentSplitting.IsSplitSpace(text[keyEnd])) keyEnd++;
+            while (keyEnd < args.End && !ArgumentSplitting.IsSplitSpace(Buffer[keyEnd])) keyEnd++;
             int valueStart = keyEnd;
-            while (valueStart < args.End && ArgumentSplitting.IsSplitSpace(text[valueStart])) valueStart++;
+            while (valueStart < args.End && ArgumentSplitting.IsSplitSpace(Buffer[valueStart])) valueStart++;
             var key = Token(DockerfileSyntaxKind.KeyToken, line, args.Start, keyEnd);
             if (valueStart >= args.End)
             {
@@ -295,11 +305,11 @@ internal sealed class DockerfileParser
         var builder = ImmutableArray.CreateBuilder<DockerfileNode>(words.Count);
         foreach (var word in words)
         {
-            int equals = text.IndexOf('=', word.Start, word.Length);
+            int equals = IndexOfEquals(word);
             if (equals < 0)
             {
                 var bare = new KeyValuePairSyntax(Token(DockerfileSyntaxKind.KeyToken, line, word.Start, word.End), default, default);
-                Report(bare.Span, "Syntax error - can't find = in \"" + text.Substring(word.Start, word.Length) + "\". Must be of the form: name=value");
+                Report(bare.Span, "Syntax error - can't find = in \"" + Buffer.Slice(word.Start, word.Length).ToString() + "\". Must be of the form: name=value");
                 builder.Add(bare);
                 continue;
             }
@@ -312,16 +322,22 @@ internal sealed class DockerfileParser
     private ImmutableArray<DockerfileNode> NamesOrNameValues(LogicalLine line, LogicalRange args)
     {
         var words = new List<LogicalRange>();
-        ArgumentSplitting.ParseWords(line.Text, args.Start, args.End, _source.EscapeCharacter, words);
+        ArgumentSplitting.ParseWords(Buffer, args.Start, args.End, _source.EscapeCharacter, words);
         var builder = ImmutableArray.CreateBuilder<DockerfileNode>(words.Count);
         foreach (var word in words)
         {
-            int equals = line.Text.IndexOf('=', word.Start, word.Length);
+            int equals = IndexOfEquals(word);
             builder.Add(equals < 0
                 ? new KeyValuePairSyntax(Token(DockerfileSyntaxKind.KeyToken, line, word.Start, word.End), default, default)
                 : Pair(line, word, equals));
         }
         return builder.MoveToImmutable();
+    }
+
+    private int IndexOfEquals(LogicalRange word)
+    {
+        int at = Buffer.Slice(word.Start, word.Length).IndexOf('=');
+        return at < 0 ? -1 : word.Start + at;
     }
 
     private KeyValuePairSyntax Pair(LogicalLine line, LogicalRange word, int equals)
@@ -335,7 +351,7 @@ internal sealed class DockerfileParser
     /// <summary>BuildKit's parseHealthConfig: a type word (CMD, NONE) then a command in either form.</summary>
     private ImmutableArray<DockerfileNode> HealthConfig(LogicalLine line, LogicalRange args)
     {
-        string text = line.Text;
+        var text = Buffer;
         int sep = args.Start;
         while (sep < args.End && !ArgumentSplitting.IsSpace(text[sep])) sep++;
         int next = ArgumentSplitting.SkipSpace(text, sep, args.End);

@@ -85,29 +85,34 @@ public static class DockerfileSyntaxFacts
         => kind >= DockerfileSyntaxKind.FromInstruction && kind <= DockerfileSyntaxKind.UnknownInstruction;
 
     /// <summary>The instruction kind for a keyword, case-insensitively; <see cref="DockerfileSyntaxKind.UnknownInstruction"/> otherwise.</summary>
-    public static DockerfileSyntaxKind InstructionKind(string keyword)
+    public static DockerfileSyntaxKind InstructionKind(string keyword) => InstructionKind(keyword.AsSpan());
+
+    public static DockerfileSyntaxKind InstructionKind(ReadOnlySpan<char> keyword)
     {
-        switch (keyword.ToLowerInvariant())
-        {
-            case "from": return DockerfileSyntaxKind.FromInstruction;
-            case "run": return DockerfileSyntaxKind.RunInstruction;
-            case "cmd": return DockerfileSyntaxKind.CmdInstruction;
-            case "entrypoint": return DockerfileSyntaxKind.EntrypointInstruction;
-            case "shell": return DockerfileSyntaxKind.ShellInstruction;
-            case "copy": return DockerfileSyntaxKind.CopyInstruction;
-            case "add": return DockerfileSyntaxKind.AddInstruction;
-            case "env": return DockerfileSyntaxKind.EnvInstruction;
-            case "label": return DockerfileSyntaxKind.LabelInstruction;
-            case "arg": return DockerfileSyntaxKind.ArgInstruction;
-            case "expose": return DockerfileSyntaxKind.ExposeInstruction;
-            case "user": return DockerfileSyntaxKind.UserInstruction;
-            case "workdir": return DockerfileSyntaxKind.WorkdirInstruction;
-            case "volume": return DockerfileSyntaxKind.VolumeInstruction;
-            case "stopsignal": return DockerfileSyntaxKind.StopSignalInstruction;
-            case "maintainer": return DockerfileSyntaxKind.MaintainerInstruction;
-            case "healthcheck": return DockerfileSyntaxKind.HealthcheckInstruction;
-            case "onbuild": return DockerfileSyntaxKind.OnbuildInstruction;
-            default: return DockerfileSyntaxKind.UnknownInstruction;
-        }
+        foreach (var (name, kind) in Keywords)
+            if (keyword.Equals(name.AsSpan(), StringComparison.OrdinalIgnoreCase)) return kind;
+        return DockerfileSyntaxKind.UnknownInstruction;
     }
+
+    private static readonly (string Name, DockerfileSyntaxKind Kind)[] Keywords =
+    {
+        ("RUN", DockerfileSyntaxKind.RunInstruction),
+        ("FROM", DockerfileSyntaxKind.FromInstruction),
+        ("COPY", DockerfileSyntaxKind.CopyInstruction),
+        ("ENV", DockerfileSyntaxKind.EnvInstruction),
+        ("ARG", DockerfileSyntaxKind.ArgInstruction),
+        ("LABEL", DockerfileSyntaxKind.LabelInstruction),
+        ("CMD", DockerfileSyntaxKind.CmdInstruction),
+        ("ENTRYPOINT", DockerfileSyntaxKind.EntrypointInstruction),
+        ("WORKDIR", DockerfileSyntaxKind.WorkdirInstruction),
+        ("EXPOSE", DockerfileSyntaxKind.ExposeInstruction),
+        ("USER", DockerfileSyntaxKind.UserInstruction),
+        ("ADD", DockerfileSyntaxKind.AddInstruction),
+        ("VOLUME", DockerfileSyntaxKind.VolumeInstruction),
+        ("SHELL", DockerfileSyntaxKind.ShellInstruction),
+        ("STOPSIGNAL", DockerfileSyntaxKind.StopSignalInstruction),
+        ("MAINTAINER", DockerfileSyntaxKind.MaintainerInstruction),
+        ("HEALTHCHECK", DockerfileSyntaxKind.HealthcheckInstruction),
+        ("ONBUILD", DockerfileSyntaxKind.OnbuildInstruction),
+    };
 }

@@ -21,7 +21,7 @@ internal static class JsonArrayScanner
 {
     private const int MaxDepth = 10000; // Go's decoder limit; deeper input is an error, i.e. shell form.
 
-    public static JsonArrayScanResult Scan(string text, int start, int end, List<(DockerfileSyntaxKind Kind, LogicalRange Range)> tokens)
+    public static JsonArrayScanResult Scan(ReadOnlySpan<char> text, int start, int end, List<(DockerfileSyntaxKind Kind, LogicalRange Range)> tokens)
     {
         tokens.Clear();
         int pos = ArgumentSplitting.SkipSpace(text, start, end);
@@ -100,13 +100,13 @@ internal static class JsonArrayScanner
         return builder.ToString();
     }
 
-    private static int SkipJsonSpace(string text, int pos, int end)
+    private static int SkipJsonSpace(ReadOnlySpan<char> text, int pos, int end)
     {
         while (pos < end && (text[pos] == ' ' || text[pos] == '\t' || text[pos] == '\n' || text[pos] == '\r')) pos++;
         return pos;
     }
 
-    private static bool TryScanString(string text, ref int pos, int end)
+    private static bool TryScanString(ReadOnlySpan<char> text, ref int pos, int end)
     {
         pos++; // opening quote
         while (pos < end)
@@ -135,7 +135,7 @@ internal static class JsonArrayScanner
         return false;
     }
 
-    private static bool TryScanValue(string text, ref int pos, int end, int depth)
+    private static bool TryScanValue(ReadOnlySpan<char> text, ref int pos, int end, int depth)
     {
         if (depth > MaxDepth || pos >= end) return false;
         char c = text[pos];
@@ -174,14 +174,14 @@ internal static class JsonArrayScanner
         }
     }
 
-    private static bool TryLiteral(string text, ref int pos, int end, string literal)
+    private static bool TryLiteral(ReadOnlySpan<char> text, ref int pos, int end, string literal)
     {
-        if (end - pos < literal.Length || string.CompareOrdinal(text, pos, literal, 0, literal.Length) != 0) return false;
+        if (end - pos < literal.Length || !text.Slice(pos, literal.Length).SequenceEqual(literal.AsSpan())) return false;
         pos += literal.Length;
         return true;
     }
 
-    private static bool TryScanNumber(string text, ref int pos, int end)
+    private static bool TryScanNumber(ReadOnlySpan<char> text, ref int pos, int end)
     {
         int i = pos;
         if (i < end && text[i] == '-') i++;

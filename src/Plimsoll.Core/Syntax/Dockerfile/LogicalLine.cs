@@ -1,52 +1,94 @@
+using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Plimsoll.Syntax.Dockerfile;
 
 /// <summary>
 /// One instruction's text as BuildKit reads it: physical lines joined at line continuations, with
-/// comment lines and empty lines inside the continuation left out. It keeps a map from every logical
-/// position back to the source, so tokens found in the logical text get exact source spans.
+/// comment lines and empty lines inside the continuation left out. It is stored as segments of the
+/// source (no copy), maps every logical position back to the source, and builds its string only when
+/// someone asks for a value.
 /// </summary>
 internal sealed class LogicalLine
 {
-    private readonly int[] _logicalStarts;
-    private readonly int[] _sourceStarts;
+    private readonly DockerfileSource _source;
+    private readonly int[]? _logicalStarts; // null when the instruction is one physical line
+    private readonly int[]? _sourceStarts;
+    private readonly int _singleSourceStart;
+    private string? _text;
 
-    public LogicalLine(string text, int[] logicalStarts, int[] sourceStarts)
+    public LogicalLine(DockerfileSource source, int sourceStart, int length)
     {
-        Text = text;
-        _logicalStarts = logicalStarts;
-        _sourceStarts = sourceStarts;
+        _source = source;
+        _singleSourceStart = sourceStart;
+        Length = length;
     }
 
-    public string Text { get; }
+    public LogicalLine(DockerfileSource source, int[] logicalStarts, int[] sourceStarts, int length)
+    {
+        _source = source;
+        _logicalStarts = logicalStarts;
+        _sourceStarts = sourceStarts;
+        _singleSourceStart = sourceStarts[0];
+        Length = length;
+    }
 
-    /// <summary>The source position of a logical position (0..Text.Length).</summary>
+    public int Length { get; }
+
+    /// <summary>The joined text (built once, on first use).</summary>
+    public string Text => _text ??= BuildText();
+
+    /// <summary>The source position of a logical position (0..Length).</summary>
     public int ToSource(int logicalIndex)
     {
+        if (_logicalStarts == null) return _singleSourceStart + logicalIndex;
         int segment = FindSegment(logicalIndex);
-        return _sourceStarts[segment] + (logicalIndex - _logicalStarts[segment]);
+        return _sourceStarts![segment] + (logicalIndex - _logicalStarts[segment]);
     }
 
     /// <summary>The source span covering logical [start, end): from the first char to just after the last.</summary>
     public TextSpan ToSourceSpan(int start, int end)
     {
-        if (end <= start)
-        {
-            int at = ToSource(start);
-            return new TextSpan(at, 0);
-        }
+        if (end <= start) return new TextSpan(ToSource(start), 0);
         return TextSpan.FromBounds(ToSource(start), ToSource(end - 1) + 1);
+    }
+
+    /// <summary>Copies the logical text into <paramref name="buffer"/> (for parsing without allocating).</summary>
+    public void CopyTo(char[] buffer)
+    {
+        if (_logicalStarts == null)
+        {
+            _source.Text.CopyTo(_singleSourceStart, buffer, 0, Length);
+            return;
+        }
+        for (int i = 0; i < _logicalStarts.Length; i++)
+        {
+            int end = i + 1 < _logicalStarts.Length ? _logicalStarts[i + 1] : Length;
+            _source.Text.CopyTo(_sourceStarts![i], buffer, _logicalStarts[i], end - _logicalStarts[i]);
+        }
+    }
+
+    private string BuildText()
+    {
+        if (_logicalStarts == null) return _source.Text.Substring(_singleSourceStart, Length);
+        var builder = new StringBuilder(Length);
+        for (int i = 0; i < _logicalStarts.Length; i++)
+        {
+            int end = i + 1 < _logicalStarts.Length ? _logicalStarts[i + 1] : Length;
+            builder.Append(_source.Text, _sourceStarts![i], end - _logicalStarts[i]);
+        }
+        return builder.ToString();
     }
 
     private int FindSegment(int logicalIndex)
     {
-        // Segments are few (one per physical line); the last one whose start is <= index wins.
-        int lo = 0, hi = _logicalStarts.Length - 1;
+        // The last segment whose start is <= index; segments are few (one per physical line).
+        var starts = _logicalStarts!;
+        int lo = 0, hi = starts.Length - 1;
         while (lo < hi)
         {
             int mid = (lo + hi + 1) >> 1;
-            if (_logicalStarts[mid] <= logicalIndex) lo = mid; else hi = mid - 1;
+            if (starts[mid] <= logicalIndex) lo = mid; else hi = mid - 1;
         }
         return lo;
     }

@@ -10,7 +10,8 @@ public sealed class WordSyntax : DockerfileNode
     public DockerfileToken Token { get; }
     public string Value => Token.Value;
 
-    internal override void CollectChildren(List<DockerfileNodeOrToken> children) => children.Add(Token);
+    internal override int SlotCount => 1;
+    internal override DockerfileNodeOrToken GetSlot(int index) => Token;
 }
 
 /// <summary>The shell form of a command: the rest of the line, run by the stage's SHELL.</summary>
@@ -23,7 +24,8 @@ public sealed class ShellFormSyntax : DockerfileNode
     /// <summary>The command text with continuations removed, as BuildKit passes it to the shell.</summary>
     public string Command => Token.Value;
 
-    internal override void CollectChildren(List<DockerfileNodeOrToken> children) => children.Add(Token);
+    internal override int SlotCount => 1;
+    internal override DockerfileNodeOrToken GetSlot(int index) => Token;
 }
 
 /// <summary>The exec (JSON array) form: <c>["executable", "arg"]</c>.</summary>
@@ -46,12 +48,10 @@ public sealed class ExecFormSyntax : DockerfileNode
     public IEnumerable<DockerfileToken> StringTokens => Elements.Where(e => e.Kind == DockerfileSyntaxKind.JsonStringToken);
     public IReadOnlyList<string> Values => StringTokens.Select(t => t.Value).ToList();
 
-    internal override void CollectChildren(List<DockerfileNodeOrToken> children)
-    {
-        children.Add(OpenBracket);
-        foreach (var element in Elements) children.Add(element);
-        children.Add(CloseBracket);
-    }
+    internal override int SlotCount => Elements.Length + 2;
+
+    internal override DockerfileNodeOrToken GetSlot(int index)
+        => index == 0 ? OpenBracket : index <= Elements.Length ? Elements[index - 1] : CloseBracket;
 }
 
 /// <summary>A <c>key=value</c> pair of ENV, LABEL or ARG, or the legacy <c>ENV key value</c> form.</summary>
@@ -81,10 +81,12 @@ public sealed class KeyValuePairSyntax : DockerfileNode
 
     public bool IsLegacyForm => ValueToken.IsPresent && !EqualsToken.IsPresent;
 
-    internal override void CollectChildren(List<DockerfileNodeOrToken> children)
+    internal override int SlotCount => 3;
+
+    internal override DockerfileNodeOrToken GetSlot(int index) => index switch
     {
-        children.Add(KeyToken);
-        if (EqualsToken.IsPresent) children.Add(EqualsToken);
-        if (ValueToken.IsPresent) children.Add(ValueToken);
-    }
+        0 => KeyToken,
+        1 => EqualsToken,
+        _ => ValueToken,
+    };
 }

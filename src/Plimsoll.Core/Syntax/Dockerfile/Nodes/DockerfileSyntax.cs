@@ -11,7 +11,8 @@ public sealed class DockerfileSyntax : DockerfileNode
         Directives = directives;
         Instructions = instructions;
         EndOfFile = endOfFile;
-        AdoptChildren();
+        foreach (var directive in directives) directive.Parent = this;
+        foreach (var instruction in instructions) instruction.Parent = this;
     }
 
     public ImmutableArray<ParserDirectiveSyntax> Directives { get; }
@@ -20,11 +21,14 @@ public sealed class DockerfileSyntax : DockerfileNode
 
     internal DockerfileSyntaxTree? Tree { get; set; }
 
-    internal override void CollectChildren(List<DockerfileNodeOrToken> children)
+    internal override int SlotCount => Directives.Length + Instructions.Length + 1;
+
+    internal override DockerfileNodeOrToken GetSlot(int index)
     {
-        foreach (var directive in Directives) children.Add(directive);
-        foreach (var instruction in Instructions) children.Add(instruction);
-        children.Add(EndOfFile);
+        if (index < Directives.Length) return Directives[index];
+        index -= Directives.Length;
+        if (index < Instructions.Length) return Instructions[index];
+        return EndOfFile;
     }
 }
 
@@ -49,11 +53,13 @@ public sealed class ParserDirectiveSyntax : DockerfileNode
     public string Name => NameToken.Text.ToLowerInvariant();
     public string Value => ValueToken.Text;
 
-    internal override void CollectChildren(List<DockerfileNodeOrToken> children)
+    internal override int SlotCount => 4;
+
+    internal override DockerfileNodeOrToken GetSlot(int index) => index switch
     {
-        children.Add(Hash);
-        children.Add(NameToken);
-        children.Add(EqualsToken);
-        children.Add(ValueToken);
-    }
+        0 => Hash,
+        1 => NameToken,
+        2 => EqualsToken,
+        _ => ValueToken,
+    };
 }

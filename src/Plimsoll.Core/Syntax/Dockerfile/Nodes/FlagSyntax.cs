@@ -97,7 +97,8 @@ public sealed class FlagSyntax : DockerfileNode
         }
     }
 
-    internal override void CollectChildren(List<DockerfileNodeOrToken> children) => children.Add(Token);
+    internal override int SlotCount => 1;
+    internal override DockerfileNodeOrToken GetSlot(int index) => Token;
 }
 
 /// <summary>One <c>key=value</c> part of a flag value such as <c>--mount=type=secret,id=npmrc</c>.</summary>

@@ -40,9 +40,6 @@ public sealed class HeredocSyntax : DockerfileNode
     /// <summary>The body exactly as written (line endings kept, tabs not yet chomped), as BuildKit's AST holds it.</summary>
     public string Content => Body.Text;
 
-    internal override void CollectChildren(List<DockerfileNodeOrToken> children)
-    {
-        children.Add(Body);
-        if (Terminator.IsPresent) children.Add(Terminator);
-    }
+    internal override int SlotCount => 2;
+    internal override DockerfileNodeOrToken GetSlot(int index) => index == 0 ? Body : Terminator;
 }

@@ -17,7 +17,9 @@ public abstract class InstructionSyntax : DockerfileNode
         Heredocs = parts.Heredocs;
         Line = parts.Line;
         LogicalStart = parts.LogicalStart;
-        AdoptChildren();
+        foreach (var flag in Flags) flag.Parent = this;
+        foreach (var argument in Arguments) argument.Parent = this;
+        foreach (var heredoc in Heredocs) heredoc.Parent = this;
     }
 
     public DockerfileToken Keyword { get; }
@@ -30,6 +32,23 @@ public abstract class InstructionSyntax : DockerfileNode
 
     /// <summary>The logical line as BuildKit reads it: continuations and comment lines removed.</summary>
     public string Original => Line.Text.Substring(LogicalStart).Trim();
+
+    /// <summary>The number of COPY/ADD path words (or JSON strings), without building a list.</summary>
+    internal int PathArgumentCount
+    {
+        get
+        {
+            int count = 0;
+            foreach (var argument in Arguments)
+            {
+                if (argument is WordSyntax) count++;
+                else if (argument is ExecFormSyntax exec)
+                    foreach (var element in exec.Elements)
+                        if (element.Kind == DockerfileSyntaxKind.JsonStringToken) count++;
+            }
+            return count;
+        }
+    }
 
     /// <summary>True when the arguments are in exec (JSON array) form.</summary>
     public bool IsExecForm => Arguments.Any(a => a.Kind == DockerfileSyntaxKind.ExecForm);
@@ -44,12 +63,16 @@ public abstract class InstructionSyntax : DockerfileNode
     internal LogicalLine Line { get; }
     internal int LogicalStart { get; }
 
-    internal override void CollectChildren(List<DockerfileNodeOrToken> children)
+    internal override int SlotCount => 1 + Flags.Length + Arguments.Length + Heredocs.Length;
+
+    internal override DockerfileNodeOrToken GetSlot(int index)
     {
-        children.Add(Keyword);
-        foreach (var flag in Flags) children.Add(flag);
-        foreach (var argument in Arguments) children.Add(argument);
-        foreach (var heredoc in Heredocs) children.Add(heredoc);
+        if (index == 0) return Keyword;
+        index--;
+        if (index < Flags.Length) return Flags[index];
+        index -= Flags.Length;
+        if (index < Arguments.Length) return Arguments[index];
+        return Heredocs[index - Arguments.Length];
     }
 
     internal static InstructionSyntax Create(DockerfileSyntaxKind kind, InstructionParts parts) => kind switch
