@@ -1558,8 +1558,9 @@ internal sealed class ShellParserCore
                 var n = _text[p + 1];
                 if (n is '\\' or '`' or '$' || (inDoubleQuotes && n == '"'))
                 {
+                    // Map the unescaped character to its backslash, so spans ending before it exclude the backslash.
                     inner.Append(n);
-                    map.Add(M(p + 1));
+                    map.Add(M(p));
                     p += 2;
                     continue;
                 }

@@ -140,7 +140,10 @@ public sealed class ShellParameterExpansion : ShellExpansionPart
     /// <summary>The operator (`:-`, `#`, `%%`, `/`, `:`...) of `${name op arg}`, else null.</summary>
     public string? Operator { get; }
 
-    /// <summary>The word after the operator (`default` in `${x:-default}`), else null.</summary>
+    /// <summary>
+    /// The word after the operator (`default` in `${x:-default}`), else null. For `/` and `//` it holds
+    /// both pattern and replacement (`a/b` in `${x//a/b}`).
+    /// </summary>
     public ShellWord? Argument { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => One(Argument);
