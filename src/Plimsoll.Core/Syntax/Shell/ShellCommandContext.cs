@@ -1,0 +1,138 @@
+namespace Plimsoll.Syntax.Shell;
+
+/// <summary>
+/// A command together with where it sits: its pipeline, its and-or list and the command that encloses it
+/// (the compound command, or the command whose word holds the substitution). Lets a rule ask
+/// "is this curl piped into sh?" or "what runs after this command in the same list?".
+/// </summary>
+public sealed class ShellCommandContext
+{
+    internal ShellCommandContext(ShellCommand command, ShellPipeline pipeline, int pipelineIndex,
+        ShellCommandList list, int listIndex, ShellScript script, ShellCommandContext? outer, ShellCommandSubstitution? substitution)
+    {
+        Command = command;
+        Pipeline = pipeline;
+        PipelineIndex = pipelineIndex;
+        List = list;
+        ListIndex = listIndex;
+        Script = script;
+        Outer = outer;
+        Substitution = substitution;
+    }
+
+    public ShellCommand Command { get; }
+
+    /// <summary>The command as a simple command; null for compound commands.</summary>
+    public SimpleCommand? SimpleCommand => Command as SimpleCommand;
+
+    /// <summary>The pipeline holding <see cref="Command"/>.</summary>
+    public ShellPipeline Pipeline { get; }
+
+    /// <summary>Index of <see cref="Command"/> in <see cref="Pipeline"/>.Commands.</summary>
+    public int PipelineIndex { get; }
+
+    /// <summary>The and-or list holding <see cref="Pipeline"/>.</summary>
+    public ShellCommandList List { get; }
+
+    /// <summary>Index of <see cref="Pipeline"/> in <see cref="List"/>.Pipelines.</summary>
+    public int ListIndex { get; }
+
+    /// <summary>The script (top level, compound body or substitution body) holding <see cref="List"/>.</summary>
+    public ShellScript Script { get; }
+
+    /// <summary>The enclosing command's context (compound command, or the command containing the substitution); null at top level.</summary>
+    public ShellCommandContext? Outer { get; }
+
+    /// <summary>The innermost command or process substitution this command runs in, if any.</summary>
+    public ShellCommandSubstitution? Substitution { get; }
+
+    /// <summary>The commands after this one in the same pipeline (`curl x | sh` → `sh`).</summary>
+    public IEnumerable<ShellCommand> FollowingInPipeline() => Pipeline.Commands.Skip(PipelineIndex + 1);
+
+    /// <summary>The commands before this one in the same pipeline.</summary>
+    public IEnumerable<ShellCommand> PrecedingInPipeline() => Pipeline.Commands.Take(PipelineIndex);
+
+    /// <summary>The pipelines after this one in the same and-or list, with the operator that joins each.</summary>
+    public IEnumerable<(ShellAndOrOperator Operator, ShellPipeline Pipeline)> FollowingInList()
+    {
+        for (var i = ListIndex + 1; i < List.Pipelines.Length; i++)
+            yield return (List.Operators[i - 1], List.Pipelines[i]);
+    }
+
+    /// <summary>Simple commands that run after this one in the same pipeline, looking inside compound commands (`curl x | (cd /; sh)`).</summary>
+    public IEnumerable<SimpleCommand> SimpleCommandsPipedTo()
+    {
+        foreach (var c in FollowingInPipeline())
+            foreach (var n in c.DescendantNodesAndSelf())
+                if (n is SimpleCommand s) yield return s;
+    }
+
+    /// <summary>This context and its <see cref="Outer"/> chain, innermost first.</summary>
+    public IEnumerable<ShellCommandContext> SelfAndOuter()
+    {
+        for (var c = this; c != null; c = c.Outer) yield return c;
+    }
+
+    internal static IEnumerable<ShellCommandContext> Enumerate(ShellScript root, bool includeCompound)
+    {
+        // Explicit work list: substitutions and compound commands can nest deeply. Sorted by position
+        // at the end so that rules see commands in source order (an outer command before its substitutions).
+        var work = new Stack<(ShellScript Script, ShellCommandContext? Outer, ShellCommandSubstitution? Substitution)>();
+        work.Push((root, null, null));
+        var output = new List<ShellCommandContext>();
+        var nested = new List<(ShellScript, ShellCommandContext?, ShellCommandSubstitution?)>();
+        while (work.Count > 0)
+        {
+            var (script, outer, substitution) = work.Pop();
+            foreach (var list in script.Lists)
+            {
+                for (var li = 0; li < list.Pipelines.Length; li++)
+                {
+                    var pipeline = list.Pipelines[li];
+                    for (var pi = 0; pi < pipeline.Commands.Length; pi++)
+                    {
+                        var command = pipeline.Commands[pi];
+                        var ctx = new ShellCommandContext(command, pipeline, pi, list, li, script, outer, substitution);
+                        if (includeCompound || command is SimpleCommand) output.Add(ctx);
+                        nested.Clear();
+                        CollectNestedScripts(command, ctx, substitution, nested);
+                        foreach (var n in nested) work.Push(n);
+                    }
+                }
+            }
+        }
+        return output.OrderBy(c => c.Command.Start).ToList();
+    }
+
+    /// <summary>The scripts directly inside a command: compound bodies, and substitutions in its words and redirections.</summary>
+    private static void CollectNestedScripts(ShellCommand command, ShellCommandContext ctx, ShellCommandSubstitution? substitution,
+        List<(ShellScript, ShellCommandContext?, ShellCommandSubstitution?)> nested)
+    {
+        var stack = new Stack<ShellNode>();
+        var children = command.ChildNodes().ToList();
+        for (var i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node is ShellScript s)
+            {
+                nested.Add((s, ctx, substitution));
+                continue;
+            }
+            if (node is ShellCommandSubstitution sub)
+            {
+                nested.Add((sub.Body, ctx, sub));
+                continue;
+            }
+            if (node is ShellCommand inner)
+            {
+                // A function body: treat as a command of its own, in the same context.
+                var innerChildren = inner.ChildNodes().ToList();
+                for (var i = innerChildren.Count - 1; i >= 0; i--) stack.Push(innerChildren[i]);
+                continue;
+            }
+            var grand = node.ChildNodes().ToList();
+            for (var i = grand.Count - 1; i >= 0; i--) stack.Push(grand[i]);
+        }
+    }
+}

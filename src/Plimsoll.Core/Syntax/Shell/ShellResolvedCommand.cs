@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+
+namespace Plimsoll.Syntax.Shell;
+
+/// <summary>
+/// The program a simple command actually runs once wrappers are looked through:
+/// `sudo -u app env FOO=1 /usr/bin/curl -k x` resolves to `curl` with arguments `-k x`.
+/// </summary>
+public sealed class ShellResolvedCommand
+{
+    private sealed record Wrapper(ShellOptionSpec Spec, int Positionals, bool SkipsAssignments);
+
+    private static readonly Dictionary<string, Wrapper> Wrappers = new(StringComparer.Ordinal)
+    {
+        ["sudo"] = new(new ShellOptionSpec("ugpChDrtUTR", new[] { "user", "group", "host", "close-from", "chdir", "prompt", "role", "type", "other-user", "command-timeout", "chroot" }, true), 0, true),
+        ["doas"] = new(new ShellOptionSpec("uC", null, true), 0, false),
+        ["env"] = new(new ShellOptionSpec("uCP", new[] { "unset", "chdir" }, true), 0, true),
+        ["exec"] = new(new ShellOptionSpec("a", null, true), 0, false),
+        ["command"] = new(new ShellOptionSpec("", null, true), 0, false),
+        ["builtin"] = new(new ShellOptionSpec("", null, true), 0, false),
+        ["nice"] = new(new ShellOptionSpec("n", new[] { "adjustment" }, true), 0, false),
+        ["nohup"] = new(new ShellOptionSpec("", null, true), 0, false),
+        ["time"] = new(new ShellOptionSpec("fo", new[] { "format", "output" }, true), 0, false),
+        ["timeout"] = new(new ShellOptionSpec("sk", new[] { "signal", "kill-after" }, true), 1, false),
+        ["xargs"] = new(new ShellOptionSpec("ILnPdEsa", new[] { "max-lines", "max-args", "max-procs", "delimiter", "eof", "max-chars", "arg-file", "process-slot-var" }, true), 0, false),
+        ["stdbuf"] = new(new ShellOptionSpec("ioe", new[] { "input", "output", "error" }, true), 0, false),
+        ["ionice"] = new(new ShellOptionSpec("cnp", new[] { "class", "classdata", "pid" }, true), 0, false),
+        ["chroot"] = new(new ShellOptionSpec("", new[] { "userspec", "groups" }, true), 1, false),
+        ["gosu"] = new(new ShellOptionSpec("", null, true), 1, false),
+        ["su-exec"] = new(new ShellOptionSpec("", null, true), 1, false),
+        ["runuser"] = new(new ShellOptionSpec("ugG", new[] { "user", "group", "supp-group" }, true), 0, false),
+        ["setsid"] = new(new ShellOptionSpec("", null, true), 0, false),
+        ["flock"] = new(new ShellOptionSpec("wE", new[] { "timeout", "conflict-exit-code" }, true), 1, false),
+        ["eatmydata"] = new(new ShellOptionSpec("", null, true), 0, false),
+        ["busybox"] = new(new ShellOptionSpec("", null, true), 0, false),
+    };
+
+    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh" };
+
+    private ShellResolvedCommand(SimpleCommand command, int wordIndex, ImmutableArray<string> wrappers)
+    {
+        Command = command;
+        WordIndex = wordIndex;
+        Wrappers_ = wrappers;
+    }
+
+    private ImmutableArray<string> Wrappers_ { get; }
+
+    public SimpleCommand Command { get; }
+
+    /// <summary>Index in <see cref="SimpleCommand.Words"/> of the resolved command name; -1 when the command has no words.</summary>
+    public int WordIndex { get; }
+
+    /// <summary>The wrapper commands looked through, outermost first (`sudo`, `env`).</summary>
+    public ImmutableArray<string> WrapperNames => Wrappers_;
+
+    /// <summary>The word naming the resolved command.</summary>
+    public ShellWord? NameWord => WordIndex >= 0 && WordIndex < Command.Words.Length ? Command.Words[WordIndex] : null;
+
+    /// <summary>The resolved command's base name (`curl`); null when it is not a literal (`$CURL`) or absent.</summary>
+    public string? Name => NameWord == null ? null : BaseName(NameWord);
+
+    /// <summary>The words after the resolved name.</summary>
+    public ImmutableArray<ShellWord> Arguments =>
+        WordIndex < 0 ? ImmutableArray<ShellWord>.Empty : Command.Words.RemoveRange(0, Math.Min(WordIndex + 1, Command.Words.Length));
+
+    /// <summary>Parses <see cref="Arguments"/> as options with the given spec.</summary>
+    public ShellOptionSet ParseOptions(ShellOptionSpec? spec = null) => ShellOptions.Parse(Arguments, spec);
+
+    /// <summary>
+    /// For `sh -c 'script'` / `bash -ec "script"`: the word holding the inline script. A rule can parse its
+    /// literal value with <see cref="ShellParser"/> (offsets then relative to that value).
+    /// </summary>
+    public bool TryGetInlineScript(out ShellWord script)
+    {
+        script = null!;
+        if (Name == null || !Shells.Contains(Name)) return false;
+        var args = Arguments;
+        var sawC = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].TryGetLiteralValue(out var v)) return sawC && Assign(args[i], out script);
+            if (v == "--") continue;
+            if (v.Length > 1 && (v[0] == '-' || v[0] == '+') && !sawC)
+            {
+                if (v[0] == '-' && v.IndexOf('c') > 0 && !v.StartsWith("--", StringComparison.Ordinal)) sawC = true;
+                if (v == "-o" || v == "+o") i++;
+                continue;
+            }
+            if (v.Length > 1 && (v[0] == '-' || v[0] == '+')) continue;
+            return sawC && Assign(args[i], out script);
+        }
+        return false;
+    }
+
+    private static bool Assign(ShellWord w, out ShellWord script)
+    {
+        script = w;
+        return true;
+    }
+
+    /// <summary>The literal value of a command word with any leading directory removed; null if not literal.</summary>
+    public static string? BaseName(ShellWord word)
+    {
+        if (!word.TryGetLiteralValue(out var v)) return null;
+        var slash = v.LastIndexOf('/');
+        return slash >= 0 ? v.Substring(slash + 1) : v;
+    }
+
+    internal static ShellResolvedCommand Resolve(SimpleCommand command)
+    {
+        var words = command.Words;
+        if (words.Length == 0) return new ShellResolvedCommand(command, -1, ImmutableArray<string>.Empty);
+        var wrappers = ImmutableArray.CreateBuilder<string>();
+        var index = 0;
+        for (var guard = 0; guard < words.Length && index < words.Length; guard++)
+        {
+            var name = BaseName(words[index]);
+            if (name == null || !Wrappers.TryGetValue(name, out var wrapper)) break;
+            var rest = words.RemoveRange(0, index + 1);
+            var parsed = ShellOptions.Parse(rest, wrapper.Spec);
+            // `command -v curl` looks curl up; it does not run it.
+            if (name == "command" && parsed.Has('v') || name == "command" && parsed.Has('V')) break;
+            var operands = parsed.Operands;
+            var next = 0;
+            next += Math.Min(wrapper.Positionals, operands.Length);
+            if (wrapper.SkipsAssignments)
+                while (next < operands.Length && IsAssignmentWord(operands[next])) next++;
+            if (next >= operands.Length) break;
+            wrappers.Add(name);
+            index = words.IndexOf(operands[next]);
+        }
+        return new ShellResolvedCommand(command, index, wrappers.ToImmutable());
+    }
+
+    private static bool IsAssignmentWord(ShellWord w)
+    {
+        var p = w.LiteralPrefix;
+        var eq = p.IndexOf('=');
+        if (eq <= 0) return false;
+        for (var i = 0; i < eq; i++)
+        {
+            var c = p[i];
+            if (!(c == '_' || char.IsLetter(c) || (i > 0 && char.IsDigit(c)))) return false;
+        }
+        return true;
+    }
+
+    public override string ToString() => Name ?? "<unknown>";
+}

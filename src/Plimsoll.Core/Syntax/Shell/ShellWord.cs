@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace Plimsoll.Syntax.Shell;
+
+/// <summary>
+/// A shell word: a sequence of parts (literal text, quotes, escapes and expansions) with no
+/// unquoted blank between them, e.g. `"$HOME"/bin/x'y'`.
+/// </summary>
+public sealed class ShellWord : ShellNode
+{
+    private string? _approximate;
+
+    internal ShellWord(int start, int length, ImmutableArray<ShellWordPart> parts) : base(start, length)
+    {
+        Parts = parts;
+    }
+
+    public ImmutableArray<ShellWordPart> Parts { get; }
+
+    /// <summary>True when the word contains no parameter, command or arithmetic expansion.</summary>
+    public bool IsLiteral
+    {
+        get
+        {
+            foreach (var p in Parts)
+                if (!p.IsLiteral) return false;
+            return true;
+        }
+    }
+
+    /// <summary>True when any part is quoted or escaped (so e.g. `"fi"` is not a keyword).</summary>
+    public bool HasQuoting
+    {
+        get
+        {
+            foreach (var p in Parts)
+                if (p is not ShellLiteralPart) return true;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The value after quote removal when the word has no expansions (`'a'"b"\c` → `abc`).
+    /// Globs, braces and tildes are not expanded.
+    /// </summary>
+    public bool TryGetLiteralValue(out string value)
+    {
+        if (!IsLiteral)
+        {
+            value = string.Empty;
+            return false;
+        }
+        value = ApproximateValue;
+        return true;
+    }
+
+    /// <summary>The unquoted value up to the first expansion (`https://$HOST/x` → `https://`).</summary>
+    public string LiteralPrefix
+    {
+        get
+        {
+            var sb = new StringBuilder();
+            foreach (var p in Parts)
+                if (!p.AppendLiteralPrefix(sb)) break;
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>
+    /// The unquoted value with each expansion kept as its source text
+    /// (`"https://${HOST}/x"` → `https://${HOST}/x`). Equal to the literal value when there are no expansions.
+    /// </summary>
+    public string ApproximateValue
+    {
+        get
+        {
+            if (_approximate != null) return _approximate;
+            var sb = new StringBuilder();
+            foreach (var p in Parts) p.AppendApproximate(sb);
+            return _approximate = sb.ToString();
+        }
+    }
+
+    /// <summary>
+    /// When the word is a single unquoted literal with no escapes or line continuations, the offset
+    /// in the input of <paramref name="valueIndex"/> in its value; otherwise the word's start.
+    /// </summary>
+    public int MapValueOffset(int valueIndex)
+    {
+        if (Parts.Length == 1 && Parts[0] is ShellLiteralPart lit && lit.Length == lit.Value.Length
+            && valueIndex >= 0 && valueIndex <= lit.Value.Length)
+            return lit.Start + valueIndex;
+        return Start;
+    }
+
+    /// <summary>Parameter, command and arithmetic expansions directly in this word or its double quotes.</summary>
+    public IEnumerable<ShellWordPart> Expansions()
+    {
+        foreach (var p in Parts)
+        {
+            if (p is ShellDoubleQuotedPart dq)
+            {
+                foreach (var q in dq.Parts)
+                    if (!q.IsLiteral) yield return q;
+            }
+            else if (!p.IsLiteral) yield return p;
+        }
+    }
+
+    public override IEnumerable<ShellNode> ChildNodes() => Parts;
+}
