@@ -70,8 +70,7 @@ public sealed class ComposeVariables : IVariableSource
         IEnumerable<KeyValuePair<string, string>>? environment = null;
         if (options.UseProcessEnvironment)
         {
-            environment = options.ProcessEnvironment ?? EnvironmentVariableSource.FromCurrentProcess().Names
-                .Select(n => new KeyValuePair<string, string>(n, Environment.GetEnvironmentVariable(n) ?? ""));
+            environment = options.ProcessEnvironment ?? EnvironmentVariableSource.CurrentProcessVariables();
         }
 
         var diagnostics = new List<Diagnostic>();

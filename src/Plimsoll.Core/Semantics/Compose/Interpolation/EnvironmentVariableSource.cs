@@ -18,14 +18,17 @@ public sealed class EnvironmentVariableSource : IVariableSource
     }
 
     /// <summary>A snapshot of the current process environment.</summary>
-    public static EnvironmentVariableSource FromCurrentProcess()
+    public static EnvironmentVariableSource FromCurrentProcess() => new(CurrentProcessVariables());
+
+    /// <summary>The current process environment as name/value pairs.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> CurrentProcessVariables()
     {
         var pairs = new List<KeyValuePair<string, string>>();
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
         {
             if (entry.Key is string key && entry.Value is string value) pairs.Add(new KeyValuePair<string, string>(key, value));
         }
-        return new EnvironmentVariableSource(pairs);
+        return pairs;
     }
 
     public IEnumerable<string> Names => variables.Keys;

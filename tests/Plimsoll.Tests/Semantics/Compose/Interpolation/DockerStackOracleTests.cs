@@ -71,11 +71,13 @@ public sealed class DockerStackOracleTests : IDisposable
         var outcomes = (await Task.WhenAll(probes)).SelectMany(o => o).ToList();
 
         var disagreements = outcomes.Where(o => !o.Agrees).ToList();
-        var composeDialectAgrees = outcomes.Count(o =>
-        {
-            var compose = new ComposeInterpolator(ComposeVariables.FromEnvironment(environments.First(e => e.Name == o.Environment).Env)).Interpolate(o.Value);
-            return o with { Mine = compose } is { Agrees: true };
-        });
+        // The compose dialect is not docker stack's: where they differ is listed (nesting, "+", the stack quirks), not asserted.
+        var composeDialectDiffers = outcomes
+            .Select(o => o with { Mine = new ComposeInterpolator(ComposeVariables.FromEnvironment(environments.First(e => e.Name == o.Environment).Env)).Interpolate(o.Value) })
+            .Where(o => !o.Agrees)
+            .ToList();
+        int composeDialectAgrees = outcomes.Count - composeDialectDiffers.Count;
+        foreach (var d in composeDialectDiffers.Select(d => Quote(d.Value)).Distinct()) output.WriteLine("compose dialect differs from docker stack on " + d);
         int rejected = outcomes.Count(o => o.DockerError is not null);
         output.WriteLine($"values compared: {outcomes.Count} ({sources.Sum(s => s.Values.Count)} distinct strings x {environments.Count} environments), " +
                          $"stack dialect agreeing: {outcomes.Count - disagreements.Count}, docker rejected: {rejected}; " +
