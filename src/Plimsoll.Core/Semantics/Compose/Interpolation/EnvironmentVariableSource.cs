@@ -1,0 +1,37 @@
+using System.Collections;
+
+namespace Plimsoll.Semantics.Compose.Interpolation;
+
+/// <summary>Variables of a process environment (by default, this process's).</summary>
+public sealed class EnvironmentVariableSource : IVariableSource
+{
+    private readonly Dictionary<string, VariableDefinition> variables;
+
+    public EnvironmentVariableSource(IEnumerable<KeyValuePair<string, string>> environment)
+    {
+        variables = new Dictionary<string, VariableDefinition>(StringComparer.Ordinal);
+        foreach (var pair in environment ?? Enumerable.Empty<KeyValuePair<string, string>>())
+        {
+            if (pair.Key is null || pair.Value is null) continue;
+            variables[pair.Key] = new VariableDefinition(pair.Key, pair.Value, ValueOrigin.Environment);
+        }
+    }
+
+    /// <summary>A snapshot of the current process environment.</summary>
+    public static EnvironmentVariableSource FromCurrentProcess() => new(CurrentProcessVariables());
+
+    /// <summary>The current process environment as name/value pairs.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> CurrentProcessVariables()
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string key && entry.Value is string value) pairs.Add(new KeyValuePair<string, string>(key, value));
+        }
+        return pairs;
+    }
+
+    public IEnumerable<string> Names => variables.Keys;
+
+    public VariableDefinition? Find(string name) => name is not null && variables.TryGetValue(name, out var v) ? v : null;
+}
