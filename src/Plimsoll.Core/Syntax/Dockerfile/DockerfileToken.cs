@@ -64,6 +64,20 @@ public readonly struct DockerfileToken
     /// <summary>The raw logical text (continuations removed, nothing else processed).</summary>
     public string LogicalText => _source == null ? "" : _line == null ? Text : _line.Text.Substring(_logicalStart, _logicalEnd - _logicalStart);
 
+    /// <summary>
+    /// The source span of [offset, offset+length) of <see cref="Value"/>'s logical text (for tokens whose value
+    /// is their logical text, such as shell commands): continuations inside are spanned, not counted.
+    /// </summary>
+    public TextSpan MapLogicalSpan(int offset, int length)
+    {
+        if (_source == null) return default;
+        int max = _line == null ? End - Start : _logicalEnd - _logicalStart;
+        offset = Math.Max(0, Math.Min(offset, max));
+        length = Math.Max(0, Math.Min(length, max - offset));
+        if (_line == null) return new TextSpan(Start + offset, length);
+        return _line.ToSourceSpan(_logicalStart + offset, _logicalStart + offset + length);
+    }
+
     internal LogicalLine? Line => _line;
     internal int LogicalStart => _logicalStart;
     internal int LogicalEnd => _logicalEnd;

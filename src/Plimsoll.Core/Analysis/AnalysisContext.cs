@@ -1,0 +1,19 @@
+using Plimsoll.Syntax.Dockerfile;
+
+namespace Plimsoll.Analysis;
+
+/// <summary>Where an analyzer registers what it wants to inspect; the driver walks each file once and calls back.</summary>
+public abstract class AnalysisContext
+{
+    /// <summary>Once per Dockerfile, with its tree and semantic model.</summary>
+    public abstract void RegisterDockerfileAction(Action<DockerfileAnalysisContext> action);
+
+    /// <summary>Once per build stage.</summary>
+    public abstract void RegisterStageAction(Action<StageAnalysisContext> action);
+
+    /// <summary>For each instruction of the given kinds (all kinds when none is given); ONBUILD triggers included.</summary>
+    public abstract void RegisterInstructionAction(Action<InstructionAnalysisContext> action, params DockerfileSyntaxKind[] kinds);
+
+    /// <summary>For each simple command inside a RUN's shell script (shell form and heredoc scripts, POSIX shells only).</summary>
+    public abstract void RegisterShellCommandAction(Action<ShellCommandAnalysisContext> action);
+}

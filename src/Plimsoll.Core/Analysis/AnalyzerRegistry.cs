@@ -1,0 +1,72 @@
+using System.Collections.Immutable;
+using Plimsoll.Syntax.Dockerfile;
+
+namespace Plimsoll.Analysis;
+
+/// <summary>The analyzers of a run and the callbacks they registered, grouped for dispatch.</summary>
+public sealed class AnalyzerRegistry
+{
+    private readonly Dictionary<DockerfileSyntaxKind, List<Action<InstructionAnalysisContext>>> _instructionActions = new();
+
+    public AnalyzerRegistry(IEnumerable<PlimsollAnalyzer> analyzers)
+    {
+        Analyzers = analyzers.ToImmutableArray();
+        var rules = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal);
+        var context = new RegistrationContext(this);
+        foreach (var analyzer in Analyzers)
+        {
+            foreach (var rule in analyzer.SupportedRules) rules[rule.Id] = rule;
+            analyzer.Initialize(context);
+        }
+        Rules = rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+    }
+
+    public ImmutableArray<PlimsollAnalyzer> Analyzers { get; }
+
+    /// <summary>Every rule of every analyzer, by id.</summary>
+    public ImmutableArray<RuleDescriptor> Rules { get; }
+
+    public RuleDescriptor? FindRule(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The Plimsoll rules that declare a hadolint id as equivalent (for <c># hadolint ignore=</c> and .hadolint.yaml).</summary>
+    public IEnumerable<string> RulesForHadolintId(string hadolintId)
+        => Rules.Where(r => r.Peers.Hadolint.Contains(hadolintId, StringComparer.OrdinalIgnoreCase)).Select(r => r.Id);
+
+    internal List<Action<DockerfileAnalysisContext>> DockerfileActions { get; } = new();
+    internal List<Action<StageAnalysisContext>> StageActions { get; } = new();
+    internal List<Action<InstructionAnalysisContext>> AllInstructionActions { get; } = new();
+    internal List<Action<ShellCommandAnalysisContext>> ShellCommandActions { get; } = new();
+
+    internal IEnumerable<Action<InstructionAnalysisContext>> InstructionActionsFor(DockerfileSyntaxKind kind)
+        => _instructionActions.TryGetValue(kind, out var list) ? AllInstructionActions.Concat(list) : AllInstructionActions;
+
+    internal bool HasDockerfileWork =>
+        DockerfileActions.Count + StageActions.Count + AllInstructionActions.Count + _instructionActions.Count + ShellCommandActions.Count > 0;
+
+    private sealed class RegistrationContext : AnalysisContext
+    {
+        private readonly AnalyzerRegistry _registry;
+
+        public RegistrationContext(AnalyzerRegistry registry) => _registry = registry;
+
+        public override void RegisterDockerfileAction(Action<DockerfileAnalysisContext> action) => _registry.DockerfileActions.Add(action);
+
+        public override void RegisterStageAction(Action<StageAnalysisContext> action) => _registry.StageActions.Add(action);
+
+        public override void RegisterInstructionAction(Action<InstructionAnalysisContext> action, params DockerfileSyntaxKind[] kinds)
+        {
+            if (kinds == null || kinds.Length == 0)
+            {
+                _registry.AllInstructionActions.Add(action);
+                return;
+            }
+            foreach (var kind in kinds.Distinct())
+            {
+                if (!_registry._instructionActions.TryGetValue(kind, out var list)) _registry._instructionActions[kind] = list = new();
+                list.Add(action);
+            }
+        }
+
+        public override void RegisterShellCommandAction(Action<ShellCommandAnalysisContext> action) => _registry.ShellCommandActions.Add(action);
+    }
+}

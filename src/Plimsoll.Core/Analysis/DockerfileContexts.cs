@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Diagnostics;
+using Plimsoll.Semantics.Dockerfile;
+using Plimsoll.Syntax.Dockerfile;
+using Plimsoll.Syntax.Shell;
+
+namespace Plimsoll.Analysis;
+
+/// <summary>What every callback gets: the file, the options in force for it, and a way to report.</summary>
+public abstract class FileAnalysisContext
+{
+    private readonly FindingSink _sink;
+
+    private protected FileAnalysisContext(string path, SourceText text, IRuleOptions options, FindingSink sink)
+    {
+        Path = path;
+        Text = text;
+        Options = options;
+        _sink = sink;
+    }
+
+    public string Path { get; }
+    public SourceText Text { get; }
+    public IRuleOptions Options { get; }
+
+    /// <summary>Reports <paramref name="rule"/> at <paramref name="span"/> of this file.</summary>
+    public void Report(RuleDescriptor rule, TextSpan span, params object?[] messageArgs)
+        => _sink.Add(rule, PlimsollDiagnostic.Create(rule.Descriptor, Path, Text, span, messageArgs), null);
+
+    /// <summary>Reports with a fix (text changes in this file).</summary>
+    public void Report(RuleDescriptor rule, TextSpan span, CodeFix fix, params object?[] messageArgs)
+        => _sink.Add(rule, PlimsollDiagnostic.Create(rule.Descriptor, Path, Text, span, messageArgs), fix);
+}
+
+/// <summary>Collects what rules report during one file's analysis.</summary>
+internal sealed class FindingSink
+{
+    public List<(RuleDescriptor Rule, Diagnostic Diagnostic, CodeFix? Fix)> Items { get; } = new();
+
+    public void Add(RuleDescriptor rule, Diagnostic diagnostic, CodeFix? fix)
+    {
+        lock (Items) Items.Add((rule, diagnostic, fix));
+    }
+}
+
+public class DockerfileAnalysisContext : FileAnalysisContext
+{
+    internal DockerfileAnalysisContext(DockerfileSemanticModel model, IRuleOptions options, FindingSink sink)
+        : base(model.Tree.Path, model.Tree.Text, options, sink) => Model = model;
+
+    public DockerfileSemanticModel Model { get; }
+    public DockerfileSyntaxTree Tree => Model.Tree;
+}
+
+public sealed class StageAnalysisContext : DockerfileAnalysisContext
+{
+    internal StageAnalysisContext(DockerfileSemanticModel model, BuildStage stage, IRuleOptions options, FindingSink sink)
+        : base(model, options, sink) => Stage = stage;
+
+    public BuildStage Stage { get; }
+}
+
+public sealed class InstructionAnalysisContext : DockerfileAnalysisContext
+{
+    internal InstructionAnalysisContext(DockerfileSemanticModel model, InstructionSyntax instruction, IRuleOptions options, FindingSink sink)
+        : base(model, options, sink) => Instruction = instruction;
+
+    public InstructionSyntax Instruction { get; }
+    public BuildStage? Stage => Model.GetStage(Instruction);
+}
+
+/// <summary>
+/// One simple command of a RUN script. Spans of shell nodes are offsets into <see cref="Script"/>'s text;
+/// <see cref="MapToSource"/> turns them into file spans (through continuations and escapes).
+/// </summary>
+public sealed class ShellCommandAnalysisContext : DockerfileAnalysisContext
+{
+    private readonly RunScript _script;
+
+    internal ShellCommandAnalysisContext(DockerfileSemanticModel model, RunScript script, ShellCommandContext command, IRuleOptions options, FindingSink sink)
+        : base(model, options, sink)
+    {
+        _script = script;
+        Command = command;
+    }
+
+    public RunInstructionSyntax Instruction => _script.Instruction;
+    public ShellParseResult Script => _script.Parse;
+    public ShellCommandContext Command { get; }
+
+    /// <summary>The command name and arguments with wrappers such as <c>sudo</c> or <c>env</c> looked through.</summary>
+    public ShellResolvedCommand? Resolved => Command.SimpleCommand?.ResolvedCommand;
+
+    /// <summary>The file span of [start, start+length) in the script text.</summary>
+    public TextSpan MapToSource(int start, int length) => _script.MapToSource(start, length);
+
+    public TextSpan MapToSource(ShellNode node) => _script.MapToSource(node.Start, node.Length);
+}
+
+/// <summary>A RUN's script text (the shell form, or a heredoc body run as the script), parsed once.</summary>
+internal sealed class RunScript
+{
+    private readonly Func<int, int, TextSpan> _map;
+
+    public RunScript(RunInstructionSyntax instruction, ShellParseResult parse, Func<int, int, TextSpan> map)
+    {
+        Instruction = instruction;
+        Parse = parse;
+        _map = map;
+    }
+
+    public RunInstructionSyntax Instruction { get; }
+    public ShellParseResult Parse { get; }
+    public TextSpan MapToSource(int start, int length) => _map(start, length);
+}

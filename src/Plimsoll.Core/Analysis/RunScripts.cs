@@ -1,0 +1,51 @@
+using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Semantics.Dockerfile;
+using Plimsoll.Syntax.Dockerfile;
+using Plimsoll.Syntax.Shell;
+
+namespace Plimsoll.Analysis;
+
+/// <summary>
+/// The shell scripts a RUN executes: its shell-form command and, when the command only feeds a heredoc to
+/// a shell (<c>RUN &lt;&lt;EOF</c>, <c>RUN bash &lt;&lt;EOF</c>), the heredoc body. Only for POSIX shells.
+/// </summary>
+internal static class RunScripts
+{
+    private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "busybox" };
+
+    public static bool UsesPosixShell(DockerfileSemanticModel model, InstructionSyntax instruction)
+    {
+        var shell = model.GetShell(instruction);
+        if (shell.IsEmpty) return false;
+        string name = shell[0];
+        int slash = name.LastIndexOf('/');
+        if (slash >= 0) name = name.Substring(slash + 1);
+        return PosixShells.Contains(name) && model.Tree.EscapeCharacter == '\\';
+    }
+
+    public static IEnumerable<RunScript> For(DockerfileSemanticModel model, RunInstructionSyntax run)
+    {
+        if (run.ShellForm is not { } shellForm || !UsesPosixShell(model, run)) yield break;
+        var token = shellForm.Token;
+        string command = token.Value;
+        yield return new RunScript(run, ShellParser.Parse(command), (start, length) => token.MapLogicalSpan(start, length));
+
+        foreach (var heredoc in run.Heredocs)
+        {
+            if (!RunsHeredocAsScript(command, heredoc)) continue;
+            var body = heredoc.Body;
+            int bodyStart = body.Span.Start;
+            yield return new RunScript(run, ShellParser.Parse(heredoc.Content), (start, length) => new TextSpan(bodyStart + start, length));
+        }
+    }
+
+    // `<<EOF` alone, or `sh <<EOF` / `bash -e <<EOF`: the body is the script.
+    private static bool RunsHeredocAsScript(string command, HeredocSyntax heredoc)
+    {
+        var words = command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0) return false;
+        if (words[0].StartsWith("<<", StringComparison.Ordinal) || char.IsDigit(words[0][0])) return true;
+        string first = words[0].Substring(words[0].LastIndexOf('/') + 1);
+        return PosixShells.Contains(first);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Plimsoll.Syntax.Dockerfile;
+
+namespace Plimsoll.Semantics.Dockerfile;
+
+/// <summary>A build stage: one FROM and the instructions up to the next FROM.</summary>
+public sealed class BuildStage
+{
+    internal BuildStage(int index, FromInstructionSyntax from)
+    {
+        Index = index;
+        From = from;
+        Name = from.StageName?.Value;
+    }
+
+    public int Index { get; }
+
+    /// <summary>The <c>AS</c> name, or null.</summary>
+    public string? Name { get; }
+    public FromInstructionSyntax From { get; }
+
+    /// <summary>The FROM argument as written (e.g. <c>${BASE}</c>) and after resolving ARG defaults.</summary>
+    public ResolvedWord BaseName { get; internal set; }
+
+    /// <summary>The base image when the stage starts from an image (not from a stage, not scratch, and resolvable).</summary>
+    public ImageReference? BaseImage { get; internal set; }
+
+    /// <summary>The earlier stage this one builds on (<c>FROM build AS test</c>), or null.</summary>
+    public BuildStage? ParentStage { get; internal set; }
+
+    public bool IsScratch { get; internal set; }
+    public ImmutableArray<InstructionSyntax> Instructions { get; internal set; } = ImmutableArray<InstructionSyntax>.Empty;
+
+    /// <summary>The last USER of this stage or, failing that, of the stage it builds on; null when never set.</summary>
+    public UserSetting? EffectiveUser { get; internal set; }
+
+    /// <summary>The SHELL in force at the end of the stage (default <c>/bin/sh -c</c>).</summary>
+    public ImmutableArray<string> FinalShell { get; internal set; } = DockerfileSemanticModel.DefaultShell;
+
+    public string DisplayName => Name ?? ("#" + Index);
+    public override string ToString() => DisplayName;
+}
+
+/// <summary>A USER value and where it was set.</summary>
+public sealed record UserSetting(string Value, SimpleInstructionSyntax Instruction, BuildStage DeclaringStage)
+{
+    /// <summary>The user part before any <c>:group</c>.</summary>
+    public string User => Value.Split(':')[0];
+
+    /// <summary>True for <c>root</c> and uid <c>0</c>.</summary>
+    public bool IsRoot => User == "root" || User.TrimStart('0').Length == 0 && User.Length > 0;
+}
+
+/// <summary>A word of an instruction with its variables resolved through ARG defaults and ENV, when they resolve.</summary>
+public readonly record struct ResolvedWord(string Original, string? Value)
+{
+    /// <summary>False when a variable without a known value was used: the word's value is not known before build.</summary>
+    public bool IsKnown => Value != null;
+}

@@ -1,0 +1,245 @@
+using System.Collections.Immutable;
+using Plimsoll.Syntax.Dockerfile;
+using Plimsoll.Syntax.Dockerfile.Expansion;
+
+namespace Plimsoll.Semantics.Dockerfile;
+
+/// <summary>
+/// What a Dockerfile means beyond its syntax: build stages and how they chain, global and stage ARGs,
+/// ENV, SHELL, the effective USER of each stage, and image references resolved through ARG defaults.
+/// Built once per file; rules only read it.
+/// </summary>
+public sealed class DockerfileSemanticModel
+{
+    public static readonly ImmutableArray<string> DefaultShell = ImmutableArray.Create("/bin/sh", "-c");
+
+    private readonly Dictionary<InstructionSyntax, BuildStage> _stageOf = new();
+
+    private DockerfileSemanticModel(DockerfileSyntaxTree tree) => Tree = tree;
+
+    public DockerfileSyntaxTree Tree { get; }
+
+    /// <summary>ARGs before the first FROM: the only variables a FROM line can use.</summary>
+    public ImmutableArray<KeyValuePairSyntax> GlobalArgs { get; private set; } = ImmutableArray<KeyValuePairSyntax>.Empty;
+
+    public ImmutableArray<BuildStage> Stages { get; private set; } = ImmutableArray<BuildStage>.Empty;
+
+    /// <summary>The stage <c>docker build</c> produces without <c>--target</c>: the last one.</summary>
+    public BuildStage? FinalStage => Stages.IsEmpty ? null : Stages[Stages.Length - 1];
+
+    public BuildStage? GetStage(InstructionSyntax instruction)
+    {
+        while (instruction.Parent is InstructionSyntax outer) instruction = outer; // ONBUILD triggers belong to their stage
+        return _stageOf.TryGetValue(instruction, out var stage) ? stage : null;
+    }
+
+    /// <summary>A stage by name (case-insensitive, as BuildKit compares) or by index.</summary>
+    public BuildStage? FindStage(string nameOrIndex)
+    {
+        foreach (var stage in Stages)
+            if (stage.Name != null && stage.Name.Equals(nameOrIndex, StringComparison.OrdinalIgnoreCase)) return stage;
+        return int.TryParse(nameOrIndex, out int index) && index >= 0 && index < Stages.Length ? Stages[index] : null;
+    }
+
+    /// <summary>Resolves the variables of <paramref name="word"/> with the ARGs and ENVs in force just before <paramref name="at"/>.</summary>
+    public ResolvedWord Resolve(InstructionSyntax at, string word)
+    {
+        var stage = GetStage(at);
+        var scope = stage == null ? GlobalScope() : ScopeBefore(stage, at);
+        return ResolveIn(scope, word);
+    }
+
+    /// <summary>The SHELL in force for an instruction: the default, or the last SHELL before it in its stage.</summary>
+    public ImmutableArray<string> GetShell(InstructionSyntax at)
+    {
+        var stage = GetStage(at);
+        if (stage == null) return DefaultShell;
+        var shell = InheritedShell(stage);
+        foreach (var instruction in stage.Instructions)
+        {
+            if (instruction == at) break;
+            if (instruction.Kind == DockerfileSyntaxKind.ShellInstruction && instruction is CommandInstructionSyntax { ExecForm: { } exec })
+                shell = exec.Values.ToImmutableArray();
+        }
+        return shell;
+    }
+
+    public static DockerfileSemanticModel Create(DockerfileSyntaxTree tree)
+    {
+        var model = new DockerfileSemanticModel(tree);
+        model.Build();
+        return model;
+    }
+
+    private void Build()
+    {
+        var globalArgs = ImmutableArray.CreateBuilder<KeyValuePairSyntax>();
+        var stages = new List<BuildStage>();
+        var current = new List<InstructionSyntax>();
+        BuildStage? stage = null;
+
+        foreach (var instruction in Tree.Root.Instructions)
+        {
+            if (instruction is FromInstructionSyntax from)
+            {
+                if (stage != null) stage.Instructions = current.ToImmutableArray();
+                current = new List<InstructionSyntax>();
+                stage = new BuildStage(stages.Count, from);
+                stages.Add(stage);
+            }
+            if (stage == null)
+            {
+                if (instruction is KeyValueInstructionSyntax { Kind: DockerfileSyntaxKind.ArgInstruction } arg) globalArgs.AddRange(arg.Pairs);
+                continue;
+            }
+            current.Add(instruction);
+            _stageOf[instruction] = stage;
+        }
+        if (stage != null) stage.Instructions = current.ToImmutableArray();
+
+        GlobalArgs = globalArgs.ToImmutable();
+        Stages = stages.ToImmutableArray();
+
+        var globalScope = GlobalScope();
+        foreach (var s in Stages)
+        {
+            var imageWord = s.From.Image;
+            if (imageWord == null) continue;
+            var resolved = ResolveIn(globalScope, imageWord.Value);
+            s.BaseName = resolved;
+            if (!resolved.IsKnown) continue;
+            string name = resolved.Value!;
+            // An earlier stage's name wins over an image of the same name, as in BuildKit.
+            var parent = Stages.Take(s.Index).LastOrDefault(p => p.Name != null && p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (parent != null) s.ParentStage = parent;
+            else if (name.Equals("scratch", StringComparison.OrdinalIgnoreCase)) s.IsScratch = true;
+            else s.BaseImage = ImageReference.TryParse(name);
+        }
+
+        foreach (var s in Stages)
+        {
+            UserSetting? user = s.ParentStage?.EffectiveUser;
+            foreach (var instruction in s.Instructions)
+            {
+                if (instruction is SimpleInstructionSyntax { Kind: DockerfileSyntaxKind.UserInstruction } userInstruction && userInstruction.Value != null)
+                {
+                    var value = Resolve(userInstruction, userInstruction.Value);
+                    user = new UserSetting(value.Value ?? userInstruction.Value, userInstruction, s);
+                }
+            }
+            s.EffectiveUser = user;
+            s.FinalShell = GetShellAtEnd(s);
+        }
+    }
+
+    private ImmutableArray<string> GetShellAtEnd(BuildStage stage)
+    {
+        var shell = InheritedShell(stage);
+        foreach (var instruction in stage.Instructions)
+            if (instruction.Kind == DockerfileSyntaxKind.ShellInstruction && instruction is CommandInstructionSyntax { ExecForm: { } exec })
+                shell = exec.Values.ToImmutableArray();
+        return shell;
+    }
+
+    private static ImmutableArray<string> InheritedShell(BuildStage stage)
+        => stage.ParentStage != null && stage.ParentStage.Index < stage.Index ? stage.ParentStage.FinalShell : DefaultShell;
+
+    private Dictionary<string, string?> GlobalScope()
+    {
+        var scope = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var arg in GlobalArgs)
+        {
+            var value = arg.Value == null ? null : ResolveIn(scope, Unquote(arg.Value)).Value;
+            scope[arg.Key] = value;
+        }
+        return scope;
+    }
+
+    private Dictionary<string, string?> ScopeBefore(BuildStage stage, InstructionSyntax at)
+    {
+        var globals = GlobalScope();
+        var scope = new Dictionary<string, string?>(StringComparer.Ordinal);
+        // ENV is inherited from a parent stage; ARGs are not (they must be declared again).
+        if (stage.ParentStage != null && stage.ParentStage.Index < stage.Index)
+            foreach (var instruction in stage.ParentStage.Instructions)
+                if (instruction is KeyValueInstructionSyntax { Kind: DockerfileSyntaxKind.EnvInstruction } env)
+                    foreach (var pair in env.Pairs) scope[pair.Key] = pair.Value == null ? null : ResolveIn(scope, Unquote(pair.Value)).Value;
+
+        foreach (var instruction in stage.Instructions)
+        {
+            if (instruction == at) break;
+            if (instruction is not KeyValueInstructionSyntax kv) continue;
+            if (kv.Kind == DockerfileSyntaxKind.ArgInstruction)
+            {
+                foreach (var pair in kv.Pairs)
+                {
+                    // `ARG X` in a stage takes the global default of X, if any.
+                    string? value = pair.Value != null ? ResolveIn(scope, Unquote(pair.Value)).Value
+                        : globals.TryGetValue(pair.Key, out var global) ? global : null;
+                    if (!scope.ContainsKey(pair.Key) || pair.Value != null || value != null) scope[pair.Key] = value;
+                }
+            }
+            else if (kv.Kind == DockerfileSyntaxKind.EnvInstruction)
+            {
+                foreach (var pair in kv.Pairs)
+                    scope[pair.Key] = pair.Value == null ? null : ResolveIn(scope, Unquote(pair.Value)).Value;
+            }
+        }
+        return scope;
+    }
+
+    private ResolvedWord ResolveIn(Dictionary<string, string?> scope, string word)
+    {
+        if (word.IndexOf('$') < 0) return new ResolvedWord(word, Unquote(word));
+        if (!AllReferencesKnown(scope, word)) return new ResolvedWord(word, null);
+        var lexer = new WordLexer(Tree.EscapeCharacter);
+        var expansion = lexer.ProcessWord(word, name => scope.TryGetValue(name, out var v) ? v : null);
+        return new ResolvedWord(word, expansion.Succeeded ? expansion.Result : null);
+    }
+
+    /// <summary>
+    /// A word is known when every variable it reads has a value, or is read through a default (<c>:-</c>, <c>-</c>)
+    /// or alternate (<c>:+</c>, <c>+</c>) form. Operands that are not evaluated do not count.
+    /// </summary>
+    private bool AllReferencesKnown(Dictionary<string, string?> scope, string word)
+    {
+        var references = VariableReferenceScanner.Scan(word, Tree.EscapeCharacter);
+        int deadUntil = -1;
+        foreach (var reference in references)
+        {
+            if (reference.Start < deadUntil) continue;
+            bool isSet = scope.TryGetValue(reference.Name, out var value) && value != null;
+            bool isNonEmpty = isSet && value!.Length > 0;
+            switch (reference.Operator)
+            {
+                case VariableOperator.None:
+                    if (!isSet || !reference.IsTerminated) return false;
+                    break;
+                case VariableOperator.DefaultIfUnsetOrEmpty:
+                    if (isNonEmpty) deadUntil = reference.End;
+                    break;
+                case VariableOperator.DefaultIfUnset:
+                    if (isSet) deadUntil = reference.End;
+                    break;
+                case VariableOperator.AlternateIfSetAndNotEmpty:
+                    if (!isNonEmpty) deadUntil = reference.End;
+                    break;
+                case VariableOperator.AlternateIfSet:
+                    if (!isSet) deadUntil = reference.End;
+                    break;
+                default:
+                    if (!isSet) return false;
+                    deadUntil = reference.End;
+                    break;
+            }
+        }
+        return true;
+    }
+
+    private static string Unquote(string value)
+    {
+        if (value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[value.Length - 1] == value[0])
+            return value.Substring(1, value.Length - 2);
+        return value;
+    }
+}
