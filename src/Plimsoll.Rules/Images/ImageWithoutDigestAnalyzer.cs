@@ -1,0 +1,20 @@
+using System.Collections.Immutable;
+using Plimsoll.Analysis;
+
+namespace Plimsoll.Rules.Images;
+
+/// <summary>PL1002: an image reference without an <c>@sha256:</c> digest.</summary>
+[PlimsollAnalyzer]
+public sealed class ImageWithoutDigestAnalyzer : PlimsollAnalyzer
+{
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.ImageWithoutDigest);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.RegisterStageAction(stage =>
+        {
+            if (stage.Stage.BaseImage is not { } image || stage.Stage.From.Image is not { } word) return;
+            if (!image.HasSha256Digest) stage.Report(RuleCatalog.ImageWithoutDigest, word.Span, image.Original);
+        });
+    }
+}

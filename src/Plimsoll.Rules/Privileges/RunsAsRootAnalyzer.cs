@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using Plimsoll.Analysis;
+
+namespace Plimsoll.Rules.Privileges;
+
+/// <summary>PL2001: the final stage's effective USER is unset, root or 0; compose <c>user: root</c>, <c>0</c>, <c>0:0</c>.</summary>
+[PlimsollAnalyzer]
+public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
+{
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.RunsAsRoot);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.RegisterDockerfileAction(file =>
+        {
+            var final = file.Model.FinalStage;
+            if (final == null) return;
+            var user = final.EffectiveUser;
+            if (user == null)
+            {
+                file.Report(RuleCatalog.RunsAsRoot, final.From.Span,
+                    $"The final stage '{final.DisplayName}' sets no USER, so the container runs as root: add a USER with a non-root user");
+            }
+            else if (user.IsRoot)
+            {
+                string where = user.DeclaringStage == final ? "" : $" (inherited from stage '{user.DeclaringStage.DisplayName}')";
+                file.Report(RuleCatalog.RunsAsRoot, user.Instruction.Span,
+                    $"USER {user.Value}{where} makes the final stage run as root: switch to a non-root user");
+            }
+        });
+    }
+}
