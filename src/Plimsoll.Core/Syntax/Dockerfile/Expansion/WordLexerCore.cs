@@ -18,7 +18,7 @@ internal sealed class WordLexerCore
     private const int EndOfText = -1;
 
     // BuildKit (Go) recurses without limit; a .NET stack does not grow, so very deep nesting is an error here.
-    private const int MaxNesting = 200;
+    private const int MaxNesting = 128;
 
     [ThreadStatic] private static WordLexerCore? t_cached;
 
