@@ -13,19 +13,9 @@ internal static class RunScripts
 {
     private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "busybox" };
 
-    public static bool UsesPosixShell(DockerfileSemanticModel model, InstructionSyntax instruction)
-    {
-        var shell = model.GetShell(instruction);
-        if (shell.IsEmpty) return false;
-        string name = shell[0];
-        int slash = name.LastIndexOf('/');
-        if (slash >= 0) name = name.Substring(slash + 1);
-        return PosixShells.Contains(name) && model.Tree.EscapeCharacter == '\\';
-    }
-
     public static IEnumerable<RunScript> For(DockerfileSemanticModel model, RunInstructionSyntax run)
     {
-        if (run.ShellForm is not { } shellForm || !UsesPosixShell(model, run)) yield break;
+        if (run.ShellForm is not { } shellForm || !model.UsesPosixShell(run)) yield break;
         var token = shellForm.Token;
         string command = token.Value;
         yield return new RunScript(run, ShellParser.Parse(command), (start, length) => token.MapLogicalSpan(start, length));

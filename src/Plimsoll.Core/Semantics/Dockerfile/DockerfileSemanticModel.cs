@@ -64,6 +64,22 @@ public sealed class DockerfileSemanticModel
         return shell;
     }
 
+    private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "busybox" };
+
+    /// <summary>
+    /// True when RUN commands at <paramref name="at"/> go to a POSIX shell (the default <c>/bin/sh -c</c>, or a
+    /// SHELL of sh, bash, …) in a file that uses the <c>\</c> escape; false for PowerShell, cmd and backtick files.
+    /// </summary>
+    public bool UsesPosixShell(InstructionSyntax at)
+    {
+        if (Tree.EscapeCharacter != '\\') return false;
+        var shell = GetShell(at);
+        if (shell.IsEmpty) return false;
+        string name = shell[0];
+        name = name.Substring(name.LastIndexOf('/') + 1);
+        return PosixShells.Contains(name);
+    }
+
     public static DockerfileSemanticModel Create(DockerfileSyntaxTree tree)
     {
         var model = new DockerfileSemanticModel(tree);

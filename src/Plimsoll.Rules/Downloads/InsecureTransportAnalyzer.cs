@@ -1,0 +1,164 @@
+using System.Collections.Immutable;
+using Plimsoll.Analysis;
+using Plimsoll.Rules.Shared;
+using Plimsoll.Syntax.Dockerfile;
+using Plimsoll.Syntax.Shell;
+
+namespace Plimsoll.Rules.Downloads;
+
+/// <summary>
+/// PL1003: downloads over plain HTTP (curl, wget, git, pip indexes, ADD, PowerShell downloaders) and switches
+/// that turn TLS verification off (curl -k, wget --no-check-certificate, git sslVerify=false, pip --trusted-host,
+/// GIT_SSL_NO_VERIFY, NODE_TLS_REJECT_UNAUTHORIZED=0, PYTHONHTTPSVERIFY=0, npm strict-ssl false).
+/// A URL that is only printed (<c>echo http://…</c>) or stored in a LABEL is not a download.
+/// </summary>
+[PlimsollAnalyzer]
+public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
+{
+    private static readonly Dictionary<string, string> TlsOffVariables = new(StringComparer.Ordinal)
+    {
+        ["GIT_SSL_NO_VERIFY"] = "", // any value turns verification off
+        ["NODE_TLS_REJECT_UNAUTHORIZED"] = "0",
+        ["PYTHONHTTPSVERIFY"] = "0",
+        ["CURL_INSECURE"] = "",
+    };
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.InsecureTransport);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.RegisterShellCommandAction(AnalyzeCommand);
+        context.RegisterInstructionAction(AnalyzeAdd, DockerfileSyntaxKind.AddInstruction);
+        context.RegisterInstructionAction(AnalyzeEnv, DockerfileSyntaxKind.EnvInstruction);
+        context.RegisterInstructionAction(AnalyzeNonPosixRun, DockerfileSyntaxKind.RunInstruction);
+    }
+
+    private static void AnalyzeCommand(ShellCommandAnalysisContext context)
+    {
+        var command = context.Command.SimpleCommand!;
+        foreach (var assignment in command.Assignments)
+            CheckVariable(context, assignment.Name, assignment.Value?.ApproximateValue, context.MapToSource(assignment));
+
+        var resolved = context.Resolved;
+        switch (resolved?.Name)
+        {
+            case "curl":
+            {
+                var options = resolved.ParseOptions(ShellOptionSpec.Curl);
+                foreach (var option in options.FindAll('k', "insecure"))
+                    context.Report(RuleCatalog.InsecureTransport, context.MapToSource(option.Start, option.Length), "curl -k/--insecure turns off TLS certificate verification");
+                foreach (var word in options.Operands.Concat(options.FindAll(null, "url").Where(o => o.ValueWord != null).Select(o => o.ValueWord!)))
+                    ReportHttp(context, "curl", word);
+                break;
+            }
+            case "wget":
+            {
+                var options = resolved.ParseOptions(ShellOptionSpec.Wget);
+                foreach (var option in options.FindAll(null, "no-check-certificate"))
+                    context.Report(RuleCatalog.InsecureTransport, context.MapToSource(option.Start, option.Length), "wget --no-check-certificate turns off TLS certificate verification");
+                foreach (var word in options.Operands) ReportHttp(context, "wget", word);
+                break;
+            }
+            case "git":
+            {
+                var arguments = resolved.Arguments;
+                for (int i = 0; i < arguments.Length; i++)
+                {
+                    string value = arguments[i].ApproximateValue;
+                    if (value.IndexOf("sslVerify=false", StringComparison.OrdinalIgnoreCase) >= 0)
+                        context.Report(RuleCatalog.InsecureTransport, context.MapToSource(arguments[i]), "git http.sslVerify=false turns off TLS certificate verification");
+                    else
+                        ReportHttp(context, "git", arguments[i]);
+                }
+                break;
+            }
+            case "pip":
+            case "pip3":
+            case "uv":
+            {
+                var arguments = resolved.Arguments;
+                for (int i = 0; i < arguments.Length; i++)
+                {
+                    string value = arguments[i].ApproximateValue;
+                    if (value == "--trusted-host" || value.StartsWith("--trusted-host=", StringComparison.Ordinal))
+                        context.Report(RuleCatalog.InsecureTransport, context.MapToSource(arguments[i]), $"{resolved.Name} --trusted-host turns off TLS verification for that host");
+                    else if (value.StartsWith("--index-url=", StringComparison.Ordinal) || value.StartsWith("--extra-index-url=", StringComparison.Ordinal))
+                    {
+                        if (RuleHelpers.IsPlainHttp(value.Substring(value.IndexOf('=') + 1)))
+                            context.Report(RuleCatalog.InsecureTransport, context.MapToSource(arguments[i]), $"{resolved.Name} installs packages from a plain HTTP index: use https");
+                    }
+                    else if ((value == "-i" || value == "--index-url" || value == "--extra-index-url") && i + 1 < arguments.Length)
+                        ReportHttp(context, resolved.Name!, arguments[i + 1], "installs packages from a plain HTTP index");
+                }
+                break;
+            }
+            case "npm":
+            case "yarn":
+            case "pnpm":
+            {
+                var values = resolved.Arguments.Select(a => a.ApproximateValue).ToList();
+                int at = values.IndexOf("strict-ssl");
+                bool off = (at >= 0 && at + 1 < values.Count && values[at + 1] == "false") || values.Contains("--strict-ssl=false");
+                if (off) context.Report(RuleCatalog.InsecureTransport, context.MapToSource(command), $"{resolved.Name} strict-ssl false turns off TLS certificate verification");
+                break;
+            }
+            case "export":
+            {
+                foreach (var word in resolved.Arguments)
+                {
+                    string value = word.ApproximateValue;
+                    int eq = value.IndexOf('=');
+                    if (eq > 0) CheckVariable(context, value.Substring(0, eq), value.Substring(eq + 1), context.MapToSource(word));
+                }
+                break;
+            }
+        }
+    }
+
+    private static void ReportHttp(ShellCommandAnalysisContext context, string tool, ShellWord word, string what = "downloads over plain HTTP")
+    {
+        var url = RuleHelpers.UrlOf(word);
+        if (url == null || !RuleHelpers.IsPlainHttp(url) || RuleHelpers.IsLoopback(url)) return;
+        context.Report(RuleCatalog.InsecureTransport, context.MapToSource(word), $"{tool} {what} ({Shorten(url)}): use https");
+    }
+
+    private static void CheckVariable(FileAnalysisContext context, string name, string? value, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        if (!TlsOffVariables.TryGetValue(name, out var offValue) || value == null) return;
+        string v = value.Trim('"', '\'');
+        if (offValue.Length == 0 ? v.Length > 0 && v != "0" && !v.Equals("false", StringComparison.OrdinalIgnoreCase) : v == offValue)
+            context.Report(RuleCatalog.InsecureTransport, span, $"{name}={v} turns off TLS certificate verification");
+    }
+
+    private static void AnalyzeEnv(InstructionAnalysisContext context)
+    {
+        if (context.Instruction is not KeyValueInstructionSyntax env) return;
+        foreach (var pair in env.Pairs) CheckVariable(context, pair.Key, pair.Value, pair.Span);
+    }
+
+    private static void AnalyzeAdd(InstructionAnalysisContext context)
+    {
+        if (context.Instruction is not CopyInstructionSyntax add) return;
+        var paths = add.PathTokens;
+        for (int i = 0; i < paths.Count - 1; i++)
+        {
+            string source = paths[i].Value;
+            if (RuleHelpers.IsPlainHttp(source) && !RuleHelpers.IsLoopback(source))
+                context.Report(RuleCatalog.InsecureTransport, paths[i].Span, $"ADD downloads over plain HTTP ({Shorten(source)}): use https");
+        }
+    }
+
+    // PowerShell, cmd and backtick-escaped files are not parsed as sh; their downloads are found by name.
+    private static void AnalyzeNonPosixRun(InstructionAnalysisContext context)
+    {
+        if (context.Model.UsesPosixShell(context.Instruction)) return;
+        if (context.Instruction is not RunInstructionSyntax { ShellForm: { } shell }) return;
+        string text = shell.Command;
+        foreach (var download in ShellDownloadScanner.FindDownloads(text))
+            foreach (var url in download.Urls)
+                if (!url.IsEncrypted && !RuleHelpers.IsLoopback(url.Value))
+                    context.Report(RuleCatalog.InsecureTransport, shell.Token.MapLogicalSpan(url.Start, url.Length), $"{download.Tool} downloads over plain HTTP ({Shorten(url.Value)}): use https");
+    }
+
+    private static string Shorten(string url) => url.Length <= 80 ? url : url.Substring(0, 77) + "...";
+}

@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using Plimsoll.Analysis;
+using Plimsoll.Rules.Shared;
+using Plimsoll.Syntax.Dockerfile;
+using Plimsoll.Syntax.Shell;
+
+namespace Plimsoll.Rules.Downloads;
+
+/// <summary>
+/// PL1004: ADD of a URL without <c>--checksum</c>; a curl/wget download (to a file, or streamed into an
+/// extractor or installer) with no <c>sha256sum -c</c>, <c>sha512sum -c</c>, <c>shasum -c</c>, <c>gpg --verify</c>,
+/// <c>cosign verify-blob</c> or <c>minisign -V</c> of that file in the same RUN; <c>apk --allow-untrusted</c>.
+/// </summary>
+[PlimsollAnalyzer]
+public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
+{
+    private static readonly string[] VerificationMaterial = { ".sha256", ".sha512", ".sha1", ".sha256sum", ".sha512sum", ".asc", ".sig", ".gpg", ".md5", ".pem", ".pub", ".minisig", "SHA256SUMS", "SHA512SUMS", "SHASUMS256.txt", "KEYS", ".key", ".sign" };
+    private static readonly HashSet<string> StreamConsumers = new(StringComparer.Ordinal) { "tar", "bsdtar", "unzip", "gunzip", "gzip", "xz", "bunzip2", "zstd", "dpkg", "rpm", "install", "cpio", "busybox" };
+    private static readonly HashSet<string> ChecksumTools = new(StringComparer.Ordinal) { "sha256sum", "sha512sum", "sha384sum", "sha224sum", "sha1sum", "shasum", "b2sum", "md5sum", "rhash", "cksum" };
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.UnverifiedDownload);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.RegisterInstructionAction(AnalyzeAdd, DockerfileSyntaxKind.AddInstruction);
+        context.RegisterShellCommandAction(AnalyzeCommand);
+    }
+
+    private static void AnalyzeAdd(InstructionAnalysisContext context)
+    {
+        if (context.Instruction is not CopyInstructionSyntax add || add.GetFlag("checksum") != null) return;
+        var paths = add.PathTokens;
+        for (int i = 0; i < paths.Count - 1; i++)
+        {
+            string source = paths[i].Value;
+            if (RuleHelpers.LooksLikeUrl(source) && !IsVerificationMaterial(source))
+                context.Report(RuleCatalog.UnverifiedDownload, paths[i].Span, $"ADD downloads {Shorten(source)} without --checksum: add --checksum=sha256:<digest>");
+        }
+    }
+
+    private static void AnalyzeCommand(ShellCommandAnalysisContext context)
+    {
+        var resolved = context.Resolved;
+        if (resolved?.Name == "apk")
+        {
+            foreach (var word in resolved.Arguments)
+                if (word.ApproximateValue == "--allow-untrusted")
+                    context.Report(RuleCatalog.UnverifiedDownload, context.MapToSource(word), "apk --allow-untrusted installs packages without checking their signatures");
+            return;
+        }
+        if (!RuleHelpers.IsDownloader(resolved?.Name)) return;
+
+        var options = resolved!.ParseOptions(resolved.Name == "curl" ? ShellOptionSpec.Curl : ShellOptionSpec.Wget);
+        var urls = options.Operands.Select(w => (Word: w, Url: RuleHelpers.UrlOf(w))).Where(u => u.Url != null).ToList();
+        if (urls.Count == 0) return;
+        if (urls.All(u => IsVerificationMaterial(u.Url!))) return;
+
+        // Where does the content go?
+        var piped = context.Command.SimpleCommandsPipedTo().Select(c => c.ResolvedCommand.Name).FirstOrDefault();
+        if (piped != null)
+        {
+            if (RuleHelpers.ScriptInterpreters.Contains(piped)) return; // PL1005's finding
+            if (ChecksumTools.Contains(piped) || !StreamConsumers.Contains(piped)) return; // metadata read by jq, grep…: not installed content
+        }
+        string? file = OutputFile(resolved.Name!, options, context.Command.SimpleCommand!, urls[0].Url!);
+        if (piped == null && file == null) return; // printed to the build log only
+
+        if (IsVerifiedInScript(context.Script.Script, file)) return;
+        var first = urls.First(u => !IsVerificationMaterial(u.Url!));
+        string what = piped != null ? $"is streamed into {piped}" : $"is saved to {file}";
+        context.Report(RuleCatalog.UnverifiedDownload, context.MapToSource(context.Command.SimpleCommand!),
+            $"{resolved.Name} download of {Shorten(first.Url!)} {what} without a checksum or signature check in the same RUN: verify it (for example `echo \"<sha256>  {file ?? "file"}\" | sha256sum -c -`)");
+    }
+
+    /// <summary>The file a download writes, or null for standard output.</summary>
+    private static string? OutputFile(string tool, ShellOptionSet options, SimpleCommand command, string url)
+    {
+        if (tool == "curl")
+        {
+            var output = options.Find('o', "output");
+            if (output != null) return output.Value == "-" ? null : output.Value;
+            if (options.Has('O', "remote-name") || options.Has(null, "remote-name-all")) return BaseName(url);
+        }
+        else
+        {
+            var output = options.Find('O', "output-document");
+            if (output != null) return output.Value == "-" ? null : output.Value;
+            return BaseName(url);
+        }
+        foreach (var redirection in command.Redirections)
+            if ((redirection.Kind == ShellRedirectionKind.Output || redirection.Kind == ShellRedirectionKind.Append) && redirection.Target != null)
+                return redirection.Target.ApproximateValue;
+        return null;
+    }
+
+    private static bool IsVerifiedInScript(ShellScript script, string? file)
+    {
+        string? name = file == null ? null : BaseName(file);
+        foreach (var context in script.DescendantCommands())
+        {
+            var command = context.SimpleCommand;
+            if (command == null || !IsVerification(command)) continue;
+            if (name == null || string.IsNullOrEmpty(name)) return true;
+            // The file is named by the verifier itself or by what feeds it (echo "<hash>  file" | sha256sum -c).
+            var words = command.Words.Concat(context.PrecedingInPipeline().SelectMany(c => c.DescendantNodesAndSelf().OfType<SimpleCommand>()).SelectMany(c => c.Words));
+            if (words.Any(w => w.ApproximateValue.IndexOf(name, StringComparison.Ordinal) >= 0 || w.ApproximateValue.IndexOf('$') >= 0)) return true;
+            if (command.Redirections.Any(r => r.Target != null && r.Target.ApproximateValue.IndexOf(name, StringComparison.Ordinal) >= 0)) return true;
+            if (command.Redirections.Any(r => r.HereDocument != null && r.HereDocument.Body.IndexOf(name, StringComparison.Ordinal) >= 0)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsVerification(SimpleCommand command)
+    {
+        var resolved = command.ResolvedCommand;
+        var name = resolved.Name;
+        if (name == null) return false;
+        var args = resolved.Arguments.Select(a => a.ApproximateValue).ToList();
+        if (ChecksumTools.Contains(name))
+            return args.Any(a => a == "--check" || a == "-c" || (a.StartsWith("-", StringComparison.Ordinal) && !a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('c') > 0));
+        if (name == "gpg" || name == "gpg2") return args.Contains("--verify") || args.Contains("--verify-files");
+        if (name == "gpgv" || name == "gpgv2") return true;
+        if (name == "cosign") return args.Any(a => a.StartsWith("verify", StringComparison.Ordinal));
+        if (name == "minisign") return args.Contains("-V") || args.Contains("-Vm");
+        if (name == "openssl") return args.Contains("-verify");
+        return false;
+    }
+
+    private static bool IsVerificationMaterial(string url)
+    {
+        string path = url.Split('?', '#')[0];
+        return VerificationMaterial.Any(m => path.EndsWith(m, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string BaseName(string path)
+    {
+        string p = path.Split('?', '#')[0].TrimEnd('/');
+        int slash = p.LastIndexOf('/');
+        return slash >= 0 ? p.Substring(slash + 1) : p;
+    }
+
+    private static string Shorten(string url) => url.Length <= 80 ? url : url.Substring(0, 77) + "...";
+}
