@@ -266,6 +266,10 @@ public static class SarifLogWriter
                 writer.WriteString("uri", artifact.Uri);
                 if (artifact.UriBaseId != null) writer.WriteString("uriBaseId", artifact.UriBaseId);
                 writer.WriteEndObject();
+                // Every file a Plimsoll run names is one it was asked to lint (SARIF2004 flags location-only artifacts).
+                writer.WriteStartArray("roles");
+                writer.WriteStringValue("analysisTarget");
+                writer.WriteEndArray();
                 writer.WriteEndObject();
             }
             writer.WriteEndArray();
