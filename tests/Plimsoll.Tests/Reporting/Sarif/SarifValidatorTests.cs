@@ -80,7 +80,7 @@ public sealed class SarifValidatorTests : IDisposable
         Assert.True(mismatches.Count == 0, "fingerprint mismatches:\n" + string.Join("\n", mismatches));
     }
 
-    private static List<(string Where, string? Hash)> Fingerprints(string path)
+    internal static List<(string Where, string? Hash)> Fingerprints(string path)
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(path));
         var list = new List<(string, string?)>();
