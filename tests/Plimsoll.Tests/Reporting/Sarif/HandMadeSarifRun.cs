@@ -5,6 +5,9 @@ using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Diagnostics;
 using Plimsoll.Reporting.Sarif;
 
+// Release tracking (RS2008) is for shipped analyzers, not for test rules.
+#pragma warning disable RS2008
+
 namespace Plimsoll.Tests.Reporting.Sarif;
 
 /// <summary>
@@ -36,7 +39,7 @@ internal sealed class HandMadeSarifRun : IDisposable
     public const string OutsideText = "FROM ubuntu\nRUN true\n";
 
     private static readonly DiagnosticDescriptor HiddenRule = new(
-        "PL9901", "Hidden diagnostic for testing", "Hidden finding.", "Testing", DiagnosticSeverity.Hidden, isEnabledByDefault: false);
+        "PL9901", "Hidden diagnostic for testing", "Hidden finding", "Testing", DiagnosticSeverity.Hidden, isEnabledByDefault: false);
 
     public HandMadeSarifRun()
     {

@@ -106,7 +106,7 @@ public sealed class SarifLogWriterTests : IDisposable
             Assert.Equal(expectedLevel, Str(result, "level"));
             Assert.Equal(diagnostics[i].GetMessage(), Str(result.GetProperty("message"), "text"));
         }
-        Assert.Equal("Pin 'alpine:latest' to a digest so that rebuilds use the same image.", Str(ResultFor(run.Unpinned).GetProperty("message"), "text"));
+        Assert.Equal("Pin 'alpine:latest' to a digest so that rebuilds use the same image", Str(ResultFor(run.Unpinned).GetProperty("message"), "text"));
     }
 
     [Fact]
