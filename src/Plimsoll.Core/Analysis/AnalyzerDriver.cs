@@ -43,7 +43,7 @@ public sealed class AnalyzerDriver
                 }
                 catch (Exception e)
                 {
-                    notifications.Add(new ToolNotification(path, $"a rule failed ({action.Method.DeclaringType?.Name}): {e.GetType().Name}: {e.Message}", DiagnosticSeverity.Warning));
+                    notifications.Add(new ToolNotification(path, $"A rule failed ({action.Method.DeclaringType?.Name}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Warning));
                 }
             }
         }
@@ -86,9 +86,6 @@ public sealed class AnalyzerDriver
         }
     }
 }
-
-/// <summary>A problem of the tool rather than of the file: unreadable file, crashing rule, bad configuration.</summary>
-public sealed record ToolNotification(string Path, string Message, DiagnosticSeverity Level);
 
 /// <summary>What analyzing one file produced.</summary>
 public sealed record FileAnalysisResult(string Path, SourceText Text, ImmutableArray<Finding> Findings, ImmutableArray<ToolNotification> Notifications);

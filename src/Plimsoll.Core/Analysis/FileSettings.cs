@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Plimsoll.Diagnostics;
 
 namespace Plimsoll.Analysis;
 
@@ -32,13 +33,18 @@ public class FileSettings
             _ => diagnostic.Severity,
         };
         var suppression = FindSuppression(rule, diagnostic);
-        if (effective != diagnostic.Severity || suppression != null)
+        if (effective != diagnostic.Severity)
         {
             diagnostic = Diagnostic.Create(diagnostic.Id, diagnostic.Descriptor.Category, diagnostic.GetMessage(), effective,
                 diagnostic.DefaultSeverity, isEnabledByDefault: true, warningLevel: effective == DiagnosticSeverity.Error ? 0 : 1,
-                isSuppressed: suppression != null, title: diagnostic.Descriptor.Title, description: diagnostic.Descriptor.Description,
+                isSuppressed: false, title: diagnostic.Descriptor.Title, description: diagnostic.Descriptor.Description,
                 helpLink: diagnostic.Descriptor.HelpLinkUri, location: diagnostic.Location, customTags: diagnostic.Descriptor.CustomTags,
                 properties: diagnostic.Properties);
+        }
+        if (suppression != null)
+        {
+            diagnostic = SuppressionProperties.Suppress(diagnostic,
+                suppression.Kind == SuppressionKind.Baseline ? SuppressionProperties.Baseline : SuppressionProperties.InSource, suppression.Justification);
         }
         return new Finding(diagnostic, rule, fix, suppression);
     }

@@ -1,3 +1,4 @@
+using Plimsoll.Diagnostics;
 using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;

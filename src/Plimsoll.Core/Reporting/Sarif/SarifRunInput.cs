@@ -1,3 +1,4 @@
+using Plimsoll.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 

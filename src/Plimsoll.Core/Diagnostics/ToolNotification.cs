@@ -1,4 +1,4 @@
-namespace Plimsoll.Reporting.Sarif;
+namespace Plimsoll.Diagnostics;
 
 /// <summary>How serious a <see cref="ToolNotification"/> is (SARIF notification <c>level</c>).</summary>
 public enum ToolNotificationLevel

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 
-namespace Plimsoll.Reporting.Sarif;
+namespace Plimsoll.Diagnostics;
 
 /// <summary>
 /// The <see cref="Diagnostic.Properties"/> entries that tell the SARIF writer how a suppressed diagnostic
