@@ -12,6 +12,9 @@ public static class Program
         {
             var root = new RootCommand("Plimsoll: a linter and analyzer for Dockerfiles and Docker Compose / Swarm stack files.")
             {
+                LintCommand.Create(),
+                RulesCommand.CreateRules(),
+                RulesCommand.CreateExplain(),
                 SyntaxCommand.Create(),
             };
             var parseResult = root.Parse(args);

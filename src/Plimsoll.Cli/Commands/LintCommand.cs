@@ -1,0 +1,115 @@
+using System.CommandLine;
+using Microsoft.CodeAnalysis;
+using Plimsoll.Analysis;
+using Plimsoll.Cli.Linting;
+using Plimsoll.Cli.Output;
+using Plimsoll.Rules;
+
+namespace Plimsoll.Cli.Commands;
+
+/// <summary><c>plimsoll lint [PATH…]</c>: analyze Dockerfiles and compose files and report findings.</summary>
+internal static class LintCommand
+{
+    public static readonly string[] Formats = { "text", "sarif" };
+
+    public static Command Create()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Files or directories to lint (default: the current directory). '-' reads standard input.", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format", "-f") { Description = "Output format.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var threshold = new Option<string>("--severity-threshold") { Description = "Exit with 1 when a finding is at or above this severity.", DefaultValueFactory = _ => "warning" };
+        threshold.AcceptOnlyFromAmong("none", "note", "warning", "error");
+        var config = new Option<string?>("--config") { Description = "An .editorconfig-style file applied under the project's own .editorconfig files." };
+        var baseline = new Option<string?>("--baseline") { Description = "A SARIF log of an earlier run: only findings not in it are reported." };
+        var rules = new Option<string[]>("--rules") { Description = "A rule pack assembly to load (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Only findings: no source lines, no summary when clean." };
+        var stdinName = new Option<string?>("--stdin-filename") { Description = "The file name to report for '-' (standard input); also decides its kind." };
+        var kind = KindOption.Create();
+
+        var command = new Command("lint", "Lint Dockerfiles and Docker Compose / Swarm stack files.")
+        {
+            paths, format, output, threshold, config, baseline, rules, noColor, quiet, stdinName, kind,
+        };
+        command.SetAction(parseResult =>
+        {
+            var selected = parseResult.GetValue(paths);
+            var request = new LintRequest(
+                selected == null || selected.Length == 0 ? new[] { "." } : selected,
+                KindOption.Parse(parseResult.GetValue(kind)),
+                parseResult.GetValue(format) ?? "text",
+                parseResult.GetValue(output),
+                Enum.Parse<SeverityThreshold>(parseResult.GetValue(threshold) ?? "warning", ignoreCase: true),
+                parseResult.GetValue(config),
+                parseResult.GetValue(baseline),
+                parseResult.GetValue(rules) ?? Array.Empty<string>(),
+                parseResult.GetValue(noColor),
+                parseResult.GetValue(quiet),
+                parseResult.GetValue(stdinName));
+            return Execute(request);
+        });
+        return command;
+    }
+
+    private static int Execute(LintRequest request)
+    {
+        if (request.Paths.Contains("-") && request.Paths.Count > 1)
+        {
+            Console.Error.WriteLine("plimsoll lint: '-' (standard input) cannot be combined with other paths");
+            return ExitCodes.UsageOrToolError;
+        }
+
+        var analyzers = new List<PlimsollAnalyzer>(BuiltInRules.CreateAnalyzers());
+        foreach (var pack in request.RulePacks)
+        {
+            var loaded = AnalyzerLoader.FromFile(pack, out var error);
+            if (error != null)
+            {
+                Console.Error.WriteLine("plimsoll lint: " + error);
+                return ExitCodes.UsageOrToolError;
+            }
+            analyzers.AddRange(loaded);
+        }
+
+        var registry = new AnalyzerRegistry(analyzers);
+        var driver = new AnalyzerDriver(registry);
+        var run = new LintRunner(driver).Run(request, Console.In, ProgressReporter.Create());
+
+        using (var stream = request.OutputPath == null ? Console.OpenStandardOutput() : File.Create(request.OutputPath))
+        {
+            if (request.Format == "sarif")
+            {
+                SarifReporter.Write(run, stream);
+            }
+            else
+            {
+                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { AutoFlush = true };
+                bool color = request.OutputPath == null && !request.NoColor && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+                new TextReporter(color, request.Quiet).Write(run, writer);
+            }
+        }
+
+        if (run.AllNotifications.Any(n => n.Level == Plimsoll.Diagnostics.ToolNotificationLevel.Error)) return ExitCodes.UsageOrToolError;
+        bool failed = run.Findings.Any(f => !f.IsSuppressed && SeverityThresholds.Reaches(f.Severity, request.Threshold));
+        return failed ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+}
+
+/// <summary>A progress line on stderr, only when a run takes more than a second and stderr is a terminal.</summary>
+internal static class ProgressReporter
+{
+    public static Action<int, int>? Create()
+    {
+        if (Console.IsErrorRedirected) return null;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        long lastShown = 0;
+        return (done, total) =>
+        {
+            long elapsed = started.ElapsedMilliseconds;
+            if (elapsed < 1000 || elapsed - Interlocked.Read(ref lastShown) < 200 && done < total) return;
+            Interlocked.Exchange(ref lastShown, elapsed);
+            lock (started) Console.Error.Write(done < total ? $"\rlinting {done}/{total} files…" : "\r" + new string(' ', 40) + "\r");
+        };
+    }
+}

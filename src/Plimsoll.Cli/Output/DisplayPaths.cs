@@ -1,0 +1,21 @@
+namespace Plimsoll.Cli.Output;
+
+/// <summary>Paths as users want to read them: relative to the current directory when inside it, with forward slashes.</summary>
+internal static class DisplayPaths
+{
+    public static string For(string path)
+    {
+        if (path == "-" || !Path.IsPathRooted(path) && !path.Contains("..")) return path.Replace('\\', '/');
+        string full = Path.GetFullPath(path);
+        string cwd = Directory.GetCurrentDirectory().TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return (full.StartsWith(cwd, StringComparison.Ordinal) ? full.Substring(cwd.Length) : full).Replace('\\', '/');
+    }
+
+    /// <summary>The repository root (the nearest folder above the current one with .git), else the current directory.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir != null; dir = dir.Parent)
+            if (Directory.Exists(Path.Combine(dir.FullName, ".git")) || File.Exists(Path.Combine(dir.FullName, ".git"))) return dir.FullName;
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis;
+using Plimsoll.Analysis;
+using Plimsoll.Cli.Linting;
+
+namespace Plimsoll.Cli.Output;
+
+/// <summary>
+/// Output for people: <c>path:line:col: severity PLnnnn message</c>, the source line with a caret under the
+/// span, and a summary. Colour only on a terminal (and never with --no-color or NO_COLOR).
+/// </summary>
+internal sealed class TextReporter
+{
+    private readonly bool _color;
+    private readonly bool _quiet;
+
+    public TextReporter(bool color, bool quiet)
+    {
+        _color = color;
+        _quiet = quiet;
+    }
+
+    public void Write(LintRun run, TextWriter output)
+    {
+        int errors = 0, warnings = 0, notes = 0, suppressed = 0;
+        foreach (var file in run.Files)
+        {
+            foreach (var finding in file.Findings)
+            {
+                if (finding.IsSuppressed) { suppressed++; continue; }
+                if (finding.Severity == DiagnosticSeverity.Hidden) continue;
+                switch (finding.Severity)
+                {
+                    case DiagnosticSeverity.Error: errors++; break;
+                    case DiagnosticSeverity.Warning: warnings++; break;
+                    default: notes++; break;
+                }
+                WriteFinding(file, finding, output);
+            }
+        }
+        foreach (var notification in run.AllNotifications)
+            output.WriteLine($"{(notification.Path == null ? "plimsoll" : DisplayPaths.For(notification.Path))}: {Paint(LevelWord(notification.Level), Red)} {notification.Message}");
+
+        int total = errors + warnings + notes;
+        if (_quiet && total == 0) return;
+        string summary = total == 0
+            ? $"No problems in {Count(run.Files.Length, "file")}."
+            : $"{Count(total, "problem")} ({Count(errors, "error")}, {Count(warnings, "warning")}, {Count(notes, "note")}) in {Count(run.Files.Length, "file")}.";
+        if (suppressed > 0) summary += $" {suppressed} suppressed.";
+        output.WriteLine(summary);
+    }
+
+    private void WriteFinding(FileAnalysisResult file, Finding finding, TextWriter output)
+    {
+        var span = finding.LineSpan;
+        int line = span.StartLinePosition.Line, column = span.StartLinePosition.Character;
+        string severity = SeverityWord(finding.Severity);
+        output.WriteLine($"{DisplayPaths.For(file.Path)}:{line + 1}:{column + 1}: {Paint(severity, finding.Severity == DiagnosticSeverity.Error ? Red : finding.Severity == DiagnosticSeverity.Warning ? Yellow : Cyan)} {Paint(finding.Id, Bold)} {finding.Diagnostic.GetMessage()}");
+        if (_quiet || line >= file.Text.Lines.Count) return;
+
+        string source = file.Text.Lines[line].ToString();
+        int caretStart = Math.Min(column, source.Length);
+        int caretEnd = span.EndLinePosition.Line == line ? Math.Min(span.EndLinePosition.Character, source.Length) : source.Length;
+        int width = Math.Max(1, caretEnd - caretStart);
+        // Keep tabs so the caret lines up under the same characters.
+        string pad = new string(source.Take(caretStart).Select(c => c == '\t' ? '\t' : ' ').ToArray());
+        output.WriteLine("  " + source.TrimEnd('\r'));
+        output.WriteLine("  " + pad + Paint(new string('^', width), Green));
+    }
+
+    internal static string SeverityWord(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => "error",
+        DiagnosticSeverity.Warning => "warning",
+        DiagnosticSeverity.Info => "note",
+        _ => "hint",
+    };
+
+    private static string LevelWord(Plimsoll.Diagnostics.ToolNotificationLevel level) => level switch
+    {
+        Plimsoll.Diagnostics.ToolNotificationLevel.Error => "error",
+        Plimsoll.Diagnostics.ToolNotificationLevel.Warning => "warning",
+        _ => "note",
+    };
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    private const string Red = "31", Yellow = "33", Cyan = "36", Green = "32", Bold = "1";
+
+    private string Paint(string text, string code) => _color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+}
