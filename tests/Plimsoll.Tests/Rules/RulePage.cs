@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+
+namespace Plimsoll.Tests.Rules;
+
+/// <summary>A rule page of rules/ and the examples it shows, read the way a reader reads it.</summary>
+internal sealed record RulePage(string Id, string Path, string Text, IReadOnlyList<RuleExample> Examples)
+{
+    private static readonly Regex Fence = new(@"^```(?<lang>[A-Za-z0-9_-]*)[^\n]*\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline);
+
+    public static RulePage Read(string path)
+    {
+        string text = File.ReadAllText(path).Replace("\r\n", "\n");
+        var examples = new List<RuleExample>();
+        foreach (var section in Sections(text))
+        {
+            bool? compliant = section.Heading.Equals("Noncompliant", StringComparison.OrdinalIgnoreCase) ? false
+                : section.Heading.Equals("Compliant", StringComparison.OrdinalIgnoreCase) ? true : null;
+            if (compliant == null) continue;
+            int index = 0;
+            foreach (Match match in Fence.Matches(section.Body))
+                examples.Add(new RuleExample(compliant.Value, match.Groups["lang"].Value.ToLowerInvariant(), match.Groups["code"].Value, ++index));
+        }
+        return new RulePage(System.IO.Path.GetFileNameWithoutExtension(path), path, text, examples);
+    }
+
+    public static IEnumerable<(string Heading, string Body)> Sections(string text)
+    {
+        var matches = Regex.Matches(text, @"^## (?<h>.+)$", RegexOptions.Multiline);
+        for (int i = 0; i < matches.Count; i++)
+        {
+            int start = matches[i].Index + matches[i].Length;
+            int end = i + 1 < matches.Count ? matches[i + 1].Index : text.Length;
+            yield return (matches[i].Groups["h"].Value.Trim(), text.Substring(start, end - start));
+        }
+    }
+}
+
+/// <summary>One fenced example: Noncompliant examples must raise the page's rule, Compliant ones must not.</summary>
+internal sealed record RuleExample(bool IsCompliant, string Language, string Code, int Index)
+{
+    public override string ToString() => $"{(IsCompliant ? "compliant" : "noncompliant")} #{Index} ({Language})";
+}
