@@ -116,18 +116,39 @@ internal sealed class YamlLosslessAssembler
         }
     }
 
-    /// <summary>YamlDotNet gives flow brackets and braces zero width; they are one character.</summary>
+    /// <summary>
+    /// YamlDotNet gives flow brackets and braces, <c>...</c> and directives zero width; the token is the
+    /// indicator (or the directive line up to any comment).
+    /// </summary>
     internal static int IndicatorEnd(SourceText text, Tokens.Token token, int start)
     {
-        char expected = token switch
+        switch (token)
         {
-            Tokens.FlowSequenceStart => '[',
-            Tokens.FlowSequenceEnd => ']',
-            Tokens.FlowMappingStart => '{',
-            Tokens.FlowMappingEnd => '}',
-            _ => '\0',
-        };
-        return expected != '\0' && start < text.Length && text[start] == expected ? start + 1 : start;
+            case Tokens.FlowSequenceStart: return EndIf(text, start, "[");
+            case Tokens.FlowSequenceEnd: return EndIf(text, start, "]");
+            case Tokens.FlowMappingStart: return EndIf(text, start, "{");
+            case Tokens.FlowMappingEnd: return EndIf(text, start, "}");
+            case Tokens.DocumentEnd: return EndIf(text, start, "...");
+            case Tokens.VersionDirective:
+            case Tokens.TagDirective:
+                if (start >= text.Length || text[start] != '%') return start;
+                int end = start;
+                while (end < text.Length && !IsLineBreak(text[end]) && !(text[end] == '#' && (text[end - 1] == ' ' || text[end - 1] == '\t'))) end++;
+                while (end > start + 1 && (text[end - 1] == ' ' || text[end - 1] == '\t')) end--;
+                return end;
+            default:
+                return start;
+        }
+    }
+
+    internal static int EndIf(SourceText text, int start, string indicator)
+    {
+        if (start + indicator.Length > text.Length) return start;
+        for (int i = 0; i < indicator.Length; i++)
+        {
+            if (text[start + i] != indicator[i]) return start;
+        }
+        return start + indicator.Length;
     }
 
     private static YamlTokenKind? KindOf(Tokens.Token token) => token switch

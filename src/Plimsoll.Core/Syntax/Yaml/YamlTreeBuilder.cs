@@ -43,6 +43,8 @@ internal sealed class YamlTreeBuilder
         this.tree = tree;
         text = tree.Text;
         scanner = new RecordingScanner(new StringReader(text.ToString()));
+        // YamlDotNet gives the first token a mark before the byte order mark; nothing may start before it.
+        streamFloor = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
     }
 
     public static void Build(YamlSyntaxTree tree)
@@ -77,7 +79,7 @@ internal sealed class YamlTreeBuilder
         {
             // YamlDotNet should only throw YamlException; anything else is still the input's fault, not the caller's.
             errorPosition = Clamp(scanner.CurrentPosition.Index);
-            Report(new TextSpan(errorPosition.Value, 0), "YAML syntax error: " + ex.Message);
+            Report(new TextSpan(errorPosition.Value, 0), "YAML syntax error: the parser could not read the file from here on.");
         }
 
         foreach (var document in documents)
@@ -167,7 +169,8 @@ internal sealed class YamlTreeBuilder
         int end = frame.Floor;
         if (!evt.IsImplicit)
         {
-            end = Math.Max(end, Clamp(evt.End.Index));
+            int marker = Clamp(evt.End.Index);
+            end = Math.Max(end, YamlLosslessAssembler.EndIf(text, marker, "..."));
             document.HasExplicitEnd = true;
         }
         document.Span = TextSpan.FromBounds(document.Span.Start, Math.Max(end, document.Span.Start));
