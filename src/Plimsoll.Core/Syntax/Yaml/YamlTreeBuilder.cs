@@ -63,6 +63,14 @@ internal sealed class YamlTreeBuilder
             {
                 if (parser.Current is { } evt) OnEvent(evt);
             }
+
+            // YamlDotNet takes U+0000 for the end of the input and silently ignores the rest.
+            int nul = text.ToString().IndexOf('\0');
+            if (nul >= 0)
+            {
+                errorPosition = nul;
+                Report(new TextSpan(nul, 1), "YAML syntax error: a YAML file cannot contain the character U+0000; the rest of the file is not read.");
+            }
         }
         catch (YamlException ex)
         {

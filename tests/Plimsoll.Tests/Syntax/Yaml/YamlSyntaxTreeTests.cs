@@ -192,6 +192,20 @@ public class YamlSyntaxTreeTests
     }
 
     [Fact]
+    public void NulCharacterIsReportedAndTheRestSkipped()
+    {
+        // YamlDotNet's scanner takes U+0000 for the end of the input; here it then finds nothing wrong.
+        var input = "a: 1\n\0 # b: 2\n";
+        var tree = YamlSyntaxTree.Parse(SourceText.From(input), "nul.yml");
+        YamlTreeInvariants.AssertLossless(tree, input);
+        var diagnostic = Assert.Single(tree.Diagnostics);
+        Assert.Contains("U+0000", diagnostic.GetMessage());
+        Assert.Equal(new LinePosition(1, 0), diagnostic.Location.GetLineSpan().StartLinePosition);
+        Assert.Equal(YamlTokenKind.Skipped, tree.GetTokens().Last().Kind);
+        Assert.Equal("\0 # b: 2\n", tree.GetTokens().Last().Text);
+    }
+
+    [Fact]
     public void DocumentsBeforeAnErrorAreKept()
     {
         var input = "a: 1\n---\n# lead\nb: [\n";
