@@ -1,7 +1,10 @@
 using FsCheck;
 using FsCheck.Xunit;
 using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Semantics.Compose;
+using Plimsoll.Syntax.Compose;
 using Plimsoll.Syntax.Yaml;
+using Plimsoll.Tests.Infrastructure;
 
 namespace Plimsoll.Tests.Syntax.Yaml;
 
@@ -9,6 +12,8 @@ namespace Plimsoll.Tests.Syntax.Yaml;
 public class YamlFuzzTests
 {
     private static readonly string[] Files = YamlTestFiles.ComposeFiles.Select(File.ReadAllText).ToArray();
+
+    private static readonly ComposeSchema Schema = ComposeSchema.Load(Path.Combine(TestPaths.Schemas, "compose-spec.json"));
 
     private static readonly string[] Payloads =
     {
@@ -42,6 +47,13 @@ public class YamlFuzzTests
         Assert.Equal(parserFails || input.Contains('\0'), treeReportsSyntaxError);
         if (!treeReportsSyntaxError) Assert.DoesNotContain(tree.GetTokens(), t => t.Kind == YamlTokenKind.Skipped);
         Assert.All(tree.Diagnostics, d => Assert.Equal("PL9002", d.Id));
+
+        // The layers above read whatever tree they get without throwing, within their budgets.
+        var modelBudget = new YamlAliasBudget(20_000);
+        var model = ComposeFile.Load(tree, modelBudget);
+        Assert.True(modelBudget.Visited <= 20_000);
+        Assert.All(model.Services, service => Assert.NotNull(service.Name));
+        Assert.All(ComposeSchemaValidator.Validate(tree, Schema, new YamlAliasBudget(20_000)), d => Assert.Equal("PL9002", d.Id));
 
         // Walking merges through whatever aliases the mutation made stays within its budget.
         foreach (var mapping in tree.Documents.SelectMany(d => YamlTreeInvariants.Descendants(d.Root)).OfType<YamlMappingNode>().Take(50))
