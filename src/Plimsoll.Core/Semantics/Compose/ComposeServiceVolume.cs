@@ -1,0 +1,62 @@
+using Plimsoll.Syntax.Yaml;
+
+namespace Plimsoll.Semantics.Compose;
+
+/// <summary>An entry of a service's <c>volumes</c>: short syntax <c>[SOURCE:]TARGET[:MODE]</c>, or the long mapping form.</summary>
+public sealed class ComposeServiceVolume
+{
+    internal ComposeServiceVolume(YamlNode node, bool isShortSyntax)
+    {
+        Node = node;
+        IsShortSyntax = isShortSyntax;
+    }
+
+    public YamlNode Node { get; }
+
+    public bool IsShortSyntax { get; }
+
+    /// <summary><c>bind</c>, <c>volume</c>, <c>tmpfs</c>, <c>npipe</c>, <c>image</c>, <c>cluster</c>; for short syntax, inferred from the source.</summary>
+    public string? Type { get; internal set; }
+
+    /// <summary>Host path or volume name; null for an anonymous volume. Short syntax: the span is that of the part.</summary>
+    public ComposeValue? Source { get; internal set; }
+
+    public ComposeValue? Target { get; internal set; }
+
+    /// <summary>Short syntax access mode and options (<c>ro</c>, <c>rw</c>, <c>z</c>, ...), as written.</summary>
+    public ComposeValue? Mode { get; internal set; }
+
+    /// <summary>Long syntax <c>read_only</c>, as written.</summary>
+    public ComposeScalar? ReadOnlyValue { get; internal set; }
+
+    /// <summary>Long syntax <c>bind.propagation</c>.</summary>
+    public ComposeScalar? BindPropagation { get; internal set; }
+
+    /// <summary>True when mounted read-only (<c>:ro</c>, or <c>read_only: true</c>).</summary>
+    public bool IsReadOnly { get; internal set; }
+
+    public bool IsBind => Type == "bind";
+}
+
+/// <summary>A part of a value (such as the source of a short-syntax volume) with its own span.</summary>
+public sealed class ComposeValue
+{
+    internal ComposeValue(string value, ComposeScalar whole, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        Value = value;
+        Whole = whole;
+        Span = span;
+    }
+
+    public string Value { get; }
+
+    /// <summary>The scalar the part was taken from (or the scalar itself for long syntax).</summary>
+    public ComposeScalar Whole { get; }
+
+    public Microsoft.CodeAnalysis.Text.TextSpan Span { get; }
+
+    internal static ComposeValue? From(ComposeScalar? scalar)
+        => scalar?.Value == null ? null : new ComposeValue(scalar.Value, scalar, scalar.Span);
+
+    public override string ToString() => Value;
+}

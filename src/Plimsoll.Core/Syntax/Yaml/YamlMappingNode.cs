@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Plimsoll.Syntax.Yaml;
+
+/// <summary>One <c>key: value</c> pair of a mapping, as written.</summary>
+public sealed class YamlMappingEntry
+{
+    internal YamlMappingEntry(YamlNode key, YamlNode value)
+    {
+        Key = key;
+        Value = value;
+    }
+
+    public YamlNode Key { get; }
+
+    public YamlNode Value { get; }
+
+    /// <summary>The key's scalar value, or null when the key is not a scalar (a complex or aliased key).</summary>
+    public string? KeyText => (Key as YamlScalarNode)?.Value;
+
+    /// <summary>True for <c>&lt;&lt;</c>, the merge key; <see cref="YamlMerge"/> applies it.</summary>
+    public bool IsMergeKey => Key is YamlScalarNode { Value: "<<" } scalar
+        && ((scalar.Style == YamlScalarStyle.Plain && scalar.Tag == null) || scalar.Tag == "tag:yaml.org,2002:merge");
+
+    public override string ToString() => Key + ": " + Value;
+}
+
+public sealed class YamlMappingNode : YamlNode
+{
+    internal YamlMappingNode(YamlSyntaxTree tree, YamlDocument document, YamlNode? parent, TextSpan span, YamlCollectionStyle style)
+        : base(tree, document, parent, span)
+    {
+        Style = style;
+    }
+
+    public override YamlNodeKind Kind => YamlNodeKind.Mapping;
+
+    public YamlCollectionStyle Style { get; }
+
+    /// <summary>The entries as written, in order, merge keys included and not applied.</summary>
+    public ImmutableArray<YamlMappingEntry> Entries { get; internal set; } = ImmutableArray<YamlMappingEntry>.Empty;
+
+    /// <summary>The first entry written with this scalar key (merge keys not applied), or null.</summary>
+    public YamlMappingEntry? FindEntry(string key)
+    {
+        foreach (var entry in Entries)
+        {
+            if (entry.KeyText == key && !entry.IsMergeKey) return entry;
+        }
+        return null;
+    }
+
+    public bool HasMergeKeys
+    {
+        get
+        {
+            foreach (var entry in Entries)
+            {
+                if (entry.IsMergeKey) return true;
+            }
+            return false;
+        }
+    }
+
+    public override IEnumerable<YamlNode> ChildNodes()
+    {
+        foreach (var entry in Entries)
+        {
+            yield return entry.Key;
+            yield return entry.Value;
+        }
+    }
+}
