@@ -131,8 +131,9 @@ internal sealed class HadolintConfigFile
             }
         }
 
-        // Most severe override first, so that it is the one kept; then "ignored" over everything.
-        foreach (var o in overrides.OrderByDescending(o => (int)o.Severity))
+        // Most severe override first (ReportDiagnostic runs Error=1 … Info=3), so that it is the one
+        // kept; then "ignored" over everything.
+        foreach (var o in overrides.OrderBy(o => (int)o.Severity))
         {
             foreach (var id in MapRule(o.Id, o.Line, map))
             {
