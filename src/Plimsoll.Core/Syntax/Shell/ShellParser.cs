@@ -97,6 +97,8 @@ internal sealed class ShellParserCore
 
     private void Error(int start, int end, string message)
     {
+        if (end > _end) end = _end;
+        if (start > end) start = end;
         var s = M(start);
         var e = M(end);
         if (e < s) e = s;
@@ -552,7 +554,8 @@ internal sealed class ShellParserCore
             if (!ExpectKeyword("then"))
             {
                 Error(clauseStart, clauseStart + 2, "expected 'then'");
-                clauses.Add(new ShellIfClause(M(clauseStart), condition.End - M(clauseStart), condition, EmptyScript()));
+                clauses.Add(new ShellIfClause(M(clauseStart), condition.End - M(clauseStart), condition,
+                    new ShellScript(condition.End, 0, ImmutableArray<ShellCommandList>.Empty)));
                 return FinishIf(start, clauses, elseBody, closed: false);
             }
             var thenEnd = M(_pos);
@@ -1597,7 +1600,10 @@ internal sealed class ShellParserCore
     internal static void SetParents(ShellNode root)
     {
         foreach (var node in root.DescendantNodesAndSelf())
+        {
             foreach (var child in node.ChildNodes())
                 child.Parent = node;
+            if (node is ShellRedirection { HereDocument: { } body }) body.Parent = node;
+        }
     }
 }
