@@ -41,10 +41,8 @@ public sealed class ShellResolvedCommand
     {
         Command = command;
         WordIndex = wordIndex;
-        Wrappers_ = wrappers;
+        WrapperNames = wrappers;
     }
-
-    private ImmutableArray<string> Wrappers_ { get; }
 
     public SimpleCommand Command { get; }
 
@@ -52,7 +50,7 @@ public sealed class ShellResolvedCommand
     public int WordIndex { get; }
 
     /// <summary>The wrapper commands looked through, outermost first (`sudo`, `env`).</summary>
-    public ImmutableArray<string> WrapperNames => Wrappers_;
+    public ImmutableArray<string> WrapperNames { get; }
 
     /// <summary>The word naming the resolved command.</summary>
     public ShellWord? NameWord => WordIndex >= 0 && WordIndex < Command.Words.Length ? Command.Words[WordIndex] : null;
