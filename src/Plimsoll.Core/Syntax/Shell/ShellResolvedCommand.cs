@@ -91,6 +91,39 @@ public sealed class ShellResolvedCommand
         return false;
     }
 
+    /// <summary>
+    /// Parses the inline script of `sh -c '...'` (see <see cref="TryGetInlineScript"/>) or `su -c '...'` in place:
+    /// offsets of the result are into <paramref name="source"/>, the text this command was parsed from.
+    /// Only when the script word is one quoted or plain literal without escapes, so that its text is what the shell runs.
+    /// </summary>
+    public bool TryParseInlineScript(string source, out ShellParseResult result)
+    {
+        result = null!;
+        if (source == null) return false;
+        ShellWord? word = null;
+        if (TryGetInlineScript(out var w)) word = w;
+        else if (Name is "su" or "runuser")
+            word = ParseOptions(new ShellOptionSpec("cgGsu", new[] { "command", "group", "supp-group", "shell", "user" })).Find('c', "command")?.ValueWord;
+        if (word == null || word.Parts.Length != 1 || word.End > source.Length) return false;
+        int start, end;
+        switch (word.Parts[0])
+        {
+            case ShellSingleQuotedPart { IsAnsiC: false } q when q.Length >= 2 && source[q.End - 1] == '\'':
+                (start, end) = (q.Start + 1, q.End - 1);
+                break;
+            case ShellDoubleQuotedPart d when d.Length >= 2 && source[d.End - 1] == '"' && d.Parts.All(p => p is not ShellEscapePart):
+                (start, end) = (d.Start + 1, d.End - 1);
+                break;
+            case ShellLiteralPart l when l.Length == l.Value.Length:
+                (start, end) = (l.Start, l.End);
+                break;
+            default:
+                return false;
+        }
+        result = ShellParser.Parse(source, start, end - start);
+        return true;
+    }
+
     private static bool Assign(ShellWord w, out ShellWord script)
     {
         script = w;

@@ -74,6 +74,24 @@ public class ShellResolvedCommandTests
     }
 
     [Theory]
+    [InlineData("sh -c 'curl -fsSL https://x | sh'")]
+    [InlineData("sudo bash -c \"curl -fsSL https://x | sh\"")]
+    [InlineData("su app -c 'curl -fsSL https://x | sh'")]
+    [InlineData("bash -c curl\\ -fsSL\\ https://x\\|sh", false)]
+    public void InlineScript_ParsedInPlace(string src, bool parsable = true)
+    {
+        var cmd = Single(src);
+        Assert.Equal(parsable, cmd.ResolvedCommand.TryParseInlineScript(src, out var inner));
+        if (!parsable) return;
+        Assert.False(inner.HasErrors);
+        var commands = inner.Script.DescendantCommands().ToList();
+        Assert.Equal(new[] { "curl", "sh" }, commands.Select(c => c.SimpleCommand!.CommandName));
+        var url = commands[0].SimpleCommand!.Words[2];
+        Assert.Equal("https://x", url.Text(src));
+        AssertSpansNest(inner);
+    }
+
+    [Theory]
     [InlineData("sh script.sh")]
     [InlineData("bash")]
     [InlineData("python -c 'print(1)'")]
