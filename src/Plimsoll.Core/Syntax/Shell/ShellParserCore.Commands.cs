@@ -13,7 +13,7 @@ internal sealed partial class ShellParserCore
         if (AtEnd) return null;
         var keyword = PeekKeyword();
         if (Peek() == '(')
-            return Nest(ParseSubshell);
+            return PeekAt(1) == '(' ? TryParseArithmeticCommand() ?? Nest(ParseSubshell) : Nest(ParseSubshell);
         switch (keyword)
         {
             case "{": return Nest(ParseBraceGroup);
@@ -25,6 +25,24 @@ internal sealed partial class ShellParserCore
             case "function": return Nest(ParseFunctionKeyword);
         }
         return ParseSimpleCommand();
+    }
+
+    /// <summary>bash `(( expression ))`; null when no matching `))` follows (then it is a nested subshell).</summary>
+    private ShellCommand? TryParseArithmeticCommand()
+    {
+        var start = _pos;
+        Advance(2);
+        var exprStart = _pos;
+        var close = FindArithmeticClose();
+        if (close < 0)
+        {
+            _pos = start;
+            return null;
+        }
+        _pos = close + 2;
+        var end = M(_pos);
+        var redirections = ParseTrailingRedirections(ref end);
+        return new ShellArithmeticCommand(M(start), end - M(start), TextBetween(exprStart, close), redirections);
     }
 
     private ShellCommand? Nest(Func<ShellCommand?> parse)

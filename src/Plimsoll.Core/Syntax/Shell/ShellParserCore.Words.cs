@@ -314,7 +314,7 @@ internal sealed partial class ShellParserCore
 
     private static readonly string[] ParameterOperators =
     {
-        ":-", ":=", ":?", ":+", "-", "=", "?", "+", "##", "#", "%%", "%", "//", "/#", "/%", "/", "^^", "^", ",,", ",", ":", "@",
+        ":-", ":=", ":?", ":+", "-", "=", "?", "+", "##", "#", "%%", "%", "//", "/#", "/%", "/", "^^", "^", ",,", ",", ":", "@", "*",
     };
 
     private ShellWordPart ParseBracedParameter()

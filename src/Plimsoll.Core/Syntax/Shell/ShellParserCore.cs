@@ -218,6 +218,24 @@ internal sealed partial class ShellParserCore
         return p >= _end;
     }
 
+    /// <summary>`time` followed by a compound command (`time (…)`, `time { …; }`, `time -p if …`).</summary>
+    private bool AtTimedCompound()
+    {
+        if (!(PeekAt(0) == 't' && PeekAt(1) == 'i' && PeekAt(2) == 'm' && PeekAt(3) == 'e' && IsBlank(PeekAt(4)))) return false;
+        var save = _pos;
+        Advance(4);
+        SkipBlanks();
+        if (Peek() == '-' && PeekAt(1) == 'p' && IsBlank(PeekAt(2)))
+        {
+            Advance(2);
+            SkipBlanks();
+        }
+        var k = PeekKeyword();
+        var result = Peek() == '(' || k is "{" or "if" or "for" or "while" or "until" or "case" or "[[";
+        _pos = save;
+        return result;
+    }
+
     private bool AtClosingKeyword()
     {
         var k = PeekKeyword();
@@ -385,6 +403,16 @@ internal sealed partial class ShellParserCore
         SkipBlanksAndComment();
         var start = _pos;
         var negated = false;
+        var timed = false;
+        if (AtTimedCompound())
+        {
+            // bash `time` keyword before a compound command; before a simple command it stays a command (a wrapper).
+            timed = true;
+            Advance(4);
+            SkipBlanks();
+            if (Peek() == '-' && PeekAt(1) == 'p' && IsDelimiterAfterKeyword(PeekAt(2))) Advance(2);
+            SkipBlanksAndComment();
+        }
         if (PeekKeyword() == "!")
         {
             negated = true;
@@ -398,7 +426,7 @@ internal sealed partial class ShellParserCore
         {
             if (!negated) return null;
             Error(start, start + 1, "expected a command after '!'");
-            return new ShellPipeline(M(start), M(start + 1) - M(start), true, commands.ToImmutable(), pipes.ToImmutable());
+            return new ShellPipeline(M(start), M(start + 1) - M(start), true, commands.ToImmutable(), pipes.ToImmutable(), timed);
         }
         commands.Add(first);
         while (Tick())
@@ -419,7 +447,7 @@ internal sealed partial class ShellParserCore
             commands.Add(next);
         }
         var end = commands[commands.Count - 1].End;
-        return new ShellPipeline(M(start), end - M(start), negated, commands.ToImmutable(), pipes.ToImmutable());
+        return new ShellPipeline(M(start), end - M(start), negated, commands.ToImmutable(), pipes.ToImmutable(), timed);
     }
 
     // ---------------------------------------------------------------- parents

@@ -127,3 +127,53 @@ public class ShellEdgeCaseTests
         Assert.Equal(3, cmd.Words.Length);
     }
 }
+
+public class ShellBashExtensionTests
+{
+    [Fact]
+    public void TimeKeyword_BeforeCompound()
+    {
+        const string src = "time -p (sleep 1; make)";
+        var pipeline = ParseClean(src).Lists[0].Pipelines[0];
+        Assert.True(pipeline.IsTimed);
+        Assert.Equal(src, pipeline.Text(src));
+        Assert.IsType<ShellSubshell>(Assert.Single(pipeline.Commands));
+    }
+
+    [Fact]
+    public void TimeBeforeSimpleCommand_IsAWrapper()
+    {
+        var pipeline = ParseClean("time make -j4").Lists[0].Pipelines[0];
+        Assert.False(pipeline.IsTimed);
+        var cmd = Assert.IsType<SimpleCommand>(pipeline.Commands[0]);
+        Assert.Equal("time", cmd.CommandName);
+        Assert.Equal("make", cmd.ResolvedCommand.Name);
+    }
+
+    [Fact]
+    public void ArithmeticCommand()
+    {
+        const string src = "(( i += 2 )) && echo $i";
+        var list = ParseClean(src).Lists[0];
+        var a = Assert.IsType<ShellArithmeticCommand>(list.Pipelines[0].Commands[0]);
+        Assert.Equal(" i += 2 ", a.Expression);
+        Assert.Equal("(( i += 2 ))", a.Text(src));
+        Assert.Equal(new[] { "echo" }, ParseClean(src).DescendantCommands().Select(c => c.SimpleCommand!.CommandName));
+    }
+
+    [Fact]
+    public void DoubleParenThatIsNestedSubshells()
+    {
+        var sub = SingleCommand<ShellSubshell>("((cd a; make) )");
+        Assert.IsType<ShellSubshell>(sub.Body.Lists[0].Pipelines[0].Commands[0]);
+    }
+
+    [Fact]
+    public void IndirectPrefixExpansion()
+    {
+        var p = Assert.IsType<ShellParameterExpansion>(Single("echo ${!PREFIX_*}").Words[1].Parts[0]);
+        Assert.Equal("!", p.Prefix);
+        Assert.Equal("PREFIX_", p.Name);
+        Assert.Equal("*", p.Operator);
+    }
+}
