@@ -448,7 +448,8 @@ internal sealed partial class ShellParserCore
                     continue;
                 }
             }
-            var w = ParseWord(testBracket ? WordMode.TestBracket : WordMode.Normal);
+            var w = ParseWord(testBracket ? WordMode.TestBracket
+                : words.Count > 0 && IsDeclarationCommand(words[0]) ? WordMode.Declaration : WordMode.Normal);
             if (w == null) break;
             words.Add(w);
             end = w.End;
@@ -459,6 +460,10 @@ internal sealed partial class ShellParserCore
         if (assignments.Count == 0 && words.Count == 0 && redirections.Count == 0) return null;
         return new SimpleCommand(M(start), end - M(start), assignments.ToImmutable(), words.ToImmutable(), redirections.ToImmutable());
     }
+
+    /// <summary>Builtins whose `name=(a b)` arguments are array assignments.</summary>
+    private static bool IsDeclarationCommand(ShellWord word) =>
+        word.TryGetLiteralValue(out var v) && !word.HasQuoting && v is "declare" or "local" or "typeset" or "readonly" or "export";
 
     private static bool IsFunctionName(string name)
     {

@@ -14,6 +14,8 @@ internal sealed partial class ShellParserCore
         Normal,
         /// <summary>Inside `[[ ]]`: also ends at `&amp;&amp;`, `||`, `(`, `)`, `&lt;`, `&gt;` is not special after the first char.</summary>
         TestBracket,
+        /// <summary>An argument of declare/local/export: like Normal, and `name=(a b)` is an array literal.</summary>
+        Declaration,
         /// <summary>The argument of `${x:-...}`: ends at the closing brace only.</summary>
         BraceArgument,
     }
@@ -63,7 +65,7 @@ internal sealed partial class ShellParserCore
                 if (IsBlank(c) || c == '\n') break;
                 if (c == '<' || c == '>')
                 {
-                    if (PeekAt(1) == '(' && mode == WordMode.Normal)
+                    if (PeekAt(1) == '(' && mode is WordMode.Normal or WordMode.Declaration)
                     {
                         Flush();
                         var ps = ParseCommandSubstitution(c == '<' ? ShellSubstitutionKind.ProcessInput : ShellSubstitutionKind.ProcessOutput);
@@ -71,6 +73,12 @@ internal sealed partial class ShellParserCore
                         continue;
                     }
                     break;
+                }
+                if (c == '(' && mode == WordMode.Declaration && parts.Count == 0 && literalStart >= 0 && IsArrayAssignmentPrefix(literal))
+                {
+                    Flush();
+                    parts.Add(ParseArrayLiteral());
+                    continue;
                 }
                 if (IsOperatorChar(c))
                 {
@@ -140,6 +148,40 @@ internal sealed partial class ShellParserCore
         }
         Flush();
         return parts.ToImmutable();
+    }
+
+    private static bool IsArrayAssignmentPrefix(StringBuilder literal)
+    {
+        var n = literal.Length;
+        if (n < 2 || literal[n - 1] != '=' || !IsNameStart(literal[0])) return false;
+        var i = 1;
+        while (i < n && IsNameChar(literal[i])) i++;
+        if (i < n && literal[i] == '+') i++;
+        return i == n - 1;
+    }
+
+    /// <summary>`(a b c)` after `name=` in a declaration argument.</summary>
+    private ShellWordPart ParseArrayLiteral()
+    {
+        var start = _pos;
+        Advance();
+        var elements = ImmutableArray.CreateBuilder<ShellWord>();
+        while (Tick())
+        {
+            SkipLinebreaks();
+            if (AtEnd || Peek() == ')') break;
+            var w = ParseWord(WordMode.Normal);
+            if (w == null)
+            {
+                Error(_pos, _pos + 1, $"unexpected '{Peek()}' in array literal");
+                Advance();
+                continue;
+            }
+            elements.Add(w);
+        }
+        if (!AtEnd && Peek() == ')') Advance();
+        else Error(start, start + 1, "array literal without matching ')'");
+        return new ShellArrayLiteralPart(M(start), M(_pos) - M(start), TextBetween(start, _pos), elements.ToImmutable());
     }
 
     private ShellWordPart ParseSingleQuoted()

@@ -177,3 +177,24 @@ public class ShellBashExtensionTests
         Assert.Equal("*", p.Operator);
     }
 }
+
+public class ShellDeclarationTests
+{
+    [Fact]
+    public void DeclareWithArrayLiteral()
+    {
+        const string src = "declare -A m=([a]=1 [b]=\"$(id -u)\") x=1";
+        var cmd = Single(src);
+        Assert.Equal(4, cmd.Words.Length);
+        var arr = Assert.IsType<ShellArrayLiteralPart>(cmd.Words[2].Parts[1]);
+        Assert.Equal("([a]=1 [b]=\"$(id -u)\")", arr.Text(src));
+        Assert.Equal(2, arr.Elements.Length);
+        Assert.Equal(new[] { "declare", "id" }, ParseClean(src).DescendantCommands().Select(c => c.SimpleCommand!.CommandName));
+    }
+
+    [Fact]
+    public void ParenAfterNonDeclaration_IsStillAnError()
+    {
+        Assert.True(ShellParser.Parse("echo m=(a b)").HasErrors);
+    }
+}
