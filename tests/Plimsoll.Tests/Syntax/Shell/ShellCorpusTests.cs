@@ -34,8 +34,46 @@ public class ShellCorpusTests
             var around = run.Text.Substring(Math.Max(0, d.Start - 40), Math.Min(run.Text.Length, d.End + 40) - Math.Max(0, d.Start - 40));
             _output.WriteLine($"{run.File}:{run.Line}: {d.Message} @{d.Start}: …{around.Replace("\n", "⏎")}…");
         }
-        // Target: all but a handful (the remaining ones are genuinely not sh, see the test output).
-        Assert.True(failures.Count <= runs.Count / 200, $"{failures.Count} of {runs.Count} RUN commands have syntax errors");
+        // Target: all but a handful (see the test output for any that remain and why).
+        Assert.True(failures.Count <= 5, $"{failures.Count} of {runs.Count} RUN commands have syntax errors");
+    }
+
+    /// <summary>
+    /// Sketches of the rules this parser serves, run over the corpus: the API must find these patterns,
+    /// and the figures are printed for the record.
+    /// </summary>
+    [Fact]
+    public void CorpusRunCommands_RulePatterns()
+    {
+        var shells = new HashSet<string> { "sh", "bash", "dash", "ash", "zsh" };
+        int pipedToShell = 0, insecureCurl = 0, insecureWget = 0, plainHttp = 0, verified = 0, downloads = 0;
+        foreach (var run in DockerfileRunCorpus.Runs.Where(r => r.IsPosixShell))
+        {
+            var result = ShellParser.Parse(run.Text);
+            var commands = result.Script.DescendantCommands().ToList();
+            var hasDownload = false;
+            foreach (var ctx in commands)
+            {
+                var resolved = ctx.SimpleCommand!.ResolvedCommand;
+                if (resolved.Name is not ("curl" or "wget")) continue;
+                hasDownload = true;
+                var options = resolved.ParseOptions(resolved.Name == "curl" ? ShellOptionSpec.Curl : ShellOptionSpec.Wget);
+                if (ctx.SimpleCommandsPipedTo().Any(c => c.ResolvedCommand.Name is { } n && shells.Contains(n))) pipedToShell++;
+                if (resolved.Name == "curl" && options.Has('k', "insecure")) insecureCurl++;
+                if (resolved.Name == "wget" && options.Has(null, "no-check-certificate")) insecureWget++;
+                if (options.Operands.Any(w => w.LiteralPrefix.StartsWith("http://", StringComparison.OrdinalIgnoreCase))) plainHttp++;
+            }
+            if (hasDownload)
+            {
+                downloads++;
+                if (commands.Any(c => c.SimpleCommand!.ResolvedCommand.Name is "sha256sum" or "sha512sum" or "gpg"))
+                    verified++;
+            }
+        }
+        _output.WriteLine($"RUNs with curl/wget: {downloads}, of which with sha256sum/sha512sum/gpg: {verified}");
+        _output.WriteLine($"curl/wget piped into a shell: {pipedToShell}; curl -k/--insecure: {insecureCurl}; " +
+                          $"wget --no-check-certificate: {insecureWget}; http:// operands: {plainHttp}");
+        Assert.True(downloads > 0 && pipedToShell > 0 && plainHttp > 0);
     }
 
     [Fact]
