@@ -28,4 +28,12 @@ public sealed class ShellParseResult
     public IReadOnlyList<ShellSyntaxError> Diagnostics { get; }
 
     public bool HasErrors => Diagnostics.Count > 0;
+
+    /// <summary>
+    /// Every simple command, as <see cref="ShellScript.DescendantCommands"/>, plus those of inline scripts
+    /// (`sh -c 'curl … | sh'`, `su -c '…'`) parsed in place, so their spans are offsets into <see cref="Text"/>.
+    /// Syntax errors inside inline scripts are ignored: the outer command may not even run them.
+    /// </summary>
+    public IEnumerable<ShellCommandContext> DescendantCommandsWithInlineScripts(int maxInlineDepth = 3) =>
+        ShellCommandContext.EnumerateWithInlineScripts(Text, Script, maxInlineDepth);
 }
