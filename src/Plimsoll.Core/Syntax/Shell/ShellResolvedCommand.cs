@@ -14,7 +14,7 @@ public sealed class ShellResolvedCommand
     {
         ["sudo"] = new(new ShellOptionSpec("ugpChDrtUTR", new[] { "user", "group", "host", "close-from", "chdir", "prompt", "role", "type", "other-user", "command-timeout", "chroot" }, true), 0, true),
         ["doas"] = new(new ShellOptionSpec("uC", null, true), 0, false),
-        ["env"] = new(new ShellOptionSpec("uCP", new[] { "unset", "chdir" }, true), 0, true),
+        ["env"] = new(new ShellOptionSpec("uCPS", new[] { "unset", "chdir", "split-string" }, true), 0, true),
         ["exec"] = new(new ShellOptionSpec("a", null, true), 0, false),
         ["command"] = new(new ShellOptionSpec("", null, true), 0, false),
         ["builtin"] = new(new ShellOptionSpec("", null, true), 0, false),

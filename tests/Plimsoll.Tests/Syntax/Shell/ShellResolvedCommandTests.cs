@@ -24,6 +24,7 @@ public class ShellResolvedCommandTests
     [InlineData("time -p make", "time", "make")]
     [InlineData("sudo", "sudo", "sudo")]
     [InlineData("env FOO=1", "env", "env")]
+    [InlineData("env -S \"curl -k\"", "env", "env")]
     public void ResolvesThroughWrappers(string src, string name, string resolved)
     {
         var cmd = Single(src);
