@@ -73,12 +73,37 @@ public sealed class ShellCommandContext
         for (var c = this; c != null; c = c.Outer) yield return c;
     }
 
-    internal static IEnumerable<ShellCommandContext> Enumerate(ShellScript root, bool includeCompound)
+    internal static IEnumerable<ShellCommandContext> Enumerate(ShellScript root, bool includeCompound) =>
+        Enumerate(root, includeCompound, null);
+
+    /// <summary>
+    /// Like <see cref="Enumerate(ShellScript, bool)"/>, and also the commands of `sh -c '...'` / `su -c '...'`
+    /// inline scripts (parsed in place, nested up to <paramref name="maxInlineDepth"/> levels; Outer is the `sh` command).
+    /// </summary>
+    internal static List<ShellCommandContext> EnumerateWithInlineScripts(string source, ShellScript root, int maxInlineDepth)
+    {
+        var output = new List<ShellCommandContext>();
+        var work = new Stack<(ShellScript Script, ShellCommandContext? Outer, int Depth)>();
+        work.Push((root, null, 0));
+        while (work.Count > 0)
+        {
+            var (script, outer, depth) = work.Pop();
+            foreach (var ctx in Enumerate(script, includeCompound: false, outer))
+            {
+                output.Add(ctx);
+                if (depth < maxInlineDepth && ctx.SimpleCommand!.ResolvedCommand.TryParseInlineScript(source, out var inline))
+                    work.Push((inline.Script, ctx, depth + 1));
+            }
+        }
+        return output.OrderBy(c => c.Command.Start).ToList();
+    }
+
+    private static IEnumerable<ShellCommandContext> Enumerate(ShellScript root, bool includeCompound, ShellCommandContext? rootOuter)
     {
         // Explicit work list: substitutions and compound commands can nest deeply. Sorted by position
         // at the end so that rules see commands in source order (an outer command before its substitutions).
         var work = new Stack<(ShellScript Script, ShellCommandContext? Outer, ShellCommandSubstitution? Substitution)>();
-        work.Push((root, null, null));
+        work.Push((root, rootOuter, null));
         var output = new List<ShellCommandContext>();
         var nested = new List<(ShellScript, ShellCommandContext?, ShellCommandSubstitution?)>();
         while (work.Count > 0)

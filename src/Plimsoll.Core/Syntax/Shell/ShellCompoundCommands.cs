@@ -176,3 +176,14 @@ public sealed class ShellFunctionDefinition : ShellCommand
 
     public override IEnumerable<ShellNode> ChildNodes() => One(Body);
 }
+
+/// <summary>bash `(( expression ))`; the expression is kept as text.</summary>
+public sealed class ShellArithmeticCommand : ShellCommand
+{
+    internal ShellArithmeticCommand(int start, int length, string expression, ImmutableArray<ShellRedirection> redirections)
+        : base(start, length, redirections) => Expression = expression;
+
+    public string Expression { get; }
+
+    public override IEnumerable<ShellNode> ChildNodes() => Redirections;
+}

@@ -134,9 +134,10 @@ public sealed class ShellCommandList : ShellNode
 public sealed class ShellPipeline : ShellNode
 {
     internal ShellPipeline(int start, int length, bool isNegated, ImmutableArray<ShellCommand> commands,
-        ImmutableArray<int> pipeStarts)
+        ImmutableArray<int> pipeStarts, bool isTimed = false)
         : base(start, length)
     {
+        IsTimed = isTimed;
         IsNegated = isNegated;
         Commands = commands;
         PipeStarts = pipeStarts;
@@ -144,6 +145,9 @@ public sealed class ShellPipeline : ShellNode
 
     /// <summary>Starts with `!`.</summary>
     public bool IsNegated { get; }
+
+    /// <summary>Prefixed by the bash `time` keyword (only recognised before a compound command; `time cmd` is a simple command).</summary>
+    public bool IsTimed { get; }
 
     public ImmutableArray<ShellCommand> Commands { get; }
 

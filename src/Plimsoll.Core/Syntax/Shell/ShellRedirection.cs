@@ -52,12 +52,15 @@ public sealed class ShellRedirection : ShellNode
     /// <summary>The file, descriptor or here-document delimiter word; null when missing (a syntax error).</summary>
     public ShellWord? Target { get; }
 
-    /// <summary>The body, for here-documents; null when not (yet) found.</summary>
+    /// <summary>
+    /// The body, for here-documents; null when missing. Not among <see cref="ChildNodes"/>: the body follows the
+    /// command line, outside this redirection's span. Its <see cref="ShellNode.Parent"/> is this redirection.
+    /// </summary>
     public ShellHereDocument? HereDocument { get; internal set; }
 
     public bool IsHereDocument => Kind is ShellRedirectionKind.HereDocument or ShellRedirectionKind.HereDocumentStripTabs;
 
-    public override IEnumerable<ShellNode> ChildNodes() => Concat(One(Target), One(HereDocument));
+    public override IEnumerable<ShellNode> ChildNodes() => One(Target);
 }
 
 /// <summary>The body of a here-document: the lines after the command line, up to the delimiter line.</summary>

@@ -14,7 +14,7 @@ public sealed class ShellResolvedCommand
     {
         ["sudo"] = new(new ShellOptionSpec("ugpChDrtUTR", new[] { "user", "group", "host", "close-from", "chdir", "prompt", "role", "type", "other-user", "command-timeout", "chroot" }, true), 0, true),
         ["doas"] = new(new ShellOptionSpec("uC", null, true), 0, false),
-        ["env"] = new(new ShellOptionSpec("uCP", new[] { "unset", "chdir" }, true), 0, true),
+        ["env"] = new(new ShellOptionSpec("uCPS", new[] { "unset", "chdir", "split-string" }, true), 0, true),
         ["exec"] = new(new ShellOptionSpec("a", null, true), 0, false),
         ["command"] = new(new ShellOptionSpec("", null, true), 0, false),
         ["builtin"] = new(new ShellOptionSpec("", null, true), 0, false),
@@ -41,10 +41,8 @@ public sealed class ShellResolvedCommand
     {
         Command = command;
         WordIndex = wordIndex;
-        Wrappers_ = wrappers;
+        WrapperNames = wrappers;
     }
-
-    private ImmutableArray<string> Wrappers_ { get; }
 
     public SimpleCommand Command { get; }
 
@@ -52,7 +50,7 @@ public sealed class ShellResolvedCommand
     public int WordIndex { get; }
 
     /// <summary>The wrapper commands looked through, outermost first (`sudo`, `env`).</summary>
-    public ImmutableArray<string> WrapperNames => Wrappers_;
+    public ImmutableArray<string> WrapperNames { get; }
 
     /// <summary>The word naming the resolved command.</summary>
     public ShellWord? NameWord => WordIndex >= 0 && WordIndex < Command.Words.Length ? Command.Words[WordIndex] : null;
@@ -91,6 +89,39 @@ public sealed class ShellResolvedCommand
             return sawC && Assign(args[i], out script);
         }
         return false;
+    }
+
+    /// <summary>
+    /// Parses the inline script of `sh -c '...'` (see <see cref="TryGetInlineScript"/>) or `su -c '...'` in place:
+    /// offsets of the result are into <paramref name="source"/>, the text this command was parsed from.
+    /// Only when the script word is one quoted or plain literal without escapes, so that its text is what the shell runs.
+    /// </summary>
+    public bool TryParseInlineScript(string source, out ShellParseResult result)
+    {
+        result = null!;
+        if (source == null) return false;
+        ShellWord? word = null;
+        if (TryGetInlineScript(out var w)) word = w;
+        else if (Name is "su" or "runuser")
+            word = ParseOptions(new ShellOptionSpec("cgGsu", new[] { "command", "group", "supp-group", "shell", "user" })).Find('c', "command")?.ValueWord;
+        if (word == null || word.Parts.Length != 1 || word.End > source.Length) return false;
+        int start, end;
+        switch (word.Parts[0])
+        {
+            case ShellSingleQuotedPart { IsAnsiC: false } q when q.Length >= 2 && source[q.End - 1] == '\'':
+                (start, end) = (q.Start + 1, q.End - 1);
+                break;
+            case ShellDoubleQuotedPart d when d.Length >= 2 && source[d.End - 1] == '"' && d.Parts.All(p => p is not ShellEscapePart):
+                (start, end) = (d.Start + 1, d.End - 1);
+                break;
+            case ShellLiteralPart l when l.Length == l.Value.Length:
+                (start, end) = (l.Start, l.End);
+                break;
+            default:
+                return false;
+        }
+        result = ShellParser.Parse(source, start, end - start);
+        return true;
     }
 
     private static bool Assign(ShellWord w, out ShellWord script)

@@ -8,24 +8,3 @@ public sealed record ShellSyntaxError(int Start, int Length, string Message)
 {
     public int End => Start + Length;
 }
-
-/// <summary>The result of <see cref="ShellParser.Parse(string)"/>: always a tree, possibly with errors.</summary>
-public sealed class ShellParseResult
-{
-    internal ShellParseResult(string text, ShellScript script, IReadOnlyList<ShellSyntaxError> diagnostics)
-    {
-        Text = text;
-        Script = script;
-        Diagnostics = diagnostics;
-    }
-
-    /// <summary>The input that was parsed.</summary>
-    public string Text { get; }
-
-    public ShellScript Script { get; }
-
-    /// <summary>Syntax errors, in the order found. Empty when the text parsed cleanly.</summary>
-    public IReadOnlyList<ShellSyntaxError> Diagnostics { get; }
-
-    public bool HasErrors => Diagnostics.Count > 0;
-}

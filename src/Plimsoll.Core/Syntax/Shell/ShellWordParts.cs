@@ -185,3 +185,14 @@ public sealed class ShellArithmeticExpansion : ShellExpansionPart
 
     public string Expression { get; }
 }
+
+/// <summary>`(a b c)` in `declare -a name=(a b c)` / `local name=(...)`: a bash array literal inside a word.</summary>
+public sealed class ShellArrayLiteralPart : ShellExpansionPart
+{
+    internal ShellArrayLiteralPart(int start, int length, string sourceText, ImmutableArray<ShellWord> elements)
+        : base(start, length, sourceText) => Elements = elements;
+
+    public ImmutableArray<ShellWord> Elements { get; }
+
+    public override IEnumerable<ShellNode> ChildNodes() => Elements;
+}

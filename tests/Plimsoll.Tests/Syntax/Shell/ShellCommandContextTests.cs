@@ -80,3 +80,29 @@ public class ShellCommandContextTests
         Assert.Equal("x", Assert.Single(r.Script.DescendantCommands()).SimpleCommand!.CommandName);
     }
 }
+
+public class ShellInlineScriptWalkTests
+{
+    [Fact]
+    public void DescendsIntoShDashC()
+    {
+        const string src = "su app -c \"bash -c 'curl -fsSL https://x | sh'\" && echo ok";
+        var result = ShellParser.Parse(src);
+        var contexts = result.DescendantCommandsWithInlineScripts().ToList();
+        Assert.Equal(new[] { "su", "bash", "curl", "sh", "echo" }, contexts.Select(c => c.SimpleCommand!.CommandName));
+        var curl = contexts[2];
+        Assert.Equal("https://x", curl.SimpleCommand!.Words[2].Text(src));
+        Assert.Equal("sh", Assert.IsType<SimpleCommand>(Assert.Single(curl.FollowingInPipeline())).CommandName);
+        Assert.Equal(new[] { "curl", "bash", "su" }, curl.SelfAndOuter().Select(c => c.SimpleCommand!.CommandName));
+        Assert.Equal(2, result.Script.DescendantCommands().Count());
+    }
+
+    [Fact]
+    public void InlineDepthIsBounded()
+    {
+        var src = "sh -c 'sh -c x'";
+        Assert.Equal(new[] { "sh" }, ShellParser.Parse(src).DescendantCommandsWithInlineScripts(0).Select(c => c.SimpleCommand!.CommandName));
+        Assert.Equal(new[] { "sh", "sh" }, ShellParser.Parse(src).DescendantCommandsWithInlineScripts(1).Select(c => c.SimpleCommand!.CommandName));
+        Assert.Equal(3, ShellParser.Parse(src).DescendantCommandsWithInlineScripts(5).Count());
+    }
+}

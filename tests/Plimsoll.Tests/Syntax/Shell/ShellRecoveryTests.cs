@@ -116,7 +116,7 @@ public class ShellRecoveryTests
     [Fact]
     public void VeryDeepNesting_IsReportedNotOverflowed()
     {
-        var deep = new string('(', 5000) + "x" + new string(')', 5000);
+        var deep = string.Concat(Enumerable.Repeat("( ", 5000)) + "x" + string.Concat(Enumerable.Repeat(" )", 5000));
         var r = ShellParser.Parse(deep);
         Assert.Contains(r.Diagnostics, d => d.Message.Contains("nested too deeply"));
         var subst = string.Concat(Enumerable.Repeat("$(", 5000)) + "x" + new string(')', 5000);

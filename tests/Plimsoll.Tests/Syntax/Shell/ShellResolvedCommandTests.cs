@@ -24,6 +24,7 @@ public class ShellResolvedCommandTests
     [InlineData("time -p make", "time", "make")]
     [InlineData("sudo", "sudo", "sudo")]
     [InlineData("env FOO=1", "env", "env")]
+    [InlineData("env -S \"curl -k\"", "env", "env")]
     public void ResolvesThroughWrappers(string src, string name, string resolved)
     {
         var cmd = Single(src);
@@ -71,6 +72,24 @@ public class ShellResolvedCommandTests
     {
         Assert.True(Single(src).ResolvedCommand.TryGetInlineScript(out var script));
         Assert.Equal(expected, script.ApproximateValue);
+    }
+
+    [Theory]
+    [InlineData("sh -c 'curl -fsSL https://x | sh'")]
+    [InlineData("sudo bash -c \"curl -fsSL https://x | sh\"")]
+    [InlineData("su app -c 'curl -fsSL https://x | sh'")]
+    [InlineData("bash -c curl\\ -fsSL\\ https://x\\|sh", false)]
+    public void InlineScript_ParsedInPlace(string src, bool parsable = true)
+    {
+        var cmd = Single(src);
+        Assert.Equal(parsable, cmd.ResolvedCommand.TryParseInlineScript(src, out var inner));
+        if (!parsable) return;
+        Assert.False(inner.HasErrors);
+        var commands = inner.Script.DescendantCommands().ToList();
+        Assert.Equal(new[] { "curl", "sh" }, commands.Select(c => c.SimpleCommand!.CommandName));
+        var url = commands[0].SimpleCommand!.Words[2];
+        Assert.Equal("https://x", url.Text(src));
+        AssertSpansNest(inner);
     }
 
     [Theory]

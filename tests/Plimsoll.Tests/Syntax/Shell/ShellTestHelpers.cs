@@ -40,11 +40,12 @@ internal static class ShellTestHelpers
         var length = result.Text.Length;
         foreach (var node in result.Script.DescendantNodesAndSelf())
         {
-            Assert.True(node.Start >= 0 && node.Length >= 0 && node.End <= length, $"{node} outside input of length {length}");
-            if (node.Parent != null)
-                Assert.True(node.Start >= node.Parent.Start && node.End <= node.Parent.End, $"{node} not inside parent {node.Parent}");
+            if (!(node.Start >= 0 && node.Length >= 0 && node.End <= length))
+                Assert.Fail($"{node} outside input of length {length}");
+            if (node.Parent != null && !(node.Start >= node.Parent.Start && node.End <= node.Parent.End))
+                Assert.Fail($"{node} not inside parent {node.Parent}");
         }
         foreach (var d in result.Diagnostics)
-            Assert.True(d.Start >= 0 && d.Length >= 0 && d.End <= length, $"error {d} outside input");
+            if (!(d.Start >= 0 && d.Length >= 0 && d.End <= length)) Assert.Fail($"error {d} outside input");
     }
 }

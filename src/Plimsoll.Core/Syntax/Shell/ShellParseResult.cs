@@ -1,0 +1,30 @@
+namespace Plimsoll.Syntax.Shell;
+
+/// <summary>The result of <see cref="ShellParser.Parse(string)"/>: always a tree, possibly with errors.</summary>
+public sealed class ShellParseResult
+{
+    internal ShellParseResult(string text, ShellScript script, IReadOnlyList<ShellSyntaxError> diagnostics)
+    {
+        Text = text;
+        Script = script;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The input that was parsed.</summary>
+    public string Text { get; }
+
+    public ShellScript Script { get; }
+
+    /// <summary>Syntax errors, in the order found. Empty when the text parsed cleanly.</summary>
+    public IReadOnlyList<ShellSyntaxError> Diagnostics { get; }
+
+    public bool HasErrors => Diagnostics.Count > 0;
+
+    /// <summary>
+    /// Every simple command, as <see cref="ShellScript.DescendantCommands"/>, plus those of inline scripts
+    /// (`sh -c 'curl … | sh'`, `su -c '…'`) parsed in place, so their spans are offsets into <see cref="Text"/>.
+    /// Syntax errors inside inline scripts are ignored: the outer command may not even run them.
+    /// </summary>
+    public IEnumerable<ShellCommandContext> DescendantCommandsWithInlineScripts(int maxInlineDepth = 3) =>
+        ShellCommandContext.EnumerateWithInlineScripts(Text, Script, maxInlineDepth);
+}

@@ -1,0 +1,531 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace Plimsoll.Syntax.Shell;
+
+/// <summary>Words: quotes, escapes, parameter/command/arithmetic expansions.</summary>
+internal sealed partial class ShellParserCore
+{
+    // ---------------------------------------------------------------- words
+
+    private enum WordMode
+    {
+        /// <summary>Ends at blanks, newlines and operators.</summary>
+        Normal,
+        /// <summary>Inside `[[ ]]`: also ends at `&amp;&amp;`, `||`, `(`, `)`, `&lt;`, `&gt;` is not special after the first char.</summary>
+        TestBracket,
+        /// <summary>An argument of declare/local/export: like Normal, and `name=(a b)` is an array literal.</summary>
+        Declaration,
+        /// <summary>The argument of `${x:-...}`: ends at the closing brace only.</summary>
+        BraceArgument,
+    }
+
+    private ShellWord? ParseWord(WordMode mode)
+    {
+        var parts = ParseParts(mode, out _);
+        if (parts.Length == 0) return null;
+        var s = parts[0].Start;
+        var e = parts[parts.Length - 1].End;
+        return new ShellWord(s, e - s, parts);
+    }
+
+    private ImmutableArray<ShellWordPart> ParseParts(WordMode mode, out bool sawClosingBrace)
+    {
+        sawClosingBrace = false;
+        var parts = ImmutableArray.CreateBuilder<ShellWordPart>();
+        var literal = new StringBuilder();
+        var literalStart = -1;
+        var literalEnd = -1;
+
+        void Flush()
+        {
+            if (literalStart < 0) return;
+            parts.Add(new ShellLiteralPart(M(literalStart), M(literalEnd) - M(literalStart), literal.ToString()));
+            literal.Clear();
+            literalStart = -1;
+        }
+
+        var braceDepth = 0;
+        while (Tick())
+        {
+            if (AtEnd) break;
+            var c = Peek();
+            if (mode == WordMode.BraceArgument)
+            {
+                if (c == '}' && braceDepth == 0)
+                {
+                    sawClosingBrace = true;
+                    break;
+                }
+                if (c == '{') braceDepth++;
+                else if (c == '}') braceDepth--;
+            }
+            else
+            {
+                if (IsBlank(c) || c == '\n') break;
+                if (c == '<' || c == '>')
+                {
+                    if (PeekAt(1) == '(' && mode is WordMode.Normal or WordMode.Declaration)
+                    {
+                        Flush();
+                        var ps = ParseCommandSubstitution(c == '<' ? ShellSubstitutionKind.ProcessInput : ShellSubstitutionKind.ProcessOutput);
+                        if (ps != null) parts.Add(ps);
+                        continue;
+                    }
+                    break;
+                }
+                if (c == '(' && mode == WordMode.Declaration && parts.Count == 0 && literalStart >= 0 && IsArrayAssignmentPrefix(literal))
+                {
+                    Flush();
+                    parts.Add(ParseArrayLiteral());
+                    continue;
+                }
+                if (IsOperatorChar(c))
+                {
+                    if (mode == WordMode.TestBracket && (c == '(' || c == ')' || c == '|') && parts.Count + (literalStart >= 0 ? 1 : 0) > 0
+                        && !(c == '|' && PeekAt(1) == '|'))
+                    {
+                        // regex operands of =~, e.g. ^(a|b)$
+                    }
+                    else break;
+                }
+            }
+
+            switch (c)
+            {
+                case '\'':
+                    Flush();
+                    parts.Add(ParseSingleQuoted());
+                    continue;
+                case '"':
+                    Flush();
+                    parts.Add(ParseDoubleQuoted(_pos, 1));
+                    continue;
+                case '\\':
+                {
+                    var s = _pos;
+                    if (_pos + 1 >= _end)
+                    {
+                        // A lone backslash at the end stays literal.
+                        if (literalStart < 0) literalStart = _pos;
+                        literal.Append('\\');
+                        _pos++;
+                        literalEnd = _pos;
+                        continue;
+                    }
+                    Flush();
+                    var escaped = _text[_pos + 1];
+                    _pos += 2;
+                    if (char.IsHighSurrogate(escaped) && _pos < _end && char.IsLowSurrogate(_text[_pos]))
+                    {
+                        parts.Add(new ShellEscapePart(M(s), M(_pos + 1) - M(s), new string(new[] { escaped, _text[_pos] })));
+                        _pos++;
+                    }
+                    else parts.Add(new ShellEscapePart(M(s), M(_pos) - M(s), escaped.ToString()));
+                    continue;
+                }
+                case '$':
+                {
+                    var part = ParseDollar(inDoubleQuotes: false);
+                    if (part != null)
+                    {
+                        Flush();
+                        parts.Add(part);
+                        continue;
+                    }
+                    break;
+                }
+                case '`':
+                    Flush();
+                    parts.Add(ParseBacktick(inDoubleQuotes: false));
+                    continue;
+            }
+
+            if (literalStart < 0) literalStart = _pos;
+            literal.Append(c);
+            _pos++;
+            literalEnd = _pos;
+        }
+        Flush();
+        return parts.ToImmutable();
+    }
+
+    private static bool IsArrayAssignmentPrefix(StringBuilder literal)
+    {
+        var n = literal.Length;
+        if (n < 2 || literal[n - 1] != '=' || !IsNameStart(literal[0])) return false;
+        var i = 1;
+        while (i < n && IsNameChar(literal[i])) i++;
+        if (i < n && literal[i] == '+') i++;
+        return i == n - 1;
+    }
+
+    /// <summary>`(a b c)` after `name=` in a declaration argument.</summary>
+    private ShellWordPart ParseArrayLiteral()
+    {
+        var start = _pos;
+        Advance();
+        var elements = ImmutableArray.CreateBuilder<ShellWord>();
+        while (Tick())
+        {
+            SkipLinebreaks();
+            if (AtEnd || Peek() == ')') break;
+            var w = ParseWord(WordMode.Normal);
+            if (w == null)
+            {
+                Error(_pos, _pos + 1, $"unexpected '{Peek()}' in array literal");
+                Advance();
+                continue;
+            }
+            elements.Add(w);
+        }
+        if (!AtEnd && Peek() == ')') Advance();
+        else Error(start, start + 1, "array literal without matching ')'");
+        return new ShellArrayLiteralPart(M(start), M(_pos) - M(start), TextBetween(start, _pos), elements.ToImmutable());
+    }
+
+    private ShellWordPart ParseSingleQuoted()
+    {
+        var start = _pos;
+        var close = _pos + 1 < _end ? _text.IndexOf('\'', _pos + 1, _end - _pos - 1) : -1;
+        if (close < 0)
+        {
+            Error(start, start + 1, "unterminated single quote");
+            _pos = _end;
+            return new ShellSingleQuotedPart(M(start), M(_end) - M(start), _text.Substring(start + 1, Math.Max(0, _end - start - 1)), false);
+        }
+        _pos = close + 1;
+        return new ShellSingleQuotedPart(M(start), M(_pos) - M(start), _text.Substring(start + 1, close - start - 1), false);
+    }
+
+    /// <summary>`$'...'` with C escapes.</summary>
+    private ShellWordPart ParseAnsiCQuoted()
+    {
+        var start = _pos;
+        var p = _pos + 2;
+        var sb = new StringBuilder();
+        var closed = false;
+        while (p < _end)
+        {
+            var c = _text[p];
+            if (c == '\'')
+            {
+                closed = true;
+                p++;
+                break;
+            }
+            if (c == '\\' && p + 1 < _end)
+            {
+                var e = _text[p + 1];
+                sb.Append(e switch
+                {
+                    'n' => '\n',
+                    't' => '\t',
+                    'r' => '\r',
+                    'a' => '\a',
+                    'b' => '\b',
+                    'e' or 'E' => '\u001b',
+                    'f' => '\f',
+                    'v' => '\v',
+                    '0' => '\0',
+                    _ => e,
+                });
+                p += 2;
+                continue;
+            }
+            sb.Append(c);
+            p++;
+        }
+        if (!closed) Error(start, start + 2, "unterminated $' quote");
+        _pos = p;
+        return new ShellSingleQuotedPart(M(start), M(p) - M(start), sb.ToString(), true);
+    }
+
+    private ShellWordPart ParseDoubleQuoted(int start, int openLength)
+    {
+        _pos = start + openLength;
+        var parts = ImmutableArray.CreateBuilder<ShellWordPart>();
+        var literal = new StringBuilder();
+        var literalStart = -1;
+        var literalEnd = -1;
+
+        void Flush()
+        {
+            if (literalStart < 0) return;
+            parts.Add(new ShellLiteralPart(M(literalStart), M(literalEnd) - M(literalStart), literal.ToString()));
+            literal.Clear();
+            literalStart = -1;
+        }
+
+        var closed = false;
+        while (Tick())
+        {
+            if (AtEnd) break;
+            var c = Peek();
+            if (c == '"')
+            {
+                _pos++;
+                closed = true;
+                break;
+            }
+            if (c == '\\' && _pos + 1 < _end)
+            {
+                var n = _text[_pos + 1];
+                if (n is '$' or '`' or '"' or '\\')
+                {
+                    Flush();
+                    parts.Add(new ShellEscapePart(M(_pos), M(_pos + 2) - M(_pos), n.ToString()));
+                    _pos += 2;
+                    continue;
+                }
+            }
+            else if (c == '$')
+            {
+                var part = ParseDollar(inDoubleQuotes: true);
+                if (part != null)
+                {
+                    Flush();
+                    parts.Add(part);
+                    continue;
+                }
+            }
+            else if (c == '`')
+            {
+                Flush();
+                parts.Add(ParseBacktick(inDoubleQuotes: true));
+                continue;
+            }
+            if (literalStart < 0) literalStart = _pos;
+            literal.Append(c);
+            _pos++;
+            literalEnd = _pos;
+        }
+        Flush();
+        if (!closed) Error(start, start + openLength, "unterminated double quote");
+        return new ShellDoubleQuotedPart(M(start), M(_pos) - M(start), parts.ToImmutable());
+    }
+
+    /// <summary>Parses an expansion starting at `$`; null when the `$` is literal.</summary>
+    private ShellWordPart? ParseDollar(bool inDoubleQuotes)
+    {
+        var start = _pos;
+        var c1 = PeekAt(1);
+        if (c1 == '(')
+        {
+            if (PeekAt(2) == '(')
+            {
+                var save = _pos;
+                Advance(3);
+                var close = FindArithmeticClose();
+                if (close >= 0)
+                {
+                    var exprStart = _pos;
+                    _pos = close + 2;
+                    return new ShellArithmeticExpansion(M(start), M(_pos) - M(start), TextBetween(start, _pos), TextBetween(exprStart, close));
+                }
+                _pos = save;
+            }
+            return ParseCommandSubstitution(ShellSubstitutionKind.Dollar);
+        }
+        if (c1 == '{') return ParseBracedParameter();
+        if (c1 == '\'' && !inDoubleQuotes) return ParseAnsiCQuoted();
+        if (c1 == '"' && !inDoubleQuotes)
+        {
+            Advance();
+            return ParseDoubleQuoted(start, Skip(_pos) - start + 1);
+        }
+        if (IsNameStart(c1))
+        {
+            Advance();
+            var name = new StringBuilder();
+            while (!AtEnd && IsNameChar(Peek()))
+            {
+                name.Append(Peek());
+                Advance();
+            }
+            return new ShellParameterExpansion(M(start), M(_pos) - M(start), TextBetween(start, _pos), name.ToString(), false, null, null, null, null);
+        }
+        if ((c1 >= '0' && c1 <= '9') || c1 is '@' or '*' or '#' or '?' or '-' or '$' or '!')
+        {
+            if (AtEndAt(1)) return null;
+            Advance(2);
+            return new ShellParameterExpansion(M(start), M(_pos) - M(start), TextBetween(start, _pos), c1.ToString(), false, null, null, null, null);
+        }
+        return null;
+    }
+
+    private static readonly string[] ParameterOperators =
+    {
+        ":-", ":=", ":?", ":+", "-", "=", "?", "+", "##", "#", "%%", "%", "//", "/#", "/%", "/", "^^", "^", ",,", ",", ":", "@", "*",
+    };
+
+    private ShellWordPart ParseBracedParameter()
+    {
+        var start = _pos;
+        if (!EnterNesting())
+            return new ShellParameterExpansion(M(start), M(_end) - M(start), TextBetween(start, _end), string.Empty, true, null, null, null, null);
+        try
+        {
+            Advance(2);
+            string? prefix = null;
+            var c = Peek();
+            var c1 = PeekAt(1);
+            if ((c == '#' || c == '!') && c1 != '}' && !AtEndAt(1) && (IsNameChar(c1) || c1 is '@' or '*' or '#' or '?' or '$' or '!' or '-'))
+            {
+                if (!(c == '#' && (c1 == '-' || c1 == '?' || c1 == '#') && PeekAt(2) != '}'))
+                {
+                    prefix = c.ToString();
+                    Advance();
+                }
+            }
+            var name = new StringBuilder();
+            c = Peek();
+            if (IsNameStart(c))
+            {
+                while (!AtEnd && IsNameChar(Peek()))
+                {
+                    name.Append(Peek());
+                    Advance();
+                }
+            }
+            else if (c >= '0' && c <= '9')
+            {
+                while (!AtEnd && Peek() >= '0' && Peek() <= '9')
+                {
+                    name.Append(Peek());
+                    Advance();
+                }
+            }
+            else if (!AtEnd && c is '@' or '*' or '#' or '?' or '-' or '$' or '!')
+            {
+                name.Append(c);
+                Advance();
+            }
+            string? subscript = null;
+            if (!AtEnd && Peek() == '[' && name.Length > 0)
+            {
+                var sub = new StringBuilder();
+                Advance();
+                var depth = 0;
+                while (Tick() && !AtEnd)
+                {
+                    var ch = Peek();
+                    if (ch == ']' && depth == 0) break;
+                    if (ch == '[') depth++;
+                    else if (ch == ']') depth--;
+                    sub.Append(ch);
+                    Advance();
+                }
+                if (!AtEnd) Advance();
+                subscript = sub.ToString();
+            }
+            string? op = null;
+            ShellWord? argument = null;
+            if (!AtEnd && Peek() != '}')
+            {
+                foreach (var candidate in ParameterOperators)
+                {
+                    var match = true;
+                    for (var i = 0; i < candidate.Length && match; i++) match = PeekAt(i) == candidate[i] && !AtEndAt(i);
+                    if (!match) continue;
+                    op = candidate;
+                    break;
+                }
+                if (op == null && name.Length > 0)
+                    Error(start, Math.Max(start + 2, _pos + 1), "bad parameter expansion");
+                if (op != null) Advance(op.Length);
+                var argStart = Skip(_pos);
+                var parts = ParseParts(WordMode.BraceArgument, out _);
+                argument = parts.Length > 0
+                    ? new ShellWord(parts[0].Start, parts[parts.Length - 1].End - parts[0].Start, parts)
+                    : new ShellWord(M(argStart), 0, ImmutableArray<ShellWordPart>.Empty);
+            }
+            if (name.Length == 0 && op == null) Error(start, Math.Max(start + 2, _pos + 1), "bad parameter expansion");
+            if (!AtEnd && Peek() == '}') Advance();
+            else Error(start, start + 2, "unterminated parameter expansion '${'");
+            return new ShellParameterExpansion(M(start), M(_pos) - M(start), TextBetween(start, _pos), name.ToString(), true, prefix, subscript, op, argument);
+        }
+        finally
+        {
+            ExitNesting();
+        }
+    }
+
+    /// <summary>`$(`, `&lt;(` or `&gt;(` followed by a script and `)`.</summary>
+    private ShellWordPart? ParseCommandSubstitution(ShellSubstitutionKind kind)
+    {
+        var start = _pos;
+        if (!EnterNesting())
+            return new ShellCommandSubstitution(M(start), M(_end) - M(start), TextBetween(start, _end), kind, EmptyScript());
+        try
+        {
+            Advance(2);
+            var bodyStart = Skip(_pos);
+            var lists = ImmutableArray.CreateBuilder<ShellCommandList>();
+            ParseRecovering(lists, closeParen: true);
+            var body = new ShellScript(M(bodyStart), M(Skip(_pos)) - M(bodyStart), lists.ToImmutable());
+            if (!AtEnd && Peek() == ')') Advance();
+            else Error(start, start + 2, $"unterminated {(kind == ShellSubstitutionKind.Dollar ? "command" : "process")} substitution '{TextBetween(start, start + 2)}'");
+            return new ShellCommandSubstitution(M(start), M(_pos) - M(start), TextBetween(start, _pos), kind, body);
+        }
+        finally
+        {
+            ExitNesting();
+        }
+    }
+
+    /// <summary>`` `...` ``: the content is unescaped (\\, \`, \$) and parsed by a nested parser that maps offsets back.</summary>
+    private ShellWordPart ParseBacktick(bool inDoubleQuotes)
+    {
+        var start = _pos;
+        var p = _pos + 1;
+        var inner = new StringBuilder();
+        var map = new List<int>();
+        var closed = false;
+        while (p < _end)
+        {
+            var c = _text[p];
+            if (c == '`')
+            {
+                closed = true;
+                break;
+            }
+            if (c == '\\' && p + 1 < _end)
+            {
+                var n = _text[p + 1];
+                if (n is '\\' or '`' or '$' || (inDoubleQuotes && n == '"'))
+                {
+                    // Map the unescaped character to its backslash, so spans ending before it exclude the backslash.
+                    inner.Append(n);
+                    map.Add(M(p));
+                    p += 2;
+                    continue;
+                }
+            }
+            inner.Append(c);
+            map.Add(M(p));
+            p++;
+        }
+        map.Add(M(p));
+        if (!closed) Error(start, start + 1, "unterminated backquote");
+        var end = closed ? p + 1 : _end;
+        _pos = end;
+
+        ShellScript body;
+        if (_depth >= MaxDepth)
+        {
+            if (!_reportedTooDeep)
+            {
+                _reportedTooDeep = true;
+                Error(start, end, "constructs nested too deeply");
+            }
+            body = new ShellScript(M(start + 1), 0, ImmutableArray<ShellCommandList>.Empty);
+        }
+        else
+        {
+            var nested = new ShellParserCore(inner.ToString(), 0, inner.Length, map.ToArray(), _errors, _depth + 1, _budget);
+            body = nested.ParseTopLevel();
+        }
+        return new ShellCommandSubstitution(M(start), M(end) - M(start), TextBetween(start, end), ShellSubstitutionKind.Backtick, body);
+    }
+}

@@ -1,0 +1,464 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace Plimsoll.Syntax.Shell;
+
+/// <summary>The recursive-descent parser behind <see cref="ShellParser"/>: state, characters, lists and pipelines.</summary>
+internal sealed partial class ShellParserCore
+{
+    private const char Eof = '\0';
+    private const int MaxDepth = 100;
+
+    private static readonly HashSet<string> ClosingKeywords = new(StringComparer.Ordinal)
+    {
+        "then", "elif", "else", "fi", "do", "done", "esac", "}",
+    };
+
+    private readonly string _text;
+    private readonly int _end;
+    private readonly int[]? _map;
+    private readonly List<ShellSyntaxError> _errors;
+    private readonly ShellParserBudget _budget;
+    private readonly List<PendingHereDocument> _pendingHereDocuments = new();
+    private int _pos;
+    private int _depth;
+    private bool _reportedTooDeep;
+
+    private sealed class PendingHereDocument
+    {
+        public PendingHereDocument(ShellRedirection redirection, string delimiter, bool quoted, bool stripTabs)
+        {
+            Redirection = redirection;
+            Delimiter = delimiter;
+            Quoted = quoted;
+            StripTabs = stripTabs;
+        }
+
+        public ShellRedirection Redirection { get; }
+        public string Delimiter { get; }
+        public bool Quoted { get; }
+        public bool StripTabs { get; }
+    }
+
+    /// <param name="map">For nested backtick text: the input offset of each character (length + 1 entries).</param>
+    public ShellParserCore(string text, int start, int end, int[]? map, List<ShellSyntaxError> errors, int depth, ShellParserBudget budget)
+    {
+        _text = text;
+        _pos = start;
+        _end = end;
+        _map = map;
+        _errors = errors;
+        _depth = depth;
+        _budget = budget;
+    }
+
+    // ---------------------------------------------------------------- positions and characters
+
+    private int M(int p)
+    {
+        if (_map == null) return p;
+        if (p < 0) p = 0;
+        if (p >= _map.Length) p = _map.Length - 1;
+        return _map[p];
+    }
+
+    private void Error(int start, int end, string message)
+    {
+        if (end > _end) end = _end;
+        if (start > end) start = end;
+        var s = M(start);
+        var e = M(end);
+        if (e < s) e = s;
+        _errors.Add(new ShellSyntaxError(s, e - s, message));
+    }
+
+    /// <summary>Skips line continuations (backslash-newline) at <paramref name="p"/>.</summary>
+    private int Skip(int p)
+    {
+        while (p + 1 < _end && _text[p] == '\\')
+        {
+            if (_text[p + 1] == '\n') p += 2;
+            else if (_text[p + 1] == '\r' && p + 2 < _end && _text[p + 2] == '\n') p += 3;
+            else break;
+        }
+        return p;
+    }
+
+    private bool AtEnd
+    {
+        get
+        {
+            _pos = Skip(_pos);
+            return _pos >= _end;
+        }
+    }
+
+    private char Peek()
+    {
+        _pos = Skip(_pos);
+        return _pos < _end ? _text[_pos] : Eof;
+    }
+
+    /// <summary>The k-th logical character from the current position (continuations skipped).</summary>
+    private char PeekAt(int k)
+    {
+        var p = Skip(_pos);
+        for (var i = 0; i < k; i++)
+        {
+            if (p >= _end) return Eof;
+            p = Skip(p + 1);
+        }
+        return p < _end ? _text[p] : Eof;
+    }
+
+    private void Advance(int k = 1)
+    {
+        for (var i = 0; i < k; i++)
+        {
+            _pos = Skip(_pos);
+            if (_pos < _end) _pos++;
+        }
+    }
+
+    /// <summary>Consumes one unit of the work budget; when exhausted, abandons the rest of the input.</summary>
+    private bool Tick()
+    {
+        if (--_budget.Steps > 0) return true;
+        if (_budget.Steps == 0) Error(_pos, _end, "input too complex to parse");
+        _pos = _end;
+        return false;
+    }
+
+    private bool EnterNesting()
+    {
+        if (_depth < MaxDepth)
+        {
+            _depth++;
+            return true;
+        }
+        if (!_reportedTooDeep)
+        {
+            _reportedTooDeep = true;
+            Error(_pos, _end, "constructs nested too deeply");
+        }
+        _pos = _end;
+        return false;
+    }
+
+    private void ExitNesting() => _depth--;
+
+    private static bool IsBlank(char c) => c == ' ' || c == '\t' || c == '\r';
+
+    private static bool IsOperatorChar(char c) => c is ';' or '&' or '|' or '(' or ')' or '<' or '>';
+
+    private static bool IsNameStart(char c) => c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+
+    private static bool IsNameChar(char c) => IsNameStart(c) || (c >= '0' && c <= '9');
+
+    private static bool IsDelimiterAfterKeyword(char c) => c == Eof || IsBlank(c) || c == '\n' || IsOperatorChar(c);
+
+    private void SkipBlanks()
+    {
+        while (!AtEnd && IsBlank(Peek())) Advance();
+    }
+
+    /// <summary>Skips blanks and a comment (a `#` at a token boundary), not the newline.</summary>
+    private void SkipBlanksAndComment()
+    {
+        SkipBlanks();
+        if (!AtEnd && Peek() == '#')
+        {
+            // Raw scan: a comment ends at the newline even after a backslash.
+            while (_pos < _end && _text[_pos] != '\n') _pos++;
+        }
+    }
+
+    /// <summary>Skips blanks, comments and newlines (reading here-document bodies after each newline).</summary>
+    private void SkipLinebreaks()
+    {
+        while (Tick())
+        {
+            SkipBlanksAndComment();
+            if (AtEnd || Peek() != '\n') return;
+            ConsumeNewline();
+        }
+    }
+
+    /// <summary>The unquoted reserved word at the current position, if any (not consumed).</summary>
+    private string? PeekKeyword()
+    {
+        var sb = new StringBuilder();
+        for (var k = 0; k < 9; k++)
+        {
+            var c = PeekAt(k);
+            if (c == Eof && AtEndAt(k)) break;
+            if ((c >= 'a' && c <= 'z') || c == '{' || c == '}' || c == '!' || c == '[' || c == ']') sb.Append(c);
+            else break;
+        }
+        if (sb.Length == 0) return null;
+        var after = PeekAt(sb.Length);
+        if (!IsDelimiterAfterKeyword(after) && !AtEndAt(sb.Length)) return null;
+        var word = sb.ToString();
+        return word switch
+        {
+            "if" or "then" or "elif" or "else" or "fi" or "do" or "done" or "case" or "esac" or "while" or "until"
+                or "for" or "in" or "function" or "{" or "}" or "!" or "[[" => word,
+            _ => null,
+        };
+    }
+
+    private bool AtEndAt(int k)
+    {
+        var p = Skip(_pos);
+        for (var i = 0; i < k; i++)
+        {
+            if (p >= _end) return true;
+            p = Skip(p + 1);
+        }
+        return p >= _end;
+    }
+
+    /// <summary>`time` followed by a compound command (`time (…)`, `time { …; }`, `time -p if …`).</summary>
+    private bool AtTimedCompound()
+    {
+        if (!(PeekAt(0) == 't' && PeekAt(1) == 'i' && PeekAt(2) == 'm' && PeekAt(3) == 'e' && IsBlank(PeekAt(4)))) return false;
+        var save = _pos;
+        Advance(4);
+        SkipBlanks();
+        if (Peek() == '-' && PeekAt(1) == 'p' && IsBlank(PeekAt(2)))
+        {
+            Advance(2);
+            SkipBlanks();
+        }
+        var k = PeekKeyword();
+        var result = Peek() == '(' || k is "{" or "if" or "for" or "while" or "until" or "case" or "[[";
+        _pos = save;
+        return result;
+    }
+
+    private bool AtClosingKeyword()
+    {
+        var k = PeekKeyword();
+        return k != null && ClosingKeywords.Contains(k);
+    }
+
+    private bool AtCaseTerminator() => Peek() == ';' && (PeekAt(1) == ';' || PeekAt(1) == '&');
+
+    // ---------------------------------------------------------------- scripts and lists
+
+    public ShellScript ParseTopLevel()
+    {
+        var start = Skip(_pos);
+        var lists = ImmutableArray.CreateBuilder<ShellCommandList>();
+        ParseRecovering(lists, closeParen: false);
+        foreach (var pending in _pendingHereDocuments)
+        {
+            var r = pending.Redirection;
+            _errors.Add(new ShellSyntaxError(r.Start, r.Length, $"here-document '{pending.Delimiter}' has no body"));
+        }
+        _pendingHereDocuments.Clear();
+        return new ShellScript(M(start), M(_end) - M(start), lists.ToImmutable());
+    }
+
+    /// <summary>Parses lists until the end (or a `)` when <paramref name="closeParen"/>), reporting and skipping stray tokens.</summary>
+    private void ParseRecovering(ImmutableArray<ShellCommandList>.Builder lists, bool closeParen)
+    {
+        while (Tick())
+        {
+            ParseLists(lists);
+            if (AtEnd) return;
+            if (closeParen && Peek() == ')') return;
+            SkipUnexpectedToken();
+        }
+    }
+
+    private void SkipUnexpectedToken()
+    {
+        var start = _pos;
+        var keyword = PeekKeyword();
+        if (keyword != null)
+        {
+            Advance(keyword.Length);
+            Error(start, _pos, $"unexpected '{keyword}'");
+            return;
+        }
+        var c = Peek();
+        var n = 1;
+        if (c == ';' && PeekAt(1) == ';') n = PeekAt(2) == '&' ? 3 : 2;
+        else if (c == ';' && PeekAt(1) == '&') n = 2;
+        else if ((c == '&' || c == '|') && PeekAt(1) == c) n = 2;
+        Advance(n);
+        Error(start, _pos, $"unexpected '{TextBetween(start, _pos)}'");
+    }
+
+    private string TextBetween(int start, int end) =>
+        end > start && end <= _text.Length ? _text.Substring(start, end - start) : string.Empty;
+
+    /// <summary>Parses command lists until the end, a `)`, a case terminator or a closing keyword.</summary>
+    private void ParseLists(ImmutableArray<ShellCommandList>.Builder lists)
+    {
+        while (Tick())
+        {
+            SkipLinebreaks();
+            if (AtEnd) return;
+            var c = Peek();
+            if (c == ')' || AtCaseTerminator() || AtClosingKeyword()) return;
+            if (!CanStartCommand()) return;
+            var before = _pos;
+            var list = ParseAndOr();
+            if (list == null || _pos == before) return;
+            lists.Add(list);
+            if (list.Separator == ShellSeparatorKind.None)
+            {
+                SkipBlanksAndComment();
+                if (AtEnd) return;
+                c = Peek();
+                if (c == ')' || c == '\n' || AtCaseTerminator() || AtClosingKeyword()) continue;
+                Error(_pos, _pos + 1, $"expected ';' or newline before '{c}'");
+                if (!CanStartCommand()) return;
+            }
+        }
+    }
+
+    /// <summary>Parses lists up to a closing keyword (for compound command bodies).</summary>
+    private ShellScript ParseBody()
+    {
+        SkipLinebreaks();
+        var start = Skip(_pos);
+        var lists = ImmutableArray.CreateBuilder<ShellCommandList>();
+        ParseLists(lists);
+        var end = lists.Count > 0 ? lists[lists.Count - 1].End : M(start);
+        return new ShellScript(M(start), end - M(start), lists.ToImmutable());
+    }
+
+    private bool CanStartCommand()
+    {
+        if (AtEnd) return false;
+        var c = Peek();
+        if (c == '\n' || c == ';' || c == '|' || c == ')') return false;
+        if (c == '&') return PeekAt(1) == '>';
+        return true;
+    }
+
+    private ShellCommandList? ParseAndOr()
+    {
+        var start = Skip(_pos);
+        var pipelines = ImmutableArray.CreateBuilder<ShellPipeline>();
+        var operators = ImmutableArray.CreateBuilder<ShellAndOrOperator>();
+        var first = ParsePipeline();
+        if (first == null) return null;
+        pipelines.Add(first);
+        while (Tick())
+        {
+            SkipBlanksAndComment();
+            var c = Peek();
+            if (!((c == '&' && PeekAt(1) == '&') || (c == '|' && PeekAt(1) == '|'))) break;
+            var opStart = _pos;
+            Advance(2);
+            operators.Add(new ShellAndOrOperator(c == '&' ? ShellAndOrOperatorKind.And : ShellAndOrOperatorKind.Or, M(opStart), M(_pos) - M(opStart)));
+            SkipLinebreaks();
+            var next = CanStartCommand() && !AtClosingKeyword() ? ParsePipeline() : null;
+            if (next == null)
+            {
+                Error(opStart, opStart + 2, $"expected a command after '{(c == '&' ? "&&" : "||")}'");
+                break;
+            }
+            pipelines.Add(next);
+        }
+
+        var end = pipelines[pipelines.Count - 1].End;
+        SkipBlanksAndComment();
+        var separator = ShellSeparatorKind.None;
+        var separatorStart = -1;
+        if (!AtEnd)
+        {
+            var c = Peek();
+            if (c == ';' && PeekAt(1) != ';' && PeekAt(1) != '&')
+            {
+                separator = ShellSeparatorKind.Semicolon;
+                separatorStart = M(_pos);
+                Advance();
+                end = M(_pos);
+            }
+            else if (c == '&' && PeekAt(1) != '&' && PeekAt(1) != '>')
+            {
+                separator = ShellSeparatorKind.Ampersand;
+                separatorStart = M(_pos);
+                Advance();
+                end = M(_pos);
+            }
+            else if (c == '\n')
+            {
+                separator = ShellSeparatorKind.Newline;
+                separatorStart = M(_pos);
+                end = M(_pos + 1);
+                ConsumeNewline();
+            }
+        }
+        return new ShellCommandList(M(start), end - M(start), pipelines.ToImmutable(), operators.ToImmutable(), separator, separatorStart);
+    }
+
+    private ShellPipeline? ParsePipeline()
+    {
+        SkipBlanksAndComment();
+        var start = _pos;
+        var negated = false;
+        var timed = false;
+        if (AtTimedCompound())
+        {
+            // bash `time` keyword before a compound command; before a simple command it stays a command (a wrapper).
+            timed = true;
+            Advance(4);
+            SkipBlanks();
+            if (Peek() == '-' && PeekAt(1) == 'p' && IsDelimiterAfterKeyword(PeekAt(2))) Advance(2);
+            SkipBlanksAndComment();
+        }
+        if (PeekKeyword() == "!")
+        {
+            negated = true;
+            Advance();
+            SkipBlanksAndComment();
+        }
+        var commands = ImmutableArray.CreateBuilder<ShellCommand>();
+        var pipes = ImmutableArray.CreateBuilder<int>();
+        var first = CanStartCommand() && !AtClosingKeyword() ? ParseCommand() : null;
+        if (first == null)
+        {
+            if (!negated) return null;
+            Error(start, start + 1, "expected a command after '!'");
+            return new ShellPipeline(M(start), M(start + 1) - M(start), true, commands.ToImmutable(), pipes.ToImmutable(), timed);
+        }
+        commands.Add(first);
+        while (Tick())
+        {
+            SkipBlanksAndComment();
+            if (Peek() != '|' || PeekAt(1) == '|') break;
+            var pipeStart = _pos;
+            pipes.Add(M(pipeStart));
+            Advance();
+            if (Peek() == '&') Advance(); // bash `|&`
+            SkipLinebreaks();
+            var next = CanStartCommand() && !AtClosingKeyword() ? ParseCommand() : null;
+            if (next == null)
+            {
+                Error(pipeStart, pipeStart + 1, "expected a command after '|'");
+                break;
+            }
+            commands.Add(next);
+        }
+        var end = commands[commands.Count - 1].End;
+        return new ShellPipeline(M(start), end - M(start), negated, commands.ToImmutable(), pipes.ToImmutable(), timed);
+    }
+
+    // ---------------------------------------------------------------- parents
+
+    internal static void SetParents(ShellNode root)
+    {
+        foreach (var node in root.DescendantNodesAndSelf())
+        {
+            foreach (var child in node.ChildNodes())
+                child.Parent = node;
+            if (node is ShellRedirection { HereDocument: { } body }) body.Parent = node;
+        }
+    }
+}
