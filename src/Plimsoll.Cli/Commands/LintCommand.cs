@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Microsoft.CodeAnalysis;
+using System.Collections.Immutable;
 using Plimsoll.Analysis;
+using Plimsoll.Analysis.Configuration;
+using Plimsoll.Syntax.Compose;
 using Plimsoll.Cli.Linting;
 using Plimsoll.Cli.Output;
 using Plimsoll.Rules;
@@ -25,12 +28,13 @@ internal static class LintCommand
         var rules = new Option<string[]>("--rules") { Description = "A rule pack assembly to load (repeatable).", AllowMultipleArgumentsPerToken = false };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the text output." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Only findings: no source lines, no summary when clean." };
+        var composeSchema = new Option<string?>("--compose-schema") { Description = "The Compose specification JSON schema: unknown keys and wrong types become PL9002." };
         var stdinName = new Option<string?>("--stdin-filename") { Description = "The file name to report for '-' (standard input); also decides its kind." };
         var kind = KindOption.Create();
 
         var command = new Command("lint", "Lint Dockerfiles and Docker Compose / Swarm stack files.")
         {
-            paths, format, output, threshold, config, baseline, rules, noColor, quiet, stdinName, kind,
+            paths, format, output, threshold, config, baseline, rules, noColor, quiet, stdinName, kind, composeSchema,
         };
         command.SetAction(parseResult =>
         {
@@ -46,7 +50,8 @@ internal static class LintCommand
                 parseResult.GetValue(rules) ?? Array.Empty<string>(),
                 parseResult.GetValue(noColor),
                 parseResult.GetValue(quiet),
-                parseResult.GetValue(stdinName));
+                parseResult.GetValue(stdinName),
+                parseResult.GetValue(composeSchema));
             return Execute(request);
         });
         return command;
@@ -73,8 +78,34 @@ internal static class LintCommand
         }
 
         var registry = new AnalyzerRegistry(analyzers);
-        var driver = new AnalyzerDriver(registry);
-        var run = new LintRunner(driver).Run(request, Console.In, ProgressReporter.Create());
+        if (request.ConfigPath != null && !File.Exists(request.ConfigPath))
+        {
+            Console.Error.WriteLine($"plimsoll lint: {request.ConfigPath}: configuration file not found");
+            return ExitCodes.UsageOrToolError;
+        }
+        var configuration = new EditorConfigOptionsProvider(
+            request.ConfigPath,
+            categoryOf: id => registry.FindRule(id)?.Category ?? "",
+            mapHadolintRule: id => registry.RulesForHadolintId(id));
+        ComposeSchema? schema = null;
+        if (request.ComposeSchemaPath != null)
+        {
+            try
+            {
+                schema = ComposeSchema.Load(request.ComposeSchemaPath);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Text.Json.JsonException)
+            {
+                Console.Error.WriteLine($"plimsoll lint: {request.ComposeSchemaPath}: cannot read the compose schema: {e.Message}");
+                return ExitCodes.UsageOrToolError;
+            }
+        }
+        var driver = new AnalyzerDriver(registry, configuration);
+        var run = new LintRunner(driver, schema).Run(request, Console.In, ProgressReporter.Create());
+        var configurationProblems = configuration.Problems
+            .Select(p => new Plimsoll.Diagnostics.ToolNotification(p.Path, $"line {p.Line + 1}: {p.Message}", Plimsoll.Diagnostics.ToolNotificationLevel.Warning))
+            .ToImmutableArray();
+        if (!configurationProblems.IsEmpty) run = run with { Notifications = run.Notifications.AddRange(configurationProblems) };
 
         using (var stream = request.OutputPath == null ? Console.OpenStandardOutput() : File.Create(request.OutputPath))
         {

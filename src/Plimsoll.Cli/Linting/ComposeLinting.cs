@@ -1,12 +1,15 @@
-using System.Collections.Immutable;
 using Plimsoll.Analysis;
+using Plimsoll.Syntax.Compose;
 using Plimsoll.Workspace;
 
 namespace Plimsoll.Cli.Linting;
 
-/// <summary>Compose files in a lint run (the compose model lands with issue 3; until then nothing is reported for them).</summary>
+/// <summary>Compose and stack files in a lint run: a file whose name contains "stack" is read with swarm semantics.</summary>
 internal static class ComposeLinting
 {
-    public static FileAnalysisResult Analyze(AnalyzerDriver driver, SourceFileContent content)
-        => new(content.Path, content.Text, ImmutableArray<Finding>.Empty, ImmutableArray<Plimsoll.Diagnostics.ToolNotification>.Empty);
+    public static FileAnalysisResult Analyze(AnalyzerDriver driver, SourceFileContent content, ComposeSchema? schema)
+        => driver.AnalyzeComposeFile(content.Text, content.Path, IsStackFile(content.Path), schema);
+
+    public static bool IsStackFile(string path)
+        => Path.GetFileName(path).IndexOf("stack", StringComparison.OrdinalIgnoreCase) >= 0;
 }

@@ -15,7 +15,8 @@ internal sealed record LintRequest(
     IReadOnlyList<string> RulePacks,
     bool NoColor,
     bool Quiet,
-    string? StdinFileName);
+    string? StdinFileName,
+    string? ComposeSchemaPath = null);
 
 /// <summary>The lowest severity that makes the run fail (exit 1).</summary>
 internal enum SeverityThreshold

@@ -17,8 +17,13 @@ internal sealed record LintRun(ImmutableArray<FileAnalysisResult> Files, Immutab
 internal sealed class LintRunner
 {
     private readonly AnalyzerDriver _driver;
+    private readonly Plimsoll.Syntax.Compose.ComposeSchema? _composeSchema;
 
-    public LintRunner(AnalyzerDriver driver) => _driver = driver;
+    public LintRunner(AnalyzerDriver driver, Plimsoll.Syntax.Compose.ComposeSchema? composeSchema = null)
+    {
+        _driver = driver;
+        _composeSchema = composeSchema;
+    }
 
     public LintRun Run(LintRequest request, TextReader stdin, Action<int, int>? progress = null)
     {
@@ -51,7 +56,7 @@ internal sealed class LintRunner
                 content ??= SourceFileReader.Read(path);
                 results[i] = kind switch
                 {
-                    SourceFileKind.Compose => ComposeLinting.Analyze(_driver, content),
+                    SourceFileKind.Compose => ComposeLinting.Analyze(_driver, content, _composeSchema),
                     _ => _driver.AnalyzeDockerfile(content.Text, path),
                 };
             }

@@ -16,4 +16,16 @@ public abstract class AnalysisContext
 
     /// <summary>For each simple command inside a RUN's shell script (shell form and heredoc scripts, POSIX shells only).</summary>
     public abstract void RegisterShellCommandAction(Action<ShellCommandAnalysisContext> action);
+
+    /// <summary>Once per compose file or stack file, with its model.</summary>
+    public abstract void RegisterComposeProjectAction(Action<ComposeProjectAnalysisContext> action);
+
+    /// <summary>For each service of a compose project.</summary>
+    public abstract void RegisterComposeServiceAction(Action<ComposeServiceAnalysisContext> action);
+
+    /// <summary>For each top-level network of a compose project.</summary>
+    public abstract void RegisterComposeNetworkAction(Action<ComposeNetworkAnalysisContext> action);
+
+    /// <summary>For each top-level secret and config of a compose project.</summary>
+    public abstract void RegisterComposeSecretAction(Action<ComposeSecretAnalysisContext> action);
 }

@@ -1,8 +1,13 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Analysis.Configuration;
 using Plimsoll.Diagnostics;
+using Plimsoll.Semantics.Compose;
+using Plimsoll.Semantics.Compose.Interpolation;
 using Plimsoll.Semantics.Dockerfile;
+using Plimsoll.Syntax.Compose;
+using Plimsoll.Syntax.Yaml;
 using Plimsoll.Syntax.Dockerfile;
 using Plimsoll.Syntax.Shell;
 
@@ -15,13 +20,16 @@ namespace Plimsoll.Analysis;
 public sealed class AnalyzerDriver
 {
     private readonly AnalyzerRegistry _registry;
-    private readonly Func<string, FileSettings> _settingsFor;
+    private readonly IAnalyzerOptionsProvider? _options;
 
-    public AnalyzerDriver(AnalyzerRegistry registry, Func<string, FileSettings>? settingsFor = null)
+    /// <param name="options">Where per-file configuration comes from (.editorconfig, --config, .hadolint.yaml); none when null.</param>
+    public AnalyzerDriver(AnalyzerRegistry registry, IAnalyzerOptionsProvider? options = null)
     {
         _registry = registry;
-        _settingsFor = settingsFor ?? (_ => FileSettings.Default);
+        _options = options;
     }
+
+    private AnalyzerOptions OptionsFor(string path) => _options?.GetOptions(path) ?? AnalyzerOptions.Empty;
 
     public AnalyzerRegistry Registry => _registry;
 
@@ -29,7 +37,7 @@ public sealed class AnalyzerDriver
     {
         var tree = DockerfileSyntaxTree.Parse(text, path);
         var model = DockerfileSemanticModel.Create(tree);
-        var settings = _settingsFor(path);
+        var settings = new FileSettings(OptionsFor(path), SourceComments.ForDockerfile(tree, _registry));
         var sink = new FindingSink();
         var notifications = new List<ToolNotification>();
 
@@ -68,6 +76,62 @@ public sealed class AnalyzerDriver
 
         var findings = new List<Finding>();
         foreach (var diagnostic in tree.Diagnostics) findings.Add(new Finding(diagnostic, null, null, null));
+        foreach (var (rule, diagnostic, fix) in sink.Items)
+        {
+            var finding = settings.Apply(rule, diagnostic, fix);
+            if (finding != null) findings.Add(finding);
+        }
+        findings.Sort(FindingOrder.Instance);
+        return new FileAnalysisResult(path, text, findings.ToImmutableArray(), notifications.ToImmutableArray());
+    }
+
+    /// <summary>
+    /// Analyzes one compose file (or swarm stack file, <paramref name="isStack"/>): YAML and schema problems become
+    /// PL9002; values are interpolated with the .env beside the file (not for stacks, as swarm does not read it).
+    /// </summary>
+    public FileAnalysisResult AnalyzeComposeFile(SourceText text, string path, bool isStack, ComposeSchema? schema = null)
+    {
+        var tree = YamlSyntaxTree.Parse(text, path);
+        var settings = new FileSettings(OptionsFor(path), SourceComments.ForYaml(tree, _registry));
+        var sink = new FindingSink();
+        var notifications = new List<ToolNotification>();
+        var findings = new List<Finding>();
+        foreach (var diagnostic in tree.Diagnostics) findings.Add(new Finding(diagnostic, null, null, null));
+
+        if (!tree.HasErrors && tree.Root != null)
+        {
+            if (schema != null)
+                foreach (var diagnostic in ComposeSchemaValidator.Validate(tree, schema)) findings.Add(new Finding(diagnostic, null, null, null));
+
+            var file = ComposeFile.Load(tree);
+            var variables = ComposeVariables.Load(path, isStack ? ComposeVariablesOptions.ForStack(false, null) : ComposeVariablesOptions.Compose);
+            var interpolator = new ComposeInterpolator(variables, isStack ? InterpolationDialect.Stack : InterpolationDialect.Compose);
+            var project = new ComposeProjectAnalysisContext(file, isStack, interpolator, settings.Options, sink);
+
+            void Run<T>(IEnumerable<Action<T>> actions, T context)
+            {
+                foreach (var action in actions)
+                {
+                    try
+                    {
+                        action(context);
+                    }
+                    catch (Exception e)
+                    {
+                        notifications.Add(new ToolNotification(path, $"A rule failed ({action.Method.DeclaringType?.Name}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Warning));
+                    }
+                }
+            }
+
+            Run(_registry.ComposeProjectActions, project);
+            foreach (var service in file.Services)
+                Run(_registry.ComposeServiceActions, new ComposeServiceAnalysisContext(project, service, interpolator, settings.Options, sink));
+            foreach (var network in file.Networks)
+                Run(_registry.ComposeNetworkActions, new ComposeNetworkAnalysisContext(project, network, interpolator, settings.Options, sink));
+            foreach (var secret in file.Secrets.Cast<ComposeResource>().Concat(file.Configs))
+                Run(_registry.ComposeSecretActions, new ComposeSecretAnalysisContext(project, secret, interpolator, settings.Options, sink));
+        }
+
         foreach (var (rule, diagnostic, fix) in sink.Items)
         {
             var finding = settings.Apply(rule, diagnostic, fix);

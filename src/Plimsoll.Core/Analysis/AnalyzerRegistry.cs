@@ -36,6 +36,10 @@ public sealed class AnalyzerRegistry
     internal List<Action<StageAnalysisContext>> StageActions { get; } = new();
     internal List<Action<InstructionAnalysisContext>> AllInstructionActions { get; } = new();
     internal List<Action<ShellCommandAnalysisContext>> ShellCommandActions { get; } = new();
+    internal List<Action<ComposeProjectAnalysisContext>> ComposeProjectActions { get; } = new();
+    internal List<Action<ComposeServiceAnalysisContext>> ComposeServiceActions { get; } = new();
+    internal List<Action<ComposeNetworkAnalysisContext>> ComposeNetworkActions { get; } = new();
+    internal List<Action<ComposeSecretAnalysisContext>> ComposeSecretActions { get; } = new();
 
     internal IEnumerable<Action<InstructionAnalysisContext>> InstructionActionsFor(DockerfileSyntaxKind kind)
         => _instructionActions.TryGetValue(kind, out var list) ? AllInstructionActions.Concat(list) : AllInstructionActions;
@@ -68,5 +72,13 @@ public sealed class AnalyzerRegistry
         }
 
         public override void RegisterShellCommandAction(Action<ShellCommandAnalysisContext> action) => _registry.ShellCommandActions.Add(action);
+
+        public override void RegisterComposeProjectAction(Action<ComposeProjectAnalysisContext> action) => _registry.ComposeProjectActions.Add(action);
+
+        public override void RegisterComposeServiceAction(Action<ComposeServiceAnalysisContext> action) => _registry.ComposeServiceActions.Add(action);
+
+        public override void RegisterComposeNetworkAction(Action<ComposeNetworkAnalysisContext> action) => _registry.ComposeNetworkActions.Add(action);
+
+        public override void RegisterComposeSecretAction(Action<ComposeSecretAnalysisContext> action) => _registry.ComposeSecretActions.Add(action);
     }
 }

@@ -1,28 +1,29 @@
 using Microsoft.CodeAnalysis;
+using Plimsoll.Analysis.Configuration;
+using Plimsoll.Analysis.Suppression;
 using Plimsoll.Diagnostics;
 
 namespace Plimsoll.Analysis;
 
 /// <summary>
-/// What configuration and suppressions say for one file: the rule options, the severity of each rule,
+/// What configuration and suppression comments say for one file: rule options, the severity of each rule,
 /// and whether a finding is suppressed in source. The driver applies it to every finding.
 /// </summary>
-public class FileSettings
+public sealed class FileSettings
 {
-    public static readonly FileSettings Default = new();
+    public FileSettings(AnalyzerOptions options, SuppressionIndex suppressions)
+    {
+        Options = options;
+        Suppressions = suppressions;
+    }
 
-    public virtual IRuleOptions Options => EmptyRuleOptions.Instance;
-
-    /// <summary>The configured severity of a rule (<see cref="ReportDiagnostic.Default"/> when not configured).</summary>
-    public virtual ReportDiagnostic GetSeverity(RuleDescriptor rule) => ReportDiagnostic.Default;
-
-    /// <summary>An in-source suppression covering the finding, or null.</summary>
-    public virtual SuppressionInfo? FindSuppression(RuleDescriptor rule, Diagnostic diagnostic) => null;
+    public AnalyzerOptions Options { get; }
+    public SuppressionIndex Suppressions { get; }
 
     /// <summary>The finding as configured: null when the rule is turned off for this file.</summary>
     internal Finding? Apply(RuleDescriptor rule, Diagnostic diagnostic, CodeFix? fix)
     {
-        var severity = GetSeverity(rule);
+        var severity = Options.GetSeverity(rule.Descriptor);
         if (severity == ReportDiagnostic.Suppress) return null;
         var effective = severity switch
         {
@@ -32,7 +33,6 @@ public class FileSettings
             ReportDiagnostic.Hidden => DiagnosticSeverity.Hidden,
             _ => diagnostic.Severity,
         };
-        var suppression = FindSuppression(rule, diagnostic);
         if (effective != diagnostic.Severity)
         {
             diagnostic = Diagnostic.Create(diagnostic.Id, diagnostic.Descriptor.Category, diagnostic.GetMessage(), effective,
@@ -41,10 +41,13 @@ public class FileSettings
                 helpLink: diagnostic.Descriptor.HelpLinkUri, location: diagnostic.Location, customTags: diagnostic.Descriptor.CustomTags,
                 properties: diagnostic.Properties);
         }
-        if (suppression != null)
+
+        SuppressionInfo? suppression = null;
+        var lines = diagnostic.Location.GetLineSpan();
+        if (Suppressions.TryGetSuppression(rule.Id, lines.StartLinePosition.Line, lines.EndLinePosition.Line, out var comment))
         {
-            diagnostic = SuppressionProperties.Suppress(diagnostic,
-                suppression.Kind == SuppressionKind.Baseline ? SuppressionProperties.Baseline : SuppressionProperties.InSource, suppression.Justification);
+            suppression = new SuppressionInfo(SuppressionKind.InSource, comment.Justification);
+            diagnostic = SuppressionProperties.Suppress(diagnostic, SuppressionProperties.InSource, comment.Justification);
         }
         return new Finding(diagnostic, rule, fix, suppression);
     }

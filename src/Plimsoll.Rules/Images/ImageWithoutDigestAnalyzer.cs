@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Plimsoll.Analysis;
+using Plimsoll.Semantics.Dockerfile;
 
 namespace Plimsoll.Rules.Images;
 
@@ -15,6 +16,12 @@ public sealed class ImageWithoutDigestAnalyzer : PlimsollAnalyzer
         {
             if (stage.Stage.BaseImage is not { } image || stage.Stage.From.Image is not { } word) return;
             if (!image.HasSha256Digest) stage.Report(RuleCatalog.ImageWithoutDigest, word.Span, image.Original);
+        });
+        context.RegisterComposeServiceAction(service =>
+        {
+            if (service.Service.Image is not { } scalar || service.KnownValue(scalar) is not { } text) return;
+            if (ImageReference.TryParse(text) is { } image && !image.HasSha256Digest)
+                service.Report(RuleCatalog.ImageWithoutDigest, scalar.Span, image.Original);
         });
     }
 }

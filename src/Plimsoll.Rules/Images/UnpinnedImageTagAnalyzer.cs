@@ -17,6 +17,12 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
             if (stage.Stage.BaseImage is not { } image || stage.Stage.From.Image is not { } word) return;
             if (Problem(image) is { } problem) stage.Report(RuleCatalog.UnpinnedImageTag, word.Span, image.Original, problem);
         });
+        context.RegisterComposeServiceAction(service =>
+        {
+            if (service.Service.Image is not { } scalar || service.KnownValue(scalar) is not { } text) return;
+            if (ImageReference.TryParse(text) is { } image && Problem(image) is { } problem)
+                service.Report(RuleCatalog.UnpinnedImageTag, scalar.Span, image.Original, problem);
+        });
     }
 
     /// <summary>Why the reference is not pinned to a version, or null when it is (a digest pins it too).</summary>

@@ -20,5 +20,18 @@ public sealed class HostNetworkAnalyzer : PlimsollAnalyzer
                     run.Report(RuleCatalog.HostNetwork, flag.Span, "RUN --network=host gives this build step the host's network stack");
             }
         }, DockerfileSyntaxKind.RunInstruction);
+        context.RegisterComposeServiceAction(service =>
+        {
+            if (service.Service.NetworkMode is { } mode && string.Equals(service.KnownValue(mode), "host", StringComparison.OrdinalIgnoreCase))
+                service.Report(RuleCatalog.HostNetwork, mode.Span, $"Service '{service.Service.Name}' uses network_mode: host: it shares the host's network stack");
+            foreach (var network in service.Service.Networks)
+            {
+                // In a stack, joining the predefined external `host` network is host networking.
+                var defined = service.File.GetNetwork(network.Name);
+                string? realName = defined == null ? null : defined.IsExternal ? (service.KnownValue(defined.ExternalName) ?? service.KnownValue(defined.PlatformName) ?? defined.Name) : null;
+                if (string.Equals(realName, "host", StringComparison.Ordinal))
+                    service.Report(RuleCatalog.HostNetwork, network.NameNode.Span, $"Service '{service.Service.Name}' joins the external 'host' network: it shares the host's network stack");
+            }
+        });
     }
 }

@@ -20,5 +20,12 @@ public sealed class PrivilegedAnalyzer : PlimsollAnalyzer
                     run.Report(RuleCatalog.Privileged, flag.Span, "RUN --security=insecure runs this step with full host privileges (like a privileged container)");
             }
         }, DockerfileSyntaxKind.RunInstruction);
+        context.RegisterComposeServiceAction(service =>
+        {
+            // docker stack deploy ignores privileged: reporting it there would be false security.
+            if (service.IsStack || service.Service.Privileged is not { } scalar) return;
+            if (string.Equals(service.KnownValue(scalar), "true", StringComparison.OrdinalIgnoreCase))
+                service.Report(RuleCatalog.Privileged, scalar.Span, $"Service '{service.Service.Name}' runs privileged: it gets every capability and all host devices");
+        });
     }
 }

@@ -28,5 +28,12 @@ public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
                     $"USER {user.Value}{where} makes the final stage run as root: switch to a non-root user");
             }
         });
+        context.RegisterComposeServiceAction(service =>
+        {
+            if (service.Service.User is not { } scalar || service.KnownValue(scalar) is not { } user) return;
+            string name = user.Split(':')[0].Trim();
+            if (name == "root" || (name.Length > 0 && name.TrimStart('0').Length == 0))
+                service.Report(RuleCatalog.RunsAsRoot, scalar.Span, $"Service '{service.Service.Name}' runs as root (user: {user}): use a non-root user");
+        });
     }
 }

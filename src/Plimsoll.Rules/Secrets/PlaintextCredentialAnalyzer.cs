@@ -33,6 +33,16 @@ public sealed class PlaintextCredentialAnalyzer : PlimsollAnalyzer
                 }
             }
         }, DockerfileSyntaxKind.EnvInstruction, DockerfileSyntaxKind.ArgInstruction);
+        context.RegisterComposeServiceAction(service =>
+        {
+            foreach (var variable in service.Service.Environment)
+            {
+                if (!SecretNames.IsSecretName(variable.Name) || !IsLiteral(variable.Value)) continue;
+                var span = variable.ValueSpan.HasValue ? Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(variable.NameSpan.Start, variable.ValueSpan.Value.End) : variable.NameSpan;
+                service.Report(RuleCatalog.PlaintextCredential, span,
+                    $"Service '{service.Service.Name}' sets {variable.Name} to a literal credential: use a secret, or interpolate it from the environment");
+            }
+        });
     }
 
     /// <summary>A value written out in the file: not empty, not taken from a variable.</summary>

@@ -18,7 +18,7 @@ namespace Plimsoll.Analysis.Configuration;
 /// bulk settings (a migrated "ignored: [DL3006]" survives "dotnet_analyzer_diagnostic.severity = error").
 /// For options, any Plimsoll setting of a key beats the value derived from .hadolint.yaml.
 /// </remarks>
-public sealed class AnalyzerOptions
+public sealed class AnalyzerOptions : IRuleOptions
 {
     private readonly Dictionary<string, ConfigurationSetting> _options;
     private readonly Dictionary<string, (ReportDiagnostic Severity, ConfigurationSetting Setting)> _ruleSeverities;

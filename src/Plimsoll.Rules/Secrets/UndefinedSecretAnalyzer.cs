@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+using Plimsoll.Analysis;
+
+namespace Plimsoll.Rules.Secrets;
+
+/// <summary>PL4001: a service uses a secret or config that the file does not define at the top level.</summary>
+[PlimsollAnalyzer]
+public sealed class UndefinedSecretAnalyzer : PlimsollAnalyzer
+{
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.UndefinedSecret);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.RegisterComposeServiceAction(service =>
+        {
+            foreach (var reference in service.Service.Secrets)
+                if (reference.Source?.Value is { } name && service.File.GetSecret(name) == null)
+                    service.Report(RuleCatalog.UndefinedSecret, reference.Source.Span, service.Service.Name, "secret", name);
+            foreach (var reference in service.Service.Configs)
+                if (reference.Source?.Value is { } name && service.File.GetConfig(name) == null)
+                    service.Report(RuleCatalog.UndefinedSecret, reference.Source.Span, service.Service.Name, "config", name);
+        });
+    }
+}
