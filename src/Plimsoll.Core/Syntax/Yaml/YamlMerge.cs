@@ -75,7 +75,7 @@ public static class YamlMerge
         if (mapping == null) throw new ArgumentNullException(nameof(mapping));
         budget ??= new YamlAliasBudget();
         var diagnostics = new List<Diagnostic>();
-        var entries = Collect(mapping, budget, new HashSet<YamlMappingNode>(), diagnostics);
+        var entries = Collect(mapping, budget, new HashSet<YamlMappingNode>(), diagnostics, 0);
         if (budget.IsExhausted)
         {
             diagnostics.Add(Create(mapping, "Excessive aliasing: applying merge keys visited more than " + budget.Limit + " nodes; stopped."));
@@ -83,9 +83,17 @@ public static class YamlMerge
         return new YamlEffectiveMapping(mapping, entries.ToImmutableArray(), diagnostics.ToImmutableArray(), budget.IsExhausted);
     }
 
-    private static List<YamlEffectiveEntry> Collect(YamlMappingNode mapping, YamlAliasBudget budget, HashSet<YamlMappingNode> visiting, List<Diagnostic> diagnostics)
+    /// <summary>Merged mappings may merge others in turn; deeper chains than this are cut, so the recursion cannot overflow the stack.</summary>
+    public const int MaxMergeDepth = 64;
+
+    private static List<YamlEffectiveEntry> Collect(YamlMappingNode mapping, YamlAliasBudget budget, HashSet<YamlMappingNode> visiting, List<Diagnostic> diagnostics, int depth)
     {
         var result = new List<YamlEffectiveEntry>();
+        if (depth > MaxMergeDepth)
+        {
+            diagnostics.Add(Create(mapping, "Merge keys nest more than " + MaxMergeDepth + " levels deep; the deeper ones are not applied."));
+            return result;
+        }
         if (!visiting.Add(mapping))
         {
             diagnostics.Add(Create(mapping, "Merge key cycle: a mapping is merged into itself."));
@@ -107,7 +115,7 @@ public static class YamlMerge
                 foreach (var source in MergeSources(entry.Value, diagnostics))
                 {
                     if (budget.IsExhausted) break;
-                    foreach (var merged in Collect(source, budget, visiting, diagnostics))
+                    foreach (var merged in Collect(source, budget, visiting, diagnostics, depth + 1))
                     {
                         if (explicitKeys.Contains(merged.Key) || !present.Add(merged.Key)) continue;
                         result.Add(new YamlEffectiveEntry(merged.Key, merged.KeyNode, merged.Value, merged.Source, isMerged: true));

@@ -152,6 +152,7 @@ internal sealed class YamlTreeBuilder
                 OnCollectionEnd(evt);
                 break;
         }
+        ReportDroppedScalars(claimed: evt is Scalar);
         tokensSeen = scanner.Consumed.Count;
     }
 
@@ -291,6 +292,14 @@ internal sealed class YamlTreeBuilder
 
         if (node is YamlMappingNode mapping)
         {
+            if (frame.Children.Count % 2 == 1)
+            {
+                // A key whose value YamlDotNet dropped (reported above): give it an empty value so entries stay paired.
+                frame.Children.Add(new YamlScalarNode(tree, currentDocument!, mapping, new TextSpan(node.Span.End, 0), string.Empty, YamlScalarStyle.Plain)
+                {
+                    ValueSpan = new TextSpan(node.Span.End, 0),
+                });
+            }
             var entries = ImmutableArray.CreateBuilder<YamlMappingEntry>(frame.Children.Count / 2);
             for (int i = 0; i + 1 < frame.Children.Count; i += 2)
             {
@@ -324,6 +333,26 @@ internal sealed class YamlTreeBuilder
         {
             node.Tag = tag.Value;
             node.TagSpan = tagSpan;
+        }
+    }
+
+    /// <summary>
+    /// YamlDotNet's parser silently drops some scalars it has scanned (the value of a block mapping entry with
+    /// no key, <c>- : a</c>): each scalar token not claimed by a scalar event is reported, not lost quietly.
+    /// </summary>
+    private void ReportDroppedScalars(bool claimed)
+    {
+        int last = -1;
+        for (int i = tokensSeen; i < scanner.Consumed.Count; i++)
+        {
+            if (scanner.Consumed[i] is Tokens.Scalar) last = i;
+        }
+        for (int i = tokensSeen; i < scanner.Consumed.Count; i++)
+        {
+            if (scanner.Consumed[i] is not Tokens.Scalar token || (claimed && i == last)) continue;
+            var start = Clamp(token.Start.Index);
+            Report(TextSpan.FromBounds(start, Math.Max(start, Clamp(token.End.Index))),
+                "YAML syntax error: YamlDotNet drops this value, so it cannot be checked (a mapping entry without a key?).");
         }
     }
 

@@ -56,6 +56,18 @@ public class YamlMergeTests
     }
 
     [Fact]
+    public void VeryLongMergeChainIsCutNotOverflowed()
+    {
+        var builder = new System.Text.StringBuilder("m0: &m0 {k0: v}\n");
+        for (int i = 1; i < 5000; i++) builder.Append("m").Append(i).Append(": &m").Append(i).Append(" {<<: *m").Append(i - 1).Append(", k").Append(i).Append(": v}\n");
+        var tree = YamlSyntaxTree.Parse(SourceText.From(builder.ToString()), "chain.yml");
+        var last = (YamlMappingNode)((YamlMappingNode)tree.Root!).Entries[^1].Value;
+        var effective = YamlMerge.GetEffectiveEntries(last);
+        Assert.Contains(effective.Diagnostics, d => d.GetMessage().Contains("levels deep"));
+        Assert.Equal(YamlMerge.MaxMergeDepth + 1, effective.Entries.Length); // its own key and those of the first 64 merged levels
+    }
+
+    [Fact]
     public void MergingAScalarIsReported()
     {
         var input = "a: &a scalar\nb:\n  <<: *a\n  k: v\n";

@@ -206,6 +206,20 @@ public class YamlSyntaxTreeTests
     }
 
     [Fact]
+    public void ValueDroppedByYamlDotNetIsReportedNotLost()
+    {
+        // "- : a" is a list holding a mapping with an empty key; YamlDotNet's parser emits no event for "a".
+        var input = "- : a\n";
+        var tree = YamlSyntaxTree.Parse(SourceText.From(input), "drop.yml");
+        YamlTreeInvariants.AssertLossless(tree, input);
+        YamlTreeInvariants.AssertNested(tree);
+        var diagnostic = Assert.Single(tree.Diagnostics);
+        Assert.Equal(new LinePosition(0, 4), diagnostic.Location.GetLineSpan().StartLinePosition);
+        var mapping = Assert.IsType<YamlMappingNode>(Assert.IsType<YamlSequenceNode>(tree.Root).Items[0]);
+        Assert.Single(mapping.Entries); // key and an empty value stand in for the dropped one
+    }
+
+    [Fact]
     public void DocumentsBeforeAnErrorAreKept()
     {
         var input = "a: 1\n---\n# lead\nb: [\n";
