@@ -429,7 +429,7 @@ public static class SarifLogWriter
         private readonly Func<string, SourceText?>? readText;
         private bool textRead;
         private SourceText? text;
-        private string[]? lineHashes;
+        private PrimaryLocationLineHash.LineHashes? lineHashes;
 
         public SourceFile(string path, ArtifactUri uri, int artifactIndex, Func<string, SourceText?>? readText)
         {
@@ -471,8 +471,8 @@ public static class SarifLogWriter
         public string? LineHash(int line)
         {
             if (Text is not { } t || line < 1) return null;
-            lineHashes ??= PrimaryLocationLineHash.ComputeAll(t);
-            return line <= lineHashes.Length ? lineHashes[line - 1] : null;
+            lineHashes ??= PrimaryLocationLineHash.Compute(t);
+            return lineHashes.ForLine(line);
         }
     }
 
