@@ -22,6 +22,12 @@ public static class SarifLogWriter
     public const string SarifVersion = "2.1.0";
     public const string ToolName = "Plimsoll";
 
+    /// <summary>
+    /// Longer regions get no snippet: SARIF wants a snippet to be exactly the region, and a region that runs to the end
+    /// of a large file (an unclosed heredoc) would otherwise copy the file into the log.
+    /// </summary>
+    public const int MaxSnippetLength = 10_000;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
@@ -83,6 +89,7 @@ public static class SarifLogWriter
         private readonly List<ArtifactUri> artifacts = new();
         private readonly Dictionary<ArtifactUri, int> artifactIndex = new();
         private readonly Dictionary<string, SourceFile> filesByPath = new(StringComparer.Ordinal);
+        private readonly List<(Diagnostic Diagnostic, IReadOnlyList<SarifFix> Fixes)> results = new();
 
         public RunBuilder(SarifRunInput input)
         {
@@ -93,15 +100,18 @@ public static class SarifLogWriter
             {
                 if (rule != null) AddRule(rule);
             }
-            foreach (var diagnostic in Diagnostics)
+            foreach (var diagnostic in (input.Diagnostics ?? Array.Empty<Diagnostic>()).Where(d => d != null))
             {
+                // The fixes callback runs once per diagnostic.
+                var fixes = FixesOf(diagnostic);
+                results.Add((diagnostic, fixes));
                 if (!ruleIndexById.ContainsKey(diagnostic.Id)) AddRule(new RuleMetadata(diagnostic.Descriptor));
                 if (PathOf(diagnostic.Location) is { } path) File(path);
                 foreach (var additional in diagnostic.AdditionalLocations)
                 {
                     if (PathOf(additional) is { } additionalPath) File(additionalPath);
                 }
-                foreach (var fix in FixesOf(diagnostic))
+                foreach (var fix in fixes)
                 {
                     foreach (var replacement in fix.Replacements) File(replacement.Path);
                 }
@@ -112,8 +122,6 @@ public static class SarifLogWriter
             }
         }
 
-        private IEnumerable<Diagnostic> Diagnostics => (input.Diagnostics ?? Array.Empty<Diagnostic>()).Where(d => d != null);
-
         private IEnumerable<ToolNotification> Notifications => (input.Notifications ?? Array.Empty<ToolNotification>()).Where(n => n != null);
 
         private void AddRule(RuleMetadata rule)
@@ -123,11 +131,11 @@ public static class SarifLogWriter
             rules.Add(rule);
         }
 
-        private IEnumerable<SarifFix> FixesOf(Diagnostic diagnostic)
+        private IReadOnlyList<SarifFix> FixesOf(Diagnostic diagnostic)
         {
             IReadOnlyList<SarifFix>? fixes = input.Fixes?.Invoke(diagnostic);
-            if (fixes is null) return Array.Empty<SarifFix>();
-            return fixes.Where(f => f != null && f.Replacements != null && f.Replacements.Any(r => r != null && !string.IsNullOrEmpty(r.Path)));
+            if (fixes is null || fixes.Count == 0) return Array.Empty<SarifFix>();
+            return fixes.Where(f => f != null && f.Replacements != null && f.Replacements.Any(r => r != null && !string.IsNullOrEmpty(r.Path))).ToList();
         }
 
         private static string? PathOf(Location location)
@@ -278,11 +286,11 @@ public static class SarifLogWriter
         public void WriteResults(Utf8JsonWriter writer)
         {
             writer.WriteStartArray("results");
-            foreach (var diagnostic in Diagnostics) WriteResult(writer, diagnostic);
+            foreach (var (diagnostic, fixes) in results) WriteResult(writer, diagnostic, fixes);
             writer.WriteEndArray();
         }
 
-        private void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic)
+        private void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, IReadOnlyList<SarifFix> fixes)
         {
             writer.WriteStartObject();
             writer.WriteString("ruleId", Clean(diagnostic.Id));
@@ -326,7 +334,6 @@ public static class SarifLogWriter
 
             if (diagnostic.IsSuppressed) WriteSuppression(writer, diagnostic);
 
-            var fixes = FixesOf(diagnostic).ToList();
             if (fixes.Count > 0)
             {
                 writer.WriteStartArray("fixes");
@@ -464,7 +471,7 @@ public static class SarifLogWriter
             }
         }
 
-        public string? Snippet(TextSpan span) => Text is { } t && span.End <= t.Length ? t.ToString(span) : null;
+        public string? Snippet(TextSpan span) => span.Length <= MaxSnippetLength && Text is { } t && span.End <= t.Length ? t.ToString(span) : null;
 
         public LinePositionSpan? LinePositionSpan(TextSpan span) => Text is { } t && span.End <= t.Length ? t.Lines.GetLinePositionSpan(span) : null;
 

@@ -312,6 +312,28 @@ public sealed class SarifLogWriterTests : IDisposable
     }
 
     [Fact]
+    public void Very_long_regions_get_no_snippet()
+    {
+        string content = "RUN <<EOF\n" + new string('x', SarifLogWriter.MaxSnippetLength) + "\n";
+        var text = SourceText.From(content);
+        var descriptor = SarifTestRules.UnpinnedBaseImage;
+        var input = new SarifRunInput("0.1.0")
+        {
+            Diagnostics = new[]
+            {
+                PlimsollDiagnostic.Create(descriptor, "/r/Dockerfile", text, new TextSpan(0, content.Length), "heredoc"),
+                PlimsollDiagnostic.Create(descriptor, "/r/Dockerfile", text, new TextSpan(0, SarifLogWriter.MaxSnippetLength), "heredoc"),
+            },
+            ReadText = _ => text,
+        };
+        using var document = JsonDocument.Parse(SarifLogWriter.WriteToBytes(input));
+        var results = document.RootElement.GetProperty("runs")[0].GetProperty("results");
+        Assert.False(Region(results[0]).TryGetProperty("snippet", out _));
+        Assert.Equal(content.Length, Region(results[0]).GetProperty("charLength").GetInt32());
+        Assert.Equal(SarifLogWriter.MaxSnippetLength, Str(Region(results[1]).GetProperty("snippet"), "text")!.Length);
+    }
+
+    [Fact]
     public void Rule_names_are_pascal_case_of_the_title()
     {
         Assert.Equal("DockerfileSyntaxError", new RuleMetadata(SyntaxDiagnostics.DockerfileSyntax).EffectiveName);
