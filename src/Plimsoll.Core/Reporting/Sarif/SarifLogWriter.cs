@@ -69,6 +69,7 @@ public static class SarifLogWriter
         writer.WriteStartObject();
         run.WriteTool(writer);
         run.WriteInvocations(writer);
+        run.WriteVersionControlProvenance(writer);
         run.WriteOriginalUriBaseIds(writer);
         run.WriteArtifacts(writer);
         run.WriteResults(writer);
@@ -248,6 +249,26 @@ public static class SarifLogWriter
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
+            }
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+
+        public void WriteVersionControlProvenance(Utf8JsonWriter writer)
+        {
+            var versionControl = input.VersionControl;
+            if (versionControl is null || string.IsNullOrEmpty(versionControl.RepositoryUri)) return;
+            writer.WriteStartArray("versionControlProvenance");
+            writer.WriteStartObject();
+            writer.WriteString("repositoryUri", Clean(versionControl.RepositoryUri));
+            if (!string.IsNullOrEmpty(versionControl.RevisionId)) writer.WriteString("revisionId", Clean(versionControl.RevisionId!));
+            if (!string.IsNullOrEmpty(versionControl.Branch)) writer.WriteString("branch", Clean(versionControl.Branch!));
+            // Results outside the root then draw SARIF2007 warnings: they are not in the repository GitHub shows.
+            if (uris.RootUri != null)
+            {
+                writer.WriteStartObject("mappedTo");
+                writer.WriteString("uriBaseId", ArtifactUri.SourceRootId);
+                writer.WriteEndObject();
             }
             writer.WriteEndObject();
             writer.WriteEndArray();

@@ -183,6 +183,25 @@ public sealed class SarifLogWriterTests : IDisposable
     }
 
     [Fact]
+    public void Version_control_provenance_maps_the_commit_to_SRCROOT()
+    {
+        Assert.False(sarifRun.TryGetProperty("versionControlProvenance", out _));
+
+        var withCommit = new SarifRunInput("0.1.0")
+        {
+            Diagnostics = new[] { run.Unpinned },
+            RepositoryRoot = run.RepositoryRoot,
+            VersionControl = new SarifVersionControl("https://github.com/plimsoll-lint/plimsoll", "0123456789abcdef0123456789abcdef01234567", "refs/heads/main"),
+        };
+        using var document = JsonDocument.Parse(SarifLogWriter.WriteToBytes(withCommit));
+        var provenance = document.RootElement.GetProperty("runs")[0].GetProperty("versionControlProvenance").EnumerateArray().Single();
+        Assert.Equal("https://github.com/plimsoll-lint/plimsoll", Str(provenance, "repositoryUri"));
+        Assert.Equal("0123456789abcdef0123456789abcdef01234567", Str(provenance, "revisionId"));
+        Assert.Equal("refs/heads/main", Str(provenance, "branch"));
+        Assert.Equal("%SRCROOT%", Str(provenance.GetProperty("mappedTo"), "uriBaseId"));
+    }
+
+    [Fact]
     public void Artifacts_list_each_file_once_and_indexes_match()
     {
         var artifacts = sarifRun.GetProperty("artifacts").EnumerateArray().Select(a => Str(a.GetProperty("location"), "uri")).ToArray();
@@ -337,7 +356,9 @@ public sealed class SarifLogWriterTests : IDisposable
     public void Rule_names_are_pascal_case_of_the_title()
     {
         Assert.Equal("DockerfileSyntaxError", new RuleMetadata(SyntaxDiagnostics.DockerfileSyntax).EffectiveName);
-        Assert.Equal("YAMLOrComposeSyntaxOrSchemaError", new RuleMetadata(SyntaxDiagnostics.ComposeSyntax).EffectiveName);
+        Assert.Equal("YamlOrComposeSyntaxOrSchemaError", new RuleMetadata(SyntaxDiagnostics.ComposeSyntax).EffectiveName);
+        Assert.Equal("PreferCopyToAdd", new RuleMetadata(SarifTestRules.AddInsteadOfCopy).EffectiveName);
+        Assert.Equal("UseHttps2OrLater", RuleMetadata.ToPascalCase("use HTTPS2 or later!", "x"));
         Assert.Equal("Given", new RuleMetadata(SyntaxDiagnostics.ComposeSyntax) { Name = "Given" }.EffectiveName);
         Assert.Equal("PL0000", RuleMetadata.ToPascalCase("  -- 42 ", "PL0000"));
     }
