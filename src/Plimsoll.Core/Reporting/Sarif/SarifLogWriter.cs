@@ -114,7 +114,10 @@ public static class SarifLogWriter
                 }
                 foreach (var fix in fixes)
                 {
-                    foreach (var replacement in fix.Replacements) File(replacement.Path);
+                    foreach (var replacement in fix.Replacements)
+                    {
+                        if (replacement != null && !string.IsNullOrEmpty(replacement.Path)) File(replacement.Path);
+                    }
                 }
             }
             foreach (var notification in Notifications)

@@ -316,7 +316,11 @@ public sealed class SarifLogWriterTests : IDisposable
                 Diagnostic.Create(lone, Location.Create("/nowhere/Dockerfile", new TextSpan(100, 5), new LinePositionSpan(new LinePosition(9, 0), new LinePosition(9, 5))), "x"),
             },
             ReadText = path => path.Contains("nowhere") ? text : throw new IOException("unreadable"),
-            Fixes = _ => new[] { new SarifFix("Nothing.", new[] { new SarifReplacement("/nowhere/Dockerfile", new TextSpan(100, 1), "") }) },
+            Fixes = _ => new[]
+            {
+                new SarifFix("Nothing.", new[] { new SarifReplacement("/nowhere/Dockerfile", new TextSpan(100, 1), ""), null!, new SarifReplacement("", new TextSpan(0, 0), "x") }),
+                new SarifFix("No edits.", Array.Empty<SarifReplacement>()),
+            },
             RepositoryRoot = "relative/root",
         };
         using var document = JsonDocument.Parse(SarifLogWriter.WriteToBytes(input));
@@ -328,6 +332,9 @@ public sealed class SarifLogWriterTests : IDisposable
         var deleted = results[1].GetProperty("fixes")[0].GetProperty("artifactChanges")[0].GetProperty("replacements")[0].GetProperty("deletedRegion");
         Assert.False(deleted.TryGetProperty("startLine", out _));
         Assert.Equal(100, deleted.GetProperty("charOffset").GetInt32());
+        // Null and pathless edits are dropped, and a fix left with no edit is not written.
+        Assert.Equal(1, results[1].GetProperty("fixes").GetArrayLength());
+        Assert.Equal(1, results[1].GetProperty("fixes")[0].GetProperty("artifactChanges")[0].GetProperty("replacements").GetArrayLength());
     }
 
     [Fact]
