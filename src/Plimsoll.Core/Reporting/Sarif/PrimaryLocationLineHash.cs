@@ -26,6 +26,18 @@ public static class PrimaryLocationLineHash
     /// </summary>
     public static string[] ComputeAll(SourceText text)
     {
+        var hashes = Compute(text);
+        var all = new string[hashes.LineCount];
+        for (int i = 0; i < all.Length; i++) all[i] = hashes.ForLine(i + 1)!;
+        return all;
+    }
+
+    /// <summary>The hashes of every line of <paramref name="text"/>; see <see cref="ComputeAll(SourceText)"/>.</summary>
+    public static string[] ComputeAll(string text) => ComputeAll(SourceText.From(text ?? throw new ArgumentNullException(nameof(text))));
+
+    /// <summary>The hashes of every line, formatted only when asked for (a log needs a few lines of each file).</summary>
+    public static LineHashes Compute(SourceText text)
+    {
         if (text is null) throw new ArgumentNullException(nameof(text));
         var hasher = new Hasher();
         var buffer = new char[Math.Min(Math.Max(text.Length, 1), 8192)];
@@ -38,8 +50,24 @@ public static class PrimaryLocationLineHash
         return hasher.Finish();
     }
 
-    /// <summary>The hashes of every line of <paramref name="text"/>; see <see cref="ComputeAll(SourceText)"/>.</summary>
-    public static string[] ComputeAll(string text) => ComputeAll(SourceText.From(text ?? throw new ArgumentNullException(nameof(text))));
+    /// <summary>The line hashes of one file.</summary>
+    public sealed class LineHashes
+    {
+        private readonly ulong[] values;
+        private readonly int[] occurrences;
+
+        internal LineHashes(ulong[] values, int[] occurrences)
+        {
+            this.values = values;
+            this.occurrences = occurrences;
+        }
+
+        public int LineCount => values.Length;
+
+        /// <summary>"hash:n" for a 1-based line, or null when the file has no such line.</summary>
+        public string? ForLine(int line) => line < 1 || line > values.Length ? null
+            : values[line - 1].ToString("x", System.Globalization.CultureInfo.InvariantCulture) + ":" + occurrences[line - 1].ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static ulong ComputeLeavingWeight()
     {
@@ -53,8 +81,9 @@ public static class PrimaryLocationLineHash
     {
         private readonly int[] window = new int[BlockSize];
         private readonly int[] lineAt = Fill(BlockSize, -1);
-        private readonly List<string> hashes = new();
-        private readonly Dictionary<string, int> occurrences = new(StringComparer.Ordinal);
+        private readonly List<ulong> values = new();
+        private readonly List<int> counts = new();
+        private readonly Dictionary<ulong, int> occurrences = new();
         private ulong hash;
         private int index;
         private int lineNumber;
@@ -84,7 +113,7 @@ public static class PrimaryLocationLineHash
             Roll(c);
         }
 
-        public string[] Finish()
+        public LineHashes Finish()
         {
             Add(EndOfFile);
             // Pad with zeros so that the last lines also get a full block.
@@ -93,7 +122,7 @@ public static class PrimaryLocationLineHash
                 if (lineAt[index] != -1) Emit();
                 Roll(0);
             }
-            return hashes.ToArray();
+            return new LineHashes(values.ToArray(), counts.ToArray());
         }
 
         private void Roll(int c)
@@ -101,16 +130,16 @@ public static class PrimaryLocationLineHash
             int leaving = window[index];
             window[index] = c;
             hash = unchecked(Multiplier * hash + (ulong)c - LeavingWeight * (ulong)leaving);
-            index = (index + 1) % BlockSize;
+            if (++index == BlockSize) index = 0;
         }
 
         private void Emit()
         {
-            string value = hash.ToString("x", System.Globalization.CultureInfo.InvariantCulture);
-            occurrences.TryGetValue(value, out int seen);
-            occurrences[value] = ++seen;
+            occurrences.TryGetValue(hash, out int seen);
+            occurrences[hash] = ++seen;
             // Lines are emitted in order, so the list index is the line number minus one.
-            hashes.Add(value + ":" + seen.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            values.Add(hash);
+            counts.Add(seen);
             lineAt[index] = -1;
         }
 

@@ -38,24 +38,30 @@ public sealed class RuleMetadata
     /// <summary>The SARIF <c>name</c> actually written.</summary>
     public string EffectiveName => string.IsNullOrEmpty(Name) ? ToPascalCase(Descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture), Id) : Name!;
 
-    /// <summary>"Dockerfile syntax error" → "DockerfileSyntaxError"; letters and digits only.</summary>
+    /// <summary>
+    /// "Dockerfile syntax error" → "DockerfileSyntaxError", "Prefer COPY to ADD" → "PreferCopyToAdd": letters and digits
+    /// only, each word capitalised, all-capital words lowered after their first letter (SARIF2012 wants Pascal identifiers).
+    /// </summary>
     internal static string ToPascalCase(string title, string fallback)
     {
         var builder = new System.Text.StringBuilder(title.Length);
-        bool upperNext = true;
-        foreach (char c in title)
+        int i = 0;
+        while (i < title.Length)
         {
-            if (char.IsLetterOrDigit(c))
+            if (!char.IsLetterOrDigit(title[i]))
             {
-                // A name must not start with a digit; skip leading digits rather than invent text.
-                if (builder.Length == 0 && char.IsDigit(c)) continue;
-                builder.Append(upperNext ? char.ToUpperInvariant(c) : c);
-                upperNext = false;
+                i++;
+                continue;
             }
-            else
-            {
-                upperNext = true;
-            }
+            int start = i;
+            while (i < title.Length && char.IsLetterOrDigit(title[i])) i++;
+            string word = title.Substring(start, i - start);
+            // A name must not start with a digit; drop leading digits rather than invent text.
+            if (builder.Length == 0) word = word.TrimStart('0', '1', '2', '3', '4', '5', '6', '7', '8', '9');
+            if (word.Length == 0) continue;
+            bool allCapitals = word.Length > 1 && word.ToUpperInvariant() == word && word.ToLowerInvariant() != word;
+            builder.Append(char.ToUpperInvariant(word[0]));
+            builder.Append(allCapitals ? word.Substring(1).ToLowerInvariant() : word.Substring(1));
         }
         return builder.Length == 0 ? fallback : builder.ToString();
     }

@@ -23,6 +23,12 @@ public static class SarifLogWriter
     public const string SarifVersion = "2.1.0";
     public const string ToolName = "Plimsoll";
 
+    /// <summary>
+    /// Longer regions get no snippet: SARIF wants a snippet to be exactly the region, and a region that runs to the end
+    /// of a large file (an unclosed heredoc) would otherwise copy the file into the log.
+    /// </summary>
+    public const int MaxSnippetLength = 10_000;
+
     private static readonly JsonWriterOptions WriterOptions = new()
     {
         Indented = true,
@@ -64,6 +70,7 @@ public static class SarifLogWriter
         writer.WriteStartObject();
         run.WriteTool(writer);
         run.WriteInvocations(writer);
+        run.WriteVersionControlProvenance(writer);
         run.WriteOriginalUriBaseIds(writer);
         run.WriteArtifacts(writer);
         run.WriteResults(writer);
@@ -84,6 +91,7 @@ public static class SarifLogWriter
         private readonly List<ArtifactUri> artifacts = new();
         private readonly Dictionary<ArtifactUri, int> artifactIndex = new();
         private readonly Dictionary<string, SourceFile> filesByPath = new(StringComparer.Ordinal);
+        private readonly List<(Diagnostic Diagnostic, IReadOnlyList<SarifFix> Fixes)> results = new();
 
         public RunBuilder(SarifRunInput input)
         {
@@ -94,17 +102,23 @@ public static class SarifLogWriter
             {
                 if (rule != null) AddRule(rule);
             }
-            foreach (var diagnostic in Diagnostics)
+            foreach (var diagnostic in (input.Diagnostics ?? Array.Empty<Diagnostic>()).Where(d => d != null))
             {
+                // The fixes callback runs once per diagnostic.
+                var fixes = FixesOf(diagnostic);
+                results.Add((diagnostic, fixes));
                 if (!ruleIndexById.ContainsKey(diagnostic.Id)) AddRule(new RuleMetadata(diagnostic.Descriptor));
                 if (PathOf(diagnostic.Location) is { } path) File(path);
                 foreach (var additional in diagnostic.AdditionalLocations)
                 {
                     if (PathOf(additional) is { } additionalPath) File(additionalPath);
                 }
-                foreach (var fix in FixesOf(diagnostic))
+                foreach (var fix in fixes)
                 {
-                    foreach (var replacement in fix.Replacements) File(replacement.Path);
+                    foreach (var replacement in fix.Replacements)
+                    {
+                        if (replacement != null && !string.IsNullOrEmpty(replacement.Path)) File(replacement.Path);
+                    }
                 }
             }
             foreach (var notification in Notifications)
@@ -112,8 +126,6 @@ public static class SarifLogWriter
                 if (!string.IsNullOrEmpty(notification.Path)) File(notification.Path!);
             }
         }
-
-        private IEnumerable<Diagnostic> Diagnostics => (input.Diagnostics ?? Array.Empty<Diagnostic>()).Where(d => d != null);
 
         private IEnumerable<ToolNotification> Notifications => (input.Notifications ?? Array.Empty<ToolNotification>()).Where(n => n != null);
 
@@ -124,11 +136,11 @@ public static class SarifLogWriter
             rules.Add(rule);
         }
 
-        private IEnumerable<SarifFix> FixesOf(Diagnostic diagnostic)
+        private IReadOnlyList<SarifFix> FixesOf(Diagnostic diagnostic)
         {
             IReadOnlyList<SarifFix>? fixes = input.Fixes?.Invoke(diagnostic);
-            if (fixes is null) return Array.Empty<SarifFix>();
-            return fixes.Where(f => f != null && f.Replacements != null && f.Replacements.Any(r => r != null && !string.IsNullOrEmpty(r.Path)));
+            if (fixes is null || fixes.Count == 0) return Array.Empty<SarifFix>();
+            return fixes.Where(f => f != null && f.Replacements != null && f.Replacements.Any(r => r != null && !string.IsNullOrEmpty(r.Path))).ToList();
         }
 
         private static string? PathOf(Location location)
@@ -246,6 +258,26 @@ public static class SarifLogWriter
             writer.WriteEndArray();
         }
 
+        public void WriteVersionControlProvenance(Utf8JsonWriter writer)
+        {
+            var versionControl = input.VersionControl;
+            if (versionControl is null || string.IsNullOrEmpty(versionControl.RepositoryUri)) return;
+            writer.WriteStartArray("versionControlProvenance");
+            writer.WriteStartObject();
+            writer.WriteString("repositoryUri", Clean(versionControl.RepositoryUri));
+            if (!string.IsNullOrEmpty(versionControl.RevisionId)) writer.WriteString("revisionId", Clean(versionControl.RevisionId!));
+            if (!string.IsNullOrEmpty(versionControl.Branch)) writer.WriteString("branch", Clean(versionControl.Branch!));
+            // Results outside the root then draw SARIF2007 warnings: they are not in the repository GitHub shows.
+            if (uris.RootUri != null)
+            {
+                writer.WriteStartObject("mappedTo");
+                writer.WriteString("uriBaseId", ArtifactUri.SourceRootId);
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+
         public void WriteOriginalUriBaseIds(Utf8JsonWriter writer)
         {
             if (uris.RootUri is null) return;
@@ -279,11 +311,11 @@ public static class SarifLogWriter
         public void WriteResults(Utf8JsonWriter writer)
         {
             writer.WriteStartArray("results");
-            foreach (var diagnostic in Diagnostics) WriteResult(writer, diagnostic);
+            foreach (var (diagnostic, fixes) in results) WriteResult(writer, diagnostic, fixes);
             writer.WriteEndArray();
         }
 
-        private void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic)
+        private void WriteResult(Utf8JsonWriter writer, Diagnostic diagnostic, IReadOnlyList<SarifFix> fixes)
         {
             writer.WriteStartObject();
             writer.WriteString("ruleId", Clean(diagnostic.Id));
@@ -327,7 +359,6 @@ public static class SarifLogWriter
 
             if (diagnostic.IsSuppressed) WriteSuppression(writer, diagnostic);
 
-            var fixes = FixesOf(diagnostic).ToList();
             if (fixes.Count > 0)
             {
                 writer.WriteStartArray("fixes");
@@ -430,7 +461,7 @@ public static class SarifLogWriter
         private readonly Func<string, SourceText?>? readText;
         private bool textRead;
         private SourceText? text;
-        private string[]? lineHashes;
+        private PrimaryLocationLineHash.LineHashes? lineHashes;
 
         public SourceFile(string path, ArtifactUri uri, int artifactIndex, Func<string, SourceText?>? readText)
         {
@@ -465,15 +496,15 @@ public static class SarifLogWriter
             }
         }
 
-        public string? Snippet(TextSpan span) => Text is { } t && span.End <= t.Length ? t.ToString(span) : null;
+        public string? Snippet(TextSpan span) => span.Length <= MaxSnippetLength && Text is { } t && span.End <= t.Length ? t.ToString(span) : null;
 
         public LinePositionSpan? LinePositionSpan(TextSpan span) => Text is { } t && span.End <= t.Length ? t.Lines.GetLinePositionSpan(span) : null;
 
         public string? LineHash(int line)
         {
             if (Text is not { } t || line < 1) return null;
-            lineHashes ??= PrimaryLocationLineHash.ComputeAll(t);
-            return line <= lineHashes.Length ? lineHashes[line - 1] : null;
+            lineHashes ??= PrimaryLocationLineHash.Compute(t);
+            return lineHashes.ForLine(line);
         }
     }
 

@@ -40,6 +40,9 @@ public sealed class SarifRunInput
     /// </summary>
     public string? RepositoryRoot { get; init; }
 
+    /// <summary>The commit that was linted, or null.</summary>
+    public SarifVersionControl? VersionControl { get; init; }
+
     /// <summary>Problems while running, e.g. files that could not be read or parsed.</summary>
     public IReadOnlyList<ToolNotification> Notifications { get; init; } = Array.Empty<ToolNotification>();
 

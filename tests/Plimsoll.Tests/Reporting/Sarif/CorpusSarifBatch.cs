@@ -80,6 +80,7 @@ internal static class CorpusSarifBatch
             Fixes = d => fixes.TryGetValue(d, out var f) ? f : null,
             ReadText = withText ? Read : null,
             RepositoryRoot = TestPaths.SharedRoot,
+            VersionControl = new SarifVersionControl("https://github.com/plimsoll-lint/plimsoll", "0123456789abcdef0123456789abcdef01234567", "refs/heads/main"),
         };
     }
 }

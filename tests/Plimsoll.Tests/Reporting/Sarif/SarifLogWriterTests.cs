@@ -183,6 +183,25 @@ public sealed class SarifLogWriterTests : IDisposable
     }
 
     [Fact]
+    public void Version_control_provenance_maps_the_commit_to_SRCROOT()
+    {
+        Assert.False(sarifRun.TryGetProperty("versionControlProvenance", out _));
+
+        var withCommit = new SarifRunInput("0.1.0")
+        {
+            Diagnostics = new[] { run.Unpinned },
+            RepositoryRoot = run.RepositoryRoot,
+            VersionControl = new SarifVersionControl("https://github.com/plimsoll-lint/plimsoll", "0123456789abcdef0123456789abcdef01234567", "refs/heads/main"),
+        };
+        using var document = JsonDocument.Parse(SarifLogWriter.WriteToBytes(withCommit));
+        var provenance = document.RootElement.GetProperty("runs")[0].GetProperty("versionControlProvenance").EnumerateArray().Single();
+        Assert.Equal("https://github.com/plimsoll-lint/plimsoll", Str(provenance, "repositoryUri"));
+        Assert.Equal("0123456789abcdef0123456789abcdef01234567", Str(provenance, "revisionId"));
+        Assert.Equal("refs/heads/main", Str(provenance, "branch"));
+        Assert.Equal("%SRCROOT%", Str(provenance.GetProperty("mappedTo"), "uriBaseId"));
+    }
+
+    [Fact]
     public void Artifacts_list_each_file_once_and_indexes_match()
     {
         var artifacts = sarifRun.GetProperty("artifacts").EnumerateArray().Select(a => Str(a.GetProperty("location"), "uri")).ToArray();
@@ -297,7 +316,11 @@ public sealed class SarifLogWriterTests : IDisposable
                 Diagnostic.Create(lone, Location.Create("/nowhere/Dockerfile", new TextSpan(100, 5), new LinePositionSpan(new LinePosition(9, 0), new LinePosition(9, 5))), "x"),
             },
             ReadText = path => path.Contains("nowhere") ? text : throw new IOException("unreadable"),
-            Fixes = _ => new[] { new SarifFix("Nothing.", new[] { new SarifReplacement("/nowhere/Dockerfile", new TextSpan(100, 1), "") }) },
+            Fixes = _ => new[]
+            {
+                new SarifFix("Nothing.", new[] { new SarifReplacement("/nowhere/Dockerfile", new TextSpan(100, 1), ""), null!, new SarifReplacement("", new TextSpan(0, 0), "x") }),
+                new SarifFix("No edits.", Array.Empty<SarifReplacement>()),
+            },
             RepositoryRoot = "relative/root",
         };
         using var document = JsonDocument.Parse(SarifLogWriter.WriteToBytes(input));
@@ -309,13 +332,40 @@ public sealed class SarifLogWriterTests : IDisposable
         var deleted = results[1].GetProperty("fixes")[0].GetProperty("artifactChanges")[0].GetProperty("replacements")[0].GetProperty("deletedRegion");
         Assert.False(deleted.TryGetProperty("startLine", out _));
         Assert.Equal(100, deleted.GetProperty("charOffset").GetInt32());
+        // Null and pathless edits are dropped, and a fix left with no edit is not written.
+        Assert.Equal(1, results[1].GetProperty("fixes").GetArrayLength());
+        Assert.Equal(1, results[1].GetProperty("fixes")[0].GetProperty("artifactChanges")[0].GetProperty("replacements").GetArrayLength());
+    }
+
+    [Fact]
+    public void Very_long_regions_get_no_snippet()
+    {
+        string content = "RUN <<EOF\n" + new string('x', SarifLogWriter.MaxSnippetLength) + "\n";
+        var text = SourceText.From(content);
+        var descriptor = SarifTestRules.UnpinnedBaseImage;
+        var input = new SarifRunInput("0.1.0")
+        {
+            Diagnostics = new[]
+            {
+                PlimsollDiagnostic.Create(descriptor, "/r/Dockerfile", text, new TextSpan(0, content.Length), "heredoc"),
+                PlimsollDiagnostic.Create(descriptor, "/r/Dockerfile", text, new TextSpan(0, SarifLogWriter.MaxSnippetLength), "heredoc"),
+            },
+            ReadText = _ => text,
+        };
+        using var document = JsonDocument.Parse(SarifLogWriter.WriteToBytes(input));
+        var results = document.RootElement.GetProperty("runs")[0].GetProperty("results");
+        Assert.False(Region(results[0]).TryGetProperty("snippet", out _));
+        Assert.Equal(content.Length, Region(results[0]).GetProperty("charLength").GetInt32());
+        Assert.Equal(SarifLogWriter.MaxSnippetLength, Str(Region(results[1]).GetProperty("snippet"), "text")!.Length);
     }
 
     [Fact]
     public void Rule_names_are_pascal_case_of_the_title()
     {
         Assert.Equal("DockerfileSyntaxError", new RuleMetadata(SyntaxDiagnostics.DockerfileSyntax).EffectiveName);
-        Assert.Equal("YAMLOrComposeSyntaxOrSchemaError", new RuleMetadata(SyntaxDiagnostics.ComposeSyntax).EffectiveName);
+        Assert.Equal("YamlOrComposeSyntaxOrSchemaError", new RuleMetadata(SyntaxDiagnostics.ComposeSyntax).EffectiveName);
+        Assert.Equal("PreferCopyToAdd", new RuleMetadata(SarifTestRules.AddInsteadOfCopy).EffectiveName);
+        Assert.Equal("UseHttps2OrLater", RuleMetadata.ToPascalCase("use HTTPS2 or later!", "x"));
         Assert.Equal("Given", new RuleMetadata(SyntaxDiagnostics.ComposeSyntax) { Name = "Given" }.EffectiveName);
         Assert.Equal("PL0000", RuleMetadata.ToPascalCase("  -- 42 ", "PL0000"));
     }

@@ -27,17 +27,21 @@ internal static class SarifTools
     }
 
     /// <summary>
-    /// <c>validate --rule-kind "Sarif;Ghas"</c>: returns the findings of level error or warning (a missing level
-    /// means warning), plus any error-level notification of the validator itself.
+    /// <c>validate --rule-kind "Sarif;Ghas" --level "Error;Warning;Note"</c>: the findings by level (a missing level means
+    /// warning), plus any error-level notification of the validator itself under "error".
     /// </summary>
-    public static IReadOnlyList<string> Validate(string sarifPath)
+    /// <remarks>
+    /// Notes are asked for because they prove the log was read: Multitool 5.7.0 reports nothing at all, and exits 0,
+    /// for a log it cannot deserialize, while any log it does read gets at least one note (e.g. SARIF2013).
+    /// </remarks>
+    public static ILookup<string, string> ValidateByLevel(string sarifPath)
     {
         string report = Path.Combine(Path.GetDirectoryName(sarifPath)!, Path.GetFileNameWithoutExtension(sarifPath) + ".validation.sarif");
         if (File.Exists(report)) File.Delete(report);
-        var run = Run(Multitool, new[] { "validate", sarifPath, "--rule-kind", "Sarif;Ghas", "--output", report }, TimeSpan.FromMinutes(5));
+        var run = Run(Multitool, new[] { "validate", sarifPath, "--rule-kind", "Sarif;Ghas", "--level", "Error;Warning;Note", "--output", report }, TimeSpan.FromMinutes(5));
         Assert.True(File.Exists(report), $"the Multitool wrote no report (exit {run.ExitCode}):\n{run.StdOut}\n{run.StdErr}");
 
-        var findings = new List<string>();
+        var findings = new List<(string Level, string Text)>();
         using var document = JsonDocument.Parse(File.ReadAllBytes(report));
         foreach (var sarifRun in document.RootElement.GetProperty("runs").EnumerateArray())
         {
@@ -46,10 +50,7 @@ internal static class SarifTools
                 foreach (var result in results.EnumerateArray())
                 {
                     string level = result.TryGetProperty("level", out var l) ? l.GetString()! : "warning";
-                    if (level is "error" or "warning")
-                    {
-                        findings.Add($"{level} {result.GetProperty("ruleId").GetString()}: {MessageText(result)}");
-                    }
+                    findings.Add((level, $"{level} {result.GetProperty("ruleId").GetString()}: {MessageText(result)}"));
                 }
             }
             foreach (var invocation in sarifRun.GetProperty("invocations").EnumerateArray())
@@ -60,12 +61,26 @@ internal static class SarifTools
                     foreach (var n in notifications.EnumerateArray())
                     {
                         string level = n.TryGetProperty("level", out var l) ? l.GetString()! : "warning";
-                        if (level == "error") findings.Add($"validator {name}: {n.GetProperty("message").GetRawText()}");
+                        if (level == "error") findings.Add(("error", $"validator {name}: {n.GetProperty("message").GetRawText()}"));
                     }
                 }
             }
         }
-        return findings;
+        return findings.ToLookup(f => f.Level, f => f.Text);
+    }
+
+    /// <summary>
+    /// The validator's errors and warnings for a log it demonstrably read; a log it could not read (no findings at all)
+    /// is reported as an error finding.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(string sarifPath) => Problems(ValidateByLevel(sarifPath));
+
+    /// <summary>The errors and warnings of a validation, or a finding of its own when there is nothing at all.</summary>
+    public static IReadOnlyList<string> Problems(ILookup<string, string> byLevel)
+    {
+        var problems = byLevel["error"].Concat(byLevel["warning"]).ToList();
+        if (!byLevel.Any()) problems.Add("error: the Multitool reported nothing at all, so it did not read the log");
+        return problems;
     }
 
     /// <summary><c>rewrite --insert RollingHashPartialFingerprints</c>: the rewritten log's path.</summary>
