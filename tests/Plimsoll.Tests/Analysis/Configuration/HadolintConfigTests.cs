@@ -161,4 +161,12 @@ public class HadolintConfigTests
         Assert.Equal(yaml, problem.Path);
         Assert.Contains("DL9999", problem.Message);
     }
+
+    [Fact]
+    public void Disable_ignore_pragma_is_exposed_for_the_suppression_index()
+    {
+        var file = HadolintConfigFile.Parse("disable-ignore-pragma: true\n", "/r/.hadolint.yaml", Map);
+        Assert.Empty(file.Problems);
+        Assert.Equal("true", file.Options["plimsoll.hadolint.disable_ignore_pragma"].Value);
+    }
 }
