@@ -150,7 +150,7 @@ public sealed class SuppressionIndex
         Suppression? found = Pick(_lineRanges, ruleId, line);
         found ??= Pick(_fileWide, ruleId, line);
         if (found is null) return false;
-        found.MarkUsed();
+        found.MarkUsed(ruleId);
         suppression = found;
         return true;
     }
