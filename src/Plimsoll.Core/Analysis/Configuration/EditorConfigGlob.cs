@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace Plimsoll.Analysis.Configuration;
 
@@ -20,12 +21,14 @@ internal sealed class EditorConfigGlob
 
     private readonly State[] _states;
     private readonly int _start;
+    private readonly string _literalSuffix;
 
-    private EditorConfigGlob(State[] states, int start, bool hasSlash)
+    private EditorConfigGlob(State[] states, int start, bool hasSlash, string literalSuffix)
     {
         _states = states;
         _start = start;
         HasSlash = hasSlash;
+        _literalSuffix = literalSuffix;
     }
 
     /// <summary>True when the section name contains a <c>/</c> outside brackets, which anchors it to the file's directory.</summary>
@@ -47,13 +50,17 @@ internal sealed class EditorConfigGlob
         var builder = new List<State>();
         int accept = Add(builder, new State(StateKind.Accept));
         int start = Build(builder, tokens, accept);
-        return new EditorConfigGlob(builder.ToArray(), start, hasSlash);
+        // Most sections fail on their ending ("*.yaml" against a Dockerfile): check that first.
+        var suffix = new StringBuilder();
+        for (int i = tokens.Count - 1; i >= 0 && tokens[i].Kind == TokenKind.Literal; i--) suffix.Insert(0, tokens[i].Literal);
+        return new EditorConfigGlob(builder.ToArray(), start, hasSlash, suffix.ToString());
     }
 
     /// <summary>Matches a path relative to the .editorconfig directory, with <c>/</c> separators and no leading slash.</summary>
     public bool IsMatch(string relativePath)
     {
         string text = "/" + relativePath;
+        if (!text.EndsWith(_literalSuffix, StringComparison.Ordinal)) return false;
         int n = text.Length;
         int count = _states.Length;
         // reached[pos * count + state]: the state is active before consuming text[pos].

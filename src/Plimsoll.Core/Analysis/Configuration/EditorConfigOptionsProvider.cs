@@ -32,6 +32,10 @@ public sealed class EditorConfigOptionsProvider : IAnalyzerOptionsProvider
     private const string EditorConfigName = ".editorconfig";
     private static readonly string[] HadolintNames = { ".hadolint.yaml", ".hadolint.yml" };
 
+    // Windows and macOS file systems are usually case-insensitive; Linux is not.
+    private static readonly StringComparer PathComparer =
+        Path.DirectorySeparatorChar == '\\' || RuntimeIsMac() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
     private readonly Func<string, string>? _categoryOf;
     private readonly Func<string, IEnumerable<string>>? _mapHadolintRule;
     private readonly bool _readHadolintConfig;
@@ -62,10 +66,6 @@ public sealed class EditorConfigOptionsProvider : IAnalyzerOptionsProvider
                 : EditorConfigFile.Parse("", full, true).WithProblem(new ConfigurationProblem(full, 0, "the configuration file does not exist"));
         }
     }
-
-    // Windows and macOS file systems are usually case-insensitive; Linux is not.
-    private static StringComparer PathComparer =>
-        Path.DirectorySeparatorChar == '\\' || RuntimeIsMac() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
     /// <summary>
     /// Problems in every configuration file read so far (each reported once), ordered by file and line.

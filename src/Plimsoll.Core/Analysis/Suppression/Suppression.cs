@@ -10,6 +10,7 @@ namespace Plimsoll.Analysis.Suppression;
 public sealed class Suppression
 {
     private int _used;
+    private readonly int[] _usedIds;
 
     internal Suppression(SourceComment comment, SuppressionSyntax syntax, SuppressionScope scope,
         IReadOnlyList<string> ruleIds, bool allRules, string justification, int firstLine, int lastLine)
@@ -22,6 +23,7 @@ public sealed class Suppression
         Justification = justification;
         FirstLine = firstLine;
         LastLine = lastLine;
+        _usedIds = new int[ruleIds.Count];
     }
 
     public SuppressionKind Kind => SuppressionKind.InSource;
@@ -57,15 +59,27 @@ public sealed class Suppression
     /// <summary>Whether a finding has been suppressed by it (set by <see cref="SuppressionIndex.TryGetSuppression"/>).</summary>
     public bool IsUsed => Volatile.Read(ref _used) != 0;
 
-    internal void MarkUsed() => Volatile.Write(ref _used, 1);
+    /// <summary>
+    /// The listed ids that never suppressed a finding, e.g. PL1002 in <c>disable-next-line PL1001, PL1002</c>
+    /// when only PL1001 fired. For a hadolint pragma these are the mapped Plimsoll ids.
+    /// </summary>
+    public IReadOnlyList<string> UnusedRuleIds => RuleIds.Where((_, i) => Volatile.Read(ref _usedIds[i]) == 0).ToArray();
 
-    internal bool Covers(string ruleId)
+    internal void MarkUsed(string ruleId)
     {
-        if (AppliesToAllRules) return true;
-        foreach (var id in RuleIds)
+        Volatile.Write(ref _used, 1);
+        int i = IndexOf(ruleId);
+        if (i >= 0) Volatile.Write(ref _usedIds[i], 1);
+    }
+
+    internal bool Covers(string ruleId) => AppliesToAllRules || IndexOf(ruleId) >= 0;
+
+    private int IndexOf(string ruleId)
+    {
+        for (int i = 0; i < RuleIds.Count; i++)
         {
-            if (string.Equals(id, ruleId, StringComparison.OrdinalIgnoreCase)) return true;
+            if (string.Equals(RuleIds[i], ruleId, StringComparison.OrdinalIgnoreCase)) return i;
         }
-        return false;
+        return -1;
     }
 }

@@ -28,23 +28,16 @@ public sealed class SuppressionIndex
 
     private readonly List<Suppression> _suppressions;
     private readonly List<Suppression> _fileWide;
-    private readonly Dictionary<int, List<Suppression>> _byLine;
+
+    // Line ranges, scanned linearly: a file has few suppressions, and ranges cost no memory per line.
+    private readonly List<Suppression> _lineRanges;
 
     private SuppressionIndex(List<Suppression> suppressions, List<SuppressionProblem> problems)
     {
         _suppressions = suppressions;
         Problems = problems;
         _fileWide = suppressions.Where(s => s.Scope == SuppressionScope.File).ToList();
-        _byLine = new Dictionary<int, List<Suppression>>();
-        foreach (var s in suppressions)
-        {
-            if (s.Scope == SuppressionScope.File) continue;
-            for (int line = s.FirstLine; line <= s.LastLine; line++)
-            {
-                if (!_byLine.TryGetValue(line, out var list)) _byLine[line] = list = new List<Suppression>();
-                list.Add(s);
-            }
-        }
+        _lineRanges = suppressions.Where(s => s.Scope != SuppressionScope.File).ToList();
     }
 
     /// <summary>An index with no suppressions.</summary>
@@ -154,11 +147,10 @@ public sealed class SuppressionIndex
     {
         _ = endLine; // matched by its first line, as Roslyn does for pragmas; see remarks
         suppression = null!;
-        Suppression? found = null;
-        if (_byLine.TryGetValue(line, out var here)) found = Pick(here, ruleId);
-        found ??= Pick(_fileWide, ruleId);
+        Suppression? found = Pick(_lineRanges, ruleId, line);
+        found ??= Pick(_fileWide, ruleId, line);
         if (found is null) return false;
-        found.MarkUsed();
+        found.MarkUsed(ruleId);
         suppression = found;
         return true;
     }
@@ -167,12 +159,12 @@ public sealed class SuppressionIndex
     public IEnumerable<SourceComment> UnusedSuppressions() => _suppressions.Where(s => !s.IsUsed).Select(s => s.Comment);
 
     // The suppression that names the rule, else one that says "all".
-    private static Suppression? Pick(List<Suppression> candidates, string ruleId)
+    private static Suppression? Pick(List<Suppression> candidates, string ruleId, int line)
     {
         Suppression? any = null;
         foreach (var s in candidates)
         {
-            if (!s.Covers(ruleId)) continue;
+            if (line < s.FirstLine || line > s.LastLine || !s.Covers(ruleId)) continue;
             if (!s.AppliesToAllRules) return s;
             any ??= s;
         }

@@ -236,4 +236,20 @@ public class EditorConfigOptionsProviderTests
         Assert.Same(AnalyzerOptions.Empty, provider.GetOptions(""));
         Assert.Equal(ReportDiagnostic.Default, provider.GetOptions("/definitely/not/here/Dockerfile").GetSeverity("PL1001"));
     }
+
+    [Fact]
+    public void Default_for_a_rule_stops_bulk_settings_like_in_Roslyn()
+    {
+        var options = AnalyzerOptions.Create(new Dictionary<string, string>
+        {
+            ["dotnet_analyzer_diagnostic.severity"] = "error",
+            ["dotnet_diagnostic.PL1001.severity"] = "default",
+        });
+        Assert.Equal(ReportDiagnostic.Default, options.GetSeverity("PL1001"));
+        Assert.NotNull(options.GetSeveritySetting("PL1001"));
+        Assert.Equal(ReportDiagnostic.Error, options.GetSeverity("PL1002"));
+        Assert.Same(AnalyzerOptions.Empty, AnalyzerOptions.Empty);
+        Assert.Equal(ReportDiagnostic.Default, AnalyzerOptions.Empty.GetSeverity("PL1001"));
+        Assert.Null(AnalyzerOptions.Empty.GetOption("plimsoll.trusted_registries"));
+    }
 }

@@ -133,6 +133,8 @@ public class HadolintConfigTests
     [InlineData("failure-threshold: loud\n", 0)]
     [InlineData("ignored: [SC2086]\n", 0)] // no Plimsoll equivalent
     [InlineData("\t\tignored: : :\n", 0)]
+    [InlineData("ignored: [DL3006]\nignored: [DL3007]\n", 1)] // duplicate key
+    [InlineData("a: &x [DL3006]\nignored: *y\n", 0)] // unknown alias: YamlDotNet gives no usable position
     public void Malformed_files_give_problems_not_exceptions(string yaml, int line)
     {
         var file = HadolintConfigFile.Parse(yaml, "/r/.hadolint.yaml", Map);
@@ -145,6 +147,7 @@ public class HadolintConfigTests
     public void Empty_and_unrelated_keys_are_fine()
     {
         Assert.Empty(HadolintConfigFile.Parse("", "/r/.hadolint.yaml", Map).Problems);
+        Assert.Empty(HadolintConfigFile.Parse("# nothing but a comment\n", "/r/.hadolint.yaml", Map).Problems);
         var file = HadolintConfigFile.Parse("no-color: true\nformat: json\nlabel-schema:\n  author: text\nignored:\n", "/r/.hadolint.yaml", Map);
         Assert.Empty(file.Problems);
         Assert.Empty(file.Severities);
@@ -160,5 +163,13 @@ public class HadolintConfigTests
         var problem = Assert.Single(provider.Problems);
         Assert.Equal(yaml, problem.Path);
         Assert.Contains("DL9999", problem.Message);
+    }
+
+    [Fact]
+    public void Disable_ignore_pragma_is_exposed_for_the_suppression_index()
+    {
+        var file = HadolintConfigFile.Parse("disable-ignore-pragma: true\n", "/r/.hadolint.yaml", Map);
+        Assert.Empty(file.Problems);
+        Assert.Equal("true", file.Options["plimsoll.hadolint.disable_ignore_pragma"].Value);
     }
 }

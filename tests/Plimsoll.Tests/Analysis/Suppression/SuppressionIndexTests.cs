@@ -333,4 +333,15 @@ public class SuppressionIndexTests
         var index = SuppressionIndex.Build(new[] { new SourceComment(3, new TextSpan(10, 40), "# plimsoll disable-next-line PL1234 -- why", true) });
         Assert.True(Suppressed(index, "PL1234", 4));
     }
+
+    [Fact]
+    public void Listed_ids_that_never_fired_are_reported_per_suppression()
+    {
+        var index = Index("# plimsoll disable-next-line PL1001, PL1002, PL1003 -- x\nFROM a\n");
+        var s = index.Suppressions[0];
+        Assert.Equal(new[] { "PL1001", "PL1002", "PL1003" }, s.UnusedRuleIds);
+        Assert.True(index.TryGetSuppression("pl1002", 1, 1, out _));
+        Assert.Equal(new[] { "PL1001", "PL1003" }, s.UnusedRuleIds);
+        Assert.Empty(index.UnusedSuppressions());
+    }
 }
