@@ -67,7 +67,7 @@ public sealed class AnalyzerDriver
                 if (_registry.ShellCommandActions.Count > 0 && instruction is RunInstructionSyntax run)
                 {
                     foreach (var script in RunScripts.For(model, run))
-                        foreach (var command in script.Parse.Script.DescendantCommands())
+                        foreach (var command in script.Parse.DescendantCommandsWithInlineScripts())
                             if (command.SimpleCommand != null)
                                 Run(_registry.ShellCommandActions, new ShellCommandAnalysisContext(model, script, command, settings.Options, sink));
                 }

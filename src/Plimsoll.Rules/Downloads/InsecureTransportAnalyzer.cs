@@ -40,6 +40,16 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
             CheckVariable(context, assignment.Name, assignment.Value?.ApproximateValue, context.MapToSource(assignment));
 
         var resolved = context.Resolved;
+        if (resolved != null && resolved.WrapperNames.Contains("env"))
+        {
+            // `env NAME=value cmd`: the assignments are words before the command.
+            for (int i = 0; i < resolved.WordIndex && i < command.Words.Length; i++)
+            {
+                string word = command.Words[i].ApproximateValue;
+                int eq = word.IndexOf('=');
+                if (eq > 0) CheckVariable(context, word.Substring(0, eq), word.Substring(eq + 1), context.MapToSource(command.Words[i]));
+            }
+        }
         switch (resolved?.Name)
         {
             case "curl":
@@ -65,8 +75,10 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
                 for (int i = 0; i < arguments.Length; i++)
                 {
                     string value = arguments[i].ApproximateValue;
-                    if (value.IndexOf("sslVerify=false", StringComparison.OrdinalIgnoreCase) >= 0)
-                        context.Report(RuleCatalog.InsecureTransport, context.MapToSource(arguments[i]), "git http.sslVerify=false turns off TLS certificate verification");
+                    bool sslVerifyOff = value.IndexOf("sslVerify=false", StringComparison.OrdinalIgnoreCase) >= 0
+                        || (value.EndsWith("sslVerify", StringComparison.OrdinalIgnoreCase) && i + 1 < arguments.Length && arguments[i + 1].ApproximateValue.Equals("false", StringComparison.OrdinalIgnoreCase));
+                    if (sslVerifyOff)
+                        context.Report(RuleCatalog.InsecureTransport, context.MapToSource(arguments[i]), "git http.sslVerify false turns off TLS certificate verification");
                     else
                         ReportHttp(context, "git", arguments[i]);
                 }
@@ -98,7 +110,7 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
             {
                 var values = resolved.Arguments.Select(a => a.ApproximateValue).ToList();
                 int at = values.IndexOf("strict-ssl");
-                bool off = (at >= 0 && at + 1 < values.Count && values[at + 1] == "false") || values.Contains("--strict-ssl=false");
+                bool off = (at >= 0 && at + 1 < values.Count && values[at + 1] == "false") || values.Contains("--strict-ssl=false") || values.Contains("strict-ssl=false");
                 if (off) context.Report(RuleCatalog.InsecureTransport, context.MapToSource(command), $"{resolved.Name} strict-ssl false turns off TLS certificate verification");
                 break;
             }
@@ -119,7 +131,7 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
     {
         var url = RuleHelpers.UrlOf(word);
         if (url == null || !RuleHelpers.IsPlainHttp(url) || RuleHelpers.IsLoopback(url)) return;
-        context.Report(RuleCatalog.InsecureTransport, context.MapToSource(word), $"{tool} {what} ({Shorten(url)}): use https");
+        context.Report(RuleCatalog.InsecureTransport, context.MapToSource(word), $"{tool} {what.Replace("plain HTTP", Scheme(url))} ({Shorten(url)}): use https");
     }
 
     private static void CheckVariable(FileAnalysisContext context, string name, string? value, Microsoft.CodeAnalysis.Text.TextSpan span)
@@ -144,7 +156,7 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
         {
             string source = paths[i].Value;
             if (RuleHelpers.IsPlainHttp(source) && !RuleHelpers.IsLoopback(source))
-                context.Report(RuleCatalog.InsecureTransport, paths[i].Span, $"ADD downloads over plain HTTP ({Shorten(source)}): use https");
+                context.Report(RuleCatalog.InsecureTransport, paths[i].Span, $"ADD downloads over {Scheme(source)} ({Shorten(source)}): use https");
         }
     }
 
@@ -159,6 +171,8 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
                 if (!url.IsEncrypted && !RuleHelpers.IsLoopback(url.Value))
                     context.Report(RuleCatalog.InsecureTransport, shell.Token.MapLogicalSpan(url.Start, url.Length), $"{download.Tool} downloads over plain HTTP ({Shorten(url.Value)}): use https");
     }
+
+    private static string Scheme(string url) => url.StartsWith("ftp:", StringComparison.OrdinalIgnoreCase) ? "unencrypted FTP" : "plain HTTP";
 
     private static string Shorten(string url) => url.Length <= 80 ? url : url.Substring(0, 77) + "...";
 }

@@ -33,8 +33,17 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
         for (int i = 0; i < paths.Count - 1; i++)
         {
             string source = paths[i].Value;
-            if (RuleHelpers.LooksLikeUrl(source) && !IsVerificationMaterial(source))
-                context.Report(RuleCatalog.UnverifiedDownload, paths[i].Span, $"ADD downloads {Shorten(source)} without --checksum: add --checksum=sha256:<digest>");
+            if (!RuleHelpers.LooksLikeUrl(source) || IsVerificationMaterial(source)) continue;
+            if (IsGitSource(source))
+            {
+                // A git source pinned to a full commit hash names exact content.
+                int hash = source.IndexOf('#');
+                string reference = hash < 0 ? "" : source.Substring(hash + 1).Split(':')[0];
+                if (reference.Length == 40 && reference.All(Uri.IsHexDigit)) continue;
+                context.Report(RuleCatalog.UnverifiedDownload, paths[i].Span, $"ADD of git source {Shorten(source)} is not pinned: pin a full commit hash (…#<40-hex-commit>)");
+                continue;
+            }
+            context.Report(RuleCatalog.UnverifiedDownload, paths[i].Span, $"ADD downloads {Shorten(source)} without --checksum: add --checksum=sha256:<digest>");
         }
     }
 
@@ -101,11 +110,26 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
             var command = context.SimpleCommand;
             if (command == null || !IsVerification(command)) continue;
             if (name == null || string.IsNullOrEmpty(name)) return true;
+            // A checksum list (SHA256SUMS, x.sha256) checked with -c covers the files it lists; we cannot read it here.
+            if (command.ResolvedCommand.Arguments.Any(a => IsVerificationMaterial(a.ApproximateValue))) return true;
             // The file is named by the verifier itself or by what feeds it (echo "<hash>  file" | sha256sum -c).
             var words = command.Words.Concat(context.PrecedingInPipeline().SelectMany(c => c.DescendantNodesAndSelf().OfType<SimpleCommand>()).SelectMany(c => c.Words));
-            if (words.Any(w => w.ApproximateValue.IndexOf(name, StringComparison.Ordinal) >= 0 || w.ApproximateValue.IndexOf('$') >= 0)) return true;
-            if (command.Redirections.Any(r => r.Target != null && r.Target.ApproximateValue.IndexOf(name, StringComparison.Ordinal) >= 0)) return true;
-            if (command.Redirections.Any(r => r.HereDocument != null && r.HereDocument.Body.IndexOf(name, StringComparison.Ordinal) >= 0)) return true;
+            if (words.Any(w => NamesFile(w.ApproximateValue, name))) return true;
+            if (command.Redirections.Any(r => r.Target != null && NamesFile(r.Target.ApproximateValue, name))) return true;
+            if (command.Redirections.Any(r => r.HereDocument != null && NamesFile(r.HereDocument.Body, name))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="text"/> mentions the file <paramref name="name"/> as a whole path component.</summary>
+    private static bool NamesFile(string text, string name)
+    {
+        for (int at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + 1, StringComparison.Ordinal))
+        {
+            bool startOk = at == 0 || text[at - 1] is '/' or ' ' or '\t' or '"' or '\'' or '*' or '=' or '\n';
+            int end = at + name.Length;
+            bool endOk = end == text.Length || text[end] is ' ' or '"' or '\'' or '\n' or '\t' or ';' or ')' or '$';
+            if (startOk && endOk) return true;
         }
         return false;
     }
@@ -124,6 +148,12 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
         if (name == "minisign") return args.Contains("-V") || args.Contains("-Vm");
         if (name == "openssl") return args.Contains("-verify");
         return false;
+    }
+
+    private static bool IsGitSource(string url)
+    {
+        string path = url.Split('#')[0];
+        return path.EndsWith(".git", StringComparison.OrdinalIgnoreCase) || url.IndexOf(".git#", StringComparison.OrdinalIgnoreCase) >= 0;
     }
 
     private static bool IsVerificationMaterial(string url)

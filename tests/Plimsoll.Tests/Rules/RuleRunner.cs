@@ -6,6 +6,10 @@ namespace Plimsoll.Tests.Rules;
 /// <summary>Runs the real driver on a snippet, as `plimsoll lint` would on a file with that content.</summary>
 internal static class RuleRunner
 {
+    // The Compose specification schema from the shared data: schema errors are PL9002 examples too.
+    private static readonly Lazy<Plimsoll.Syntax.Compose.ComposeSchema> Schema =
+        new(() => Plimsoll.Syntax.Compose.ComposeSchema.Load(Path.Combine(Plimsoll.Tests.Infrastructure.TestPaths.Schemas, "compose-spec.json")));
+
     public static IReadOnlyList<Finding> Run(AnalyzerRegistry registry, string language, string code)
     {
         var driver = new AnalyzerDriver(registry);
@@ -14,8 +18,19 @@ internal static class RuleRunner
             case "dockerfile":
             case "":
                 return driver.AnalyzeDockerfile(SourceText.From(code), "Dockerfile").Findings;
+            case "yaml":
+            case "yml":
+            {
+                // A fresh folder per example: the compose file's .env and secret files are looked up beside it.
+                string dir = Path.Combine(Path.GetTempPath(), "plimsoll-rule-examples", Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(dir);
+                bool isStack = code.Contains("# stack file", StringComparison.Ordinal);
+                string path = Path.Combine(dir, isStack ? "stack.yaml" : "compose.yaml");
+                File.WriteAllText(path, code);
+                return driver.AnalyzeComposeFile(SourceText.From(code), path, isStack, Schema.Value).Findings;
+            }
             default:
-                throw new NotSupportedException($"no runner for ```{language} examples yet");
+                throw new NotSupportedException($"no runner for ```{language} examples");
         }
     }
 }
