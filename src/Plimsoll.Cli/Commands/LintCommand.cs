@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using System.Collections.Immutable;
 using Plimsoll.Analysis;
 using Plimsoll.Analysis.Configuration;
+using Plimsoll.Reporting.Sarif;
 using Plimsoll.Syntax.Compose;
 using Plimsoll.Cli.Linting;
 using Plimsoll.Cli.Output;
@@ -100,8 +101,19 @@ internal static class LintCommand
                 return ExitCodes.UsageOrToolError;
             }
         }
+        SarifBaseline? baseline = null;
+        if (request.BaselinePath != null)
+        {
+            baseline = SarifBaseline.Load(request.BaselinePath, DisplayPaths.RepositoryRoot(), out var baselineError);
+            if (baseline == null)
+            {
+                Console.Error.WriteLine("plimsoll lint: " + baselineError);
+                return ExitCodes.UsageOrToolError;
+            }
+        }
         var driver = new AnalyzerDriver(registry, configuration);
         var run = new LintRunner(driver, schema).Run(request, Console.In, ProgressReporter.Create());
+        if (baseline != null) run = BaselineFilter.Apply(run, baseline);
         var configurationProblems = configuration.Problems
             .Select(p => new Plimsoll.Diagnostics.ToolNotification(p.Path, $"line {p.Line + 1}: {p.Message}", Plimsoll.Diagnostics.ToolNotificationLevel.Warning))
             .ToImmutableArray();
