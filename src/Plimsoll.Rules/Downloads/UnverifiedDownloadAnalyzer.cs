@@ -147,6 +147,7 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
         if (name == "cosign") return args.Any(a => a.StartsWith("verify", StringComparison.Ordinal));
         if (name == "minisign") return args.Contains("-V") || args.Contains("-Vm");
         if (name == "openssl") return args.Contains("-verify");
+        if (name == "rpm") return args.Contains("-K") || args.Contains("--checksig");
         return false;
     }
 

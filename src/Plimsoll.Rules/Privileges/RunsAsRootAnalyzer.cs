@@ -19,7 +19,7 @@ public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
             if (user == null)
             {
                 file.Report(RuleCatalog.RunsAsRoot, final.From.Span,
-                    $"The final stage '{final.DisplayName}' sets no USER, so the container runs as root: add a USER with a non-root user");
+                    (final.Name == null ? "The final stage" : $"The final stage '{final.Name}'") + " sets no USER, so the container runs as root: add a USER with a non-root user");
             }
             else if (user.IsRoot)
             {
