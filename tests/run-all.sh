@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# Runs every test suite of the repository on a fresh machine: installs what the suites need first.
+# Runs every test suite of the repository on a fresh machine, installing first what the suites need
+# (npm packages from their lock files; Debian's pre-commit for the hook test).
 # Usage: bash tests/run-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-root=$(pwd)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 step() { printf '\n=== %s\n' "$*"; }
 
-# npm packages used by the suites (SARIF validator, VS Code extension), installed from their lock files.
+# Debian packages the end-to-end tests use (pre-commit for the hook test).
+if ! command -v pre-commit >/dev/null 2>&1; then
+  step "apt-get install pre-commit"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit >/dev/null
+  else
+    echo "pre-commit is missing and this user cannot install it (run as root, or apt-get install pre-commit)" >&2
+  fi
+fi
+
+# npm packages used by the suites (SARIF validators, VS Code extension), installed from their lock files.
 for dir in tools/sarif vscode-extension; do
   if [ -f "$dir/package-lock.json" ]; then
     step "npm ci in $dir"
@@ -16,15 +26,25 @@ for dir in tools/sarif vscode-extension; do
   fi
 done
 
-step ".NET build"
+step ".NET build (Release)"
 dotnet build Lint.sln -c Release --nologo -v quiet -clp:NoSummary
 
-step ".NET tests (xunit)"
-dotnet test Lint.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal"
+step ".NET tests (xunit: unit, conformance, corpus, oracles, CLI and end-to-end)"
+log=$(mktemp)
+set +e
+dotnet test Lint.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
 
 if [ -f vscode-extension/package.json ] && grep -q '"test"' vscode-extension/package.json; then
   step "VS Code extension tests"
   npm test --prefix vscode-extension
 fi
 
-step "all suites passed"
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -Eo 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo
+echo "tests: ${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
+exit "$status"
