@@ -122,7 +122,7 @@ internal sealed class ProjectBuilder
             includeStack.Clear();
             var root = LoadFile(file, site: null);
             if (root == null) continue;
-            merged = merged == null ? root : ProjectMerger.Merge(merged, root, "") as ProjectMapping ?? merged;
+            merged = merged == null ? root : ProjectMerger.Merge(merged, root, "", isStack) as ProjectMapping ?? merged;
         }
         return new ComposeProject(full.ToImmutableArray(), isStack, variables!, merged,
             full.Select(f => trees.TryGetValue(f, out var t) ? t : null).Where(t => t != null).Select(t => t!).ToImmutableArray(),
@@ -269,7 +269,7 @@ internal sealed class ProjectBuilder
             }
             var root = LoadFile(target, path.Node);
             if (root == null) continue;
-            merged = merged == null ? root : ProjectMerger.Merge(merged, root, "") as ProjectMapping ?? merged;
+            merged = merged == null ? root : ProjectMerger.Merge(merged, root, "", isStack) as ProjectMapping ?? merged;
         }
         return merged;
     }
@@ -374,7 +374,7 @@ internal sealed class ProjectBuilder
                 diagnostics.Add(At(baseName.Node, "extends: service '" + baseName.Text + "' is not defined" + (baseFile?.Text == null ? "" : " in " + baseFile.Text)));
                 return Store(file, name, WithoutExtends(service));
             }
-            var merged = ProjectMerger.Merge(WithoutExtends(@base), WithoutExtends(service), "services.*") as ProjectMapping;
+            var merged = ProjectMerger.Merge(WithoutExtends(@base), WithoutExtends(service), "services.*", isStack) as ProjectMapping;
             return Store(file, name, merged ?? WithoutExtends(service));
         }
         finally

@@ -5,7 +5,7 @@ namespace Plimsoll.Semantics.Compose.Projects;
 /// <summary>
 /// The Compose merge rules (compose spec, "Merge"): mappings merge key by key; lists append (without repeating an
 /// item); <c>command</c>, <c>entrypoint</c> and <c>healthcheck.test</c> are replaced; <c>volumes</c>, <c>secrets</c>
-/// and <c>configs</c> of a service merge by target; <c>!reset</c> removes a value and <c>!override</c> replaces it.
+/// and <c>configs</c> of a service merge by target (secrets and configs by source for stacks, as docker stack does); <c>!reset</c> removes a value and <c>!override</c> replaces it.
 /// </summary>
 internal static class ProjectMerger
 {
@@ -16,22 +16,22 @@ internal static class ProjectMerger
     /// <paramref name="over"/> applied on <paramref name="base"/> at <paramref name="context"/> (such as
     /// <c>services.*.ports</c>); null when the result is removed.
     /// </summary>
-    public static ProjectNode? Merge(ProjectNode? @base, ProjectNode over, string context)
+    public static ProjectNode? Merge(ProjectNode? @base, ProjectNode over, string context, bool stack = false)
     {
         if (over.Tag == ResetTag) return null;
         if (over.Tag == OverrideTag || @base == null) return Clean(over);
         switch (@base, over)
         {
             case (ProjectMapping b, ProjectMapping o):
-                return MergeMappings(b, o, context);
+                return MergeMappings(b, o, context, stack);
             case (ProjectSequence b, ProjectSequence o):
-                return MergeSequences(b, o, context);
+                return MergeSequences(b, o, context, stack);
             default:
                 return Clean(over);
         }
     }
 
-    private static ProjectMapping MergeMappings(ProjectMapping b, ProjectMapping o, string context)
+    private static ProjectMapping MergeMappings(ProjectMapping b, ProjectMapping o, string context, bool stack)
     {
         var entries = new List<ProjectEntry>(b.Entries.Length + o.Entries.Length);
         foreach (var entry in b.Entries)
@@ -42,7 +42,7 @@ internal static class ProjectMerger
                 entries.Add(entry);
                 continue;
             }
-            var merged = Merge(entry.Value, overEntry.Value, ProjectReader.Child(context, entry.Key));
+            var merged = Merge(entry.Value, overEntry.Value, ProjectReader.Child(context, entry.Key), stack);
             if (merged != null) entries.Add(new ProjectEntry(entry.Key, merged is ProjectScalar && merged != entry.Value ? overEntry.KeyNode : entry.KeyNode, merged));
         }
         foreach (var entry in o.Entries)
@@ -53,14 +53,15 @@ internal static class ProjectMerger
         return new ProjectMapping(b.Node, entries.ToImmutableArray());
     }
 
-    private static ProjectNode MergeSequences(ProjectSequence b, ProjectSequence o, string context)
+    private static ProjectNode MergeSequences(ProjectSequence b, ProjectSequence o, string context, bool stack)
     {
         if (context is "services.*.command" or "services.*.entrypoint" or "services.*.healthcheck.test") return o;
 
         Func<ProjectNode, string?> identity = context switch
         {
             "services.*.volumes" => VolumeTarget,
-            "services.*.secrets" or "services.*.configs" => ReferenceTarget,
+            // docker stack (docker/cli) keys them by source; the compose spec by target.
+            "services.*.secrets" or "services.*.configs" => stack ? ReferenceSource : ReferenceTarget,
             _ => Whole,
         };
         var items = new List<ProjectNode>(b.Items.Length + o.Items.Length);
@@ -101,6 +102,9 @@ internal static class ProjectMerger
         if (parts.Count == 1) return text;
         return parts.Count >= 2 ? text.Substring(parts[1].Start, parts[1].Length) : null;
     }
+
+    private static string? ReferenceSource(ProjectNode node)
+        => node is ProjectMapping m ? m.Scalar("source")?.Text : (node as ProjectScalar)?.Text;
 
     /// <summary>Where a secret or config is mounted: <c>target</c>, or else its source name.</summary>
     private static string? ReferenceTarget(ProjectNode node)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Plimsoll.Diagnostics;
+using Plimsoll.Syntax.Compose;
 using Plimsoll.Syntax.Yaml;
 
 namespace Plimsoll.Semantics.Compose.Projects;
@@ -68,8 +69,26 @@ public static class SwarmSupport
     /// <summary>PL9002 for what docker stack rejects: an old version, forbidden or unknown keys, <c>depends_on</c> as a mapping, boolean environment values.</summary>
     internal static IEnumerable<Diagnostic> Check(ComposeProject project)
     {
+        foreach (var tree in project.Trees)
+        {
+            if (tree.Root?.Resolve() is YamlMappingNode legacy && ComposeFileFormat.IsLegacyV1(legacy))
+            {
+                yield return At(legacy, "docker stack does not support version 1 files (services at the top level): put them under 'services'");
+            }
+        }
         var root = project.Root;
         if (root == null) yield break;
+        foreach (var network in project.Networks)
+        {
+            // The version 3 schema allows only 'subnet' in an IPAM pool.
+            if (network.Get("ipam") is ProjectMapping { } ipam && ipam["config"] is ProjectSequence pools)
+            {
+                foreach (var key in pools.Items.OfType<ProjectMapping>().SelectMany(p => p.Entries).Where(e => e.Key != "subnet"))
+                {
+                    yield return At(key.KeyNode, "docker stack allows only 'subnet' in an IPAM config, not '" + key.Key + "' (network '" + network.Name + "')");
+                }
+            }
+        }
         foreach (var entry in root.Entries)
         {
             if (entry.Key == "version" && entry.Value is ProjectScalar { Text: { } version } v && !IsVersion3(version))
@@ -100,6 +119,14 @@ public static class SwarmSupport
             if (service.Get("depends_on") is { } dependsOn && dependsOn.Node.Resolve() is YamlMappingNode)
             {
                 yield return At(dependsOn.Node, "docker stack needs 'depends_on' as a list of service names (service '" + service.Name + "')");
+            }
+            foreach (var volume in service.Volumes.OfType<ProjectScalar>())
+            {
+                // After interpolation an unset source leaves ":/target", which docker refuses.
+                if (volume.Text is { } spec && (spec.StartsWith(":", StringComparison.Ordinal) || spec.IndexOf("::", StringComparison.Ordinal) >= 0))
+                {
+                    yield return At(volume.Node, "invalid volume spec '" + spec + "' after interpolation: empty section between colons (service '" + service.Name + "')");
+                }
             }
             foreach (var variable in service.Environment)
             {
