@@ -103,10 +103,10 @@ public sealed class ProjectDockerOracleTests : IDisposable
     {
         ("override-adds", new[]
         {
-            "services:\n  web:\n    image: nginx:${TAG:-1.25}\n    environment:\n      - A=1\n      - B=2\n    networks: [front]\n    secrets: [s1]\n" +
-            "networks: {front: {}, back: {}}\nsecrets: {s1: {file: ./f}, s2: {file: ./f}}\n",
+            "services:\n  web:\n    image: nginx:${TAG:-1.25}\n    volumes: [\"data:/data\", \"/x:/x\"]\n    environment:\n      - A=1\n      - B=2\n    networks: [front]\n    secrets: [s1]\n" +
+            "networks: {front: {}, back: {}}\nvolumes: {data: {}}\nsecrets: {s1: {file: ./f}, s2: {file: ./f}}\n",
             "services:\n  web:\n    privileged: true\n    image: nginx:1.27\n    environment:\n      B: three\n      C: \"4\"\n    networks: [back]\n    secrets: [s2]\n" +
-            "  worker:\n    image: busybox\n    environment: [\"X=${UNSET-dflt}\"]\n",
+            "    volumes: [\"/host:/data:ro\"]\n  worker:\n    image: busybox\n    environment: [\"X=${UNSET-dflt}\"]\n",
         }),
         ("map-then-list", new[]
         {
@@ -144,6 +144,13 @@ public sealed class ProjectDockerOracleTests : IDisposable
             Assert.True(result.ExitCode == 0, name + ": docker rejected the case: " + result.Stderr);
             var project = ComposeProjectLoader.LoadStack(paths, Options);
             Assert.Empty(project.Diagnostics);
+            if (name == "override-adds")
+            {
+                // The finding for privileged belongs in the override file, which set it.
+                Assert.Equal(paths[1], project.GetService("web")!.Privileged!.Path);
+                Assert.Equal(paths[1], project.GetService("web")!.Image!.Path);
+                Assert.Equal(paths[0], project.GetService("web")!.Environment.Single(e => e.Name == "A").Value!.Path);
+            }
             tally.Files++;
             Compare(name, project, result.Stdout, tally);
         }
@@ -174,6 +181,11 @@ public sealed class ProjectDockerOracleTests : IDisposable
             var dockerSecrets = (Child(docker, "secrets") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>()
                 .Select(m => (Child(m, "source") as YamlScalarNode)?.Value + ">" + (Child(m, "target") as YamlScalarNode)?.Value) ?? Enumerable.Empty<string>();
             tally.Compare(at + " secrets", Sorted(service.Secrets.Select(s => s.Source?.Text + ">" + s.Target?.Text)), Sorted(dockerSecrets));
+
+            var dockerVolumes = (Child(docker, "volumes") as YamlSequenceNode)?.Children.Select(v => (Child(v, "target") as YamlScalarNode)?.Value ?? "?")
+                ?? Enumerable.Empty<string>();
+            tally.Compare(at + " volume targets", Sorted(service.Volumes.Select(v => ProjectMerger.VolumeTarget(v) ?? "?")), Sorted(dockerVolumes));
+            tally.Compare(at + " privileged", service.Privileged?.AsBoolean() == true ? "true" : null, (Child(docker, "privileged") as YamlScalarNode)?.Value);
 
             var dockerEnvironment = (Child(docker, "environment") as YamlMappingNode)?.Children
                 .ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => p.Value is YamlScalarNode s && !IsNull(s) ? s.Value : null, StringComparer.Ordinal)
