@@ -194,6 +194,21 @@ public sealed class ComposeProjectLoaderTests : IDisposable
         Assert.Equal("mine", project.GetService("b")!.Image!.Text);
     }
 
+    [Fact]
+    public void Missing_included_files_and_extended_services_are_reported_where_they_are_named()
+    {
+        var main = Write("compose.yaml", "include: [nowhere/compose.yaml]\nservices:\n  web:\n    extends: ghost\n    image: nginx\n" +
+                                         "  api:\n    extends: {file: missing.yaml, service: base}\n");
+        var project = ComposeProjectLoader.LoadFiles(new[] { main });
+        var messages = project.Diagnostics.Select(d => TextAt(d.Location) + " | " + d.GetMessage()).ToList();
+        Assert.Contains(messages, m => m.StartsWith("nowhere/compose.yaml | compose file", StringComparison.Ordinal) && m.EndsWith("cannot be read", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("ghost | extends: service 'ghost' is not defined", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("missing.yaml | compose file", StringComparison.Ordinal));
+        Assert.Equal(3, messages.Count);
+        Assert.Equal("nginx", project.GetService("web")!.Image!.Text);
+        Assert.Null(project.GetService("web")!.Get("extends"));
+    }
+
     // ---- interpolation ----
 
     [Fact]
