@@ -1,0 +1,97 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Plimsoll.Semantics.Compose.Interpolation;
+using Plimsoll.Syntax.Yaml;
+
+namespace Plimsoll.Semantics.Compose.Projects;
+
+/// <summary>
+/// The merged, interpolated model of a set of compose files (or a swarm stack): services and top-level networks,
+/// volumes, secrets and configs, each value keeping the node of the file that set it. Load it with
+/// <see cref="ComposeProjectLoader"/>. It is a parallel type to <see cref="ComposeFile"/> (which views one file, raw):
+/// merged values come from several files, so they are <see cref="ProjectNode"/>s rather than single-file nodes.
+/// </summary>
+public sealed class ComposeProject
+{
+    internal ComposeProject(ImmutableArray<string> files, bool isStack, IVariableSource variables, ProjectMapping? root,
+        ImmutableArray<YamlSyntaxTree> trees, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Files = files;
+        IsStack = isStack;
+        Variables = variables;
+        Root = root;
+        Trees = trees;
+        Services = Section("services").Select(e => new ProjectService(e.Key, e.KeyNode, e.Value)).ToImmutableArray();
+        Networks = Resources("networks", ComposeResourceKind.Network);
+        Volumes = Resources("volumes", ComposeResourceKind.Volume);
+        Secrets = Resources("secrets", ComposeResourceKind.Secret);
+        Configs = Resources("configs", ComposeResourceKind.Config);
+        var all = diagnostics.ToBuilder();
+        if (isStack) all.AddRange(SwarmSupport.Check(this));
+        Diagnostics = all.Distinct().ToImmutableArray();
+    }
+
+    private ComposeProject(ComposeProject other, ImmutableArray<Diagnostic> diagnostics)
+    {
+        Files = other.Files;
+        IsStack = other.IsStack;
+        Variables = other.Variables;
+        Root = other.Root;
+        Trees = other.Trees;
+        Services = other.Services;
+        Networks = other.Networks;
+        Volumes = other.Volumes;
+        Secrets = other.Secrets;
+        Configs = other.Configs;
+        Diagnostics = diagnostics;
+    }
+
+    /// <summary>The files given or discovered, full paths, in merge order (included and extended files are not listed).</summary>
+    public ImmutableArray<string> Files { get; }
+
+    /// <summary>The syntax trees of <see cref="Files"/> that could be read.</summary>
+    public ImmutableArray<YamlSyntaxTree> Trees { get; }
+
+    /// <summary>Loaded as a swarm stack (<c>docker stack deploy</c>): stack interpolation, swarm rules.</summary>
+    public bool IsStack { get; }
+
+    public InterpolationDialect Dialect => IsStack ? InterpolationDialect.Stack : InterpolationDialect.Compose;
+
+    /// <summary>The variables the project was interpolated with.</summary>
+    public IVariableSource Variables { get; }
+
+    /// <summary>The whole merged model (any key, including <c>x-</c> extensions); null when no file had a mapping.</summary>
+    public ProjectMapping? Root { get; }
+
+    public ImmutableArray<ProjectService> Services { get; }
+    public ImmutableArray<ProjectResource> Networks { get; }
+    public ImmutableArray<ProjectResource> Volumes { get; }
+    public ImmutableArray<ProjectResource> Secrets { get; }
+    public ImmutableArray<ProjectResource> Configs { get; }
+
+    /// <summary>
+    /// PL9002: YAML errors of every file read, interpolation errors at the value, unreadable files, <c>extends</c> and
+    /// <c>include</c> cycles (with both locations), and, for stacks, what <c>docker stack</c> rejects.
+    /// </summary>
+    public ImmutableArray<Diagnostic> Diagnostics { get; }
+
+    /// <summary>The project name: the <c>name</c> key as interpolated, if set.</summary>
+    public ProjectScalar? Name => Root?.Scalar("name");
+
+    public ProjectService? GetService(string name) => Services.FirstOrDefault(s => s.Name == name);
+    public ProjectResource? GetNetwork(string name) => Networks.FirstOrDefault(s => s.Name == name);
+    public ProjectResource? GetVolume(string name) => Volumes.FirstOrDefault(s => s.Name == name);
+    public ProjectResource? GetSecret(string name) => Secrets.FirstOrDefault(s => s.Name == name);
+    public ProjectResource? GetConfig(string name) => Configs.FirstOrDefault(s => s.Name == name);
+
+    /// <summary>True when <c>docker stack deploy</c> ignores (or rejects) the service key: see <see cref="SwarmSupport"/>.</summary>
+    public static bool IsIgnoredBySwarm(string serviceKey) => SwarmSupport.IsIgnoredBySwarm(serviceKey);
+
+    internal ComposeProject WithDiagnostic(Diagnostic diagnostic) => new(this, Diagnostics.Add(diagnostic));
+
+    private IEnumerable<ProjectEntry> Section(string key)
+        => (Root?[key] as ProjectMapping)?.Entries ?? Enumerable.Empty<ProjectEntry>();
+
+    private ImmutableArray<ProjectResource> Resources(string key, ComposeResourceKind kind)
+        => Section(key).Select(e => new ProjectResource(kind, e.Key, e.KeyNode, e.Value)).ToImmutableArray();
+}

@@ -1,0 +1,401 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Diagnostics;
+using Plimsoll.Semantics.Compose.Interpolation;
+using Plimsoll.Syntax.Yaml;
+using IOPath = System.IO.Path;
+
+namespace Plimsoll.Semantics.Compose.Projects;
+
+/// <summary>
+/// Loads a <see cref="ComposeProject"/>: discovers files as <c>docker compose</c> does, reads each (merge keys,
+/// interpolation), resolves <c>include</c> and <c>extends</c>, and merges the files in order. Never throws on bad
+/// input: problems are PL9002 diagnostics in <see cref="ComposeProject.Diagnostics"/>; cycles are reported, not followed.
+/// </summary>
+public static class ComposeProjectLoader
+{
+    /// <summary>The names <c>docker compose</c> looks for, in order; the first found is the project file.</summary>
+    public static readonly ImmutableArray<string> DefaultFileNames =
+        ImmutableArray.Create("compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml");
+
+    /// <summary>The override file that goes with each default name.</summary>
+    public static readonly ImmutableArray<string> OverrideFileNames =
+        ImmutableArray.Create("compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml");
+
+    /// <summary>The files <c>docker compose</c> would use in <paramref name="directory"/>: the project file and its override, if any.</summary>
+    public static ImmutableArray<string> FindProjectFiles(string directory)
+    {
+        for (int i = 0; i < DefaultFileNames.Length; i++)
+        {
+            string file = IOPath.Combine(directory, DefaultFileNames[i]);
+            if (!File.Exists(file)) continue;
+            // compose pairs compose.yaml with compose.override.yaml and so on: the override of the same spelling.
+            string overrideFile = IOPath.Combine(directory, OverrideFileNames[i]);
+            return File.Exists(overrideFile) ? ImmutableArray.Create(file, overrideFile) : ImmutableArray.Create(file);
+        }
+        return ImmutableArray<string>.Empty;
+    }
+
+    /// <summary>The project in <paramref name="directory"/>; with a PL9002 (no location) when it has no compose file.</summary>
+    public static ComposeProject LoadDirectory(string directory, ComposeProjectOptions? options = null)
+    {
+        var files = FindProjectFiles(directory);
+        if (files.IsEmpty)
+        {
+            var project = new ProjectBuilder(options ?? ComposeProjectOptions.Default, isStack: false, Array.Empty<string>()).Build();
+            return project.WithDiagnostic(Diagnostic.Create(SyntaxDiagnostics.ComposeSyntax, Location.None,
+                "no configuration file provided: none of " + string.Join(", ", DefaultFileNames) + " in " + directory));
+        }
+        return LoadFiles(files, options);
+    }
+
+    /// <summary>Files given with <c>-f</c>, in order: later files override earlier ones.</summary>
+    public static ComposeProject LoadFiles(IReadOnlyList<string> files, ComposeProjectOptions? options = null)
+        => new ProjectBuilder(options ?? ComposeProjectOptions.Default, isStack: false, files).Build();
+
+    /// <summary>A swarm stack file (<c>docker stack deploy -c FILE</c>): stack interpolation, no <c>.env</c>.</summary>
+    public static ComposeProject LoadStack(string file, ComposeProjectOptions? options = null)
+        => LoadStack(new[] { file }, options);
+
+    /// <summary>Stack files given with repeated <c>-c</c>, in order.</summary>
+    public static ComposeProject LoadStack(IReadOnlyList<string> files, ComposeProjectOptions? options = null)
+        => new ProjectBuilder(options ?? ComposeProjectOptions.Default, isStack: true, files).Build();
+
+    /// <summary>One file already in memory (for an editor, or a test), as a compose project or a stack.</summary>
+    public static ComposeProject LoadText(string text, string path, bool isStack = false, ComposeProjectOptions? options = null)
+    {
+        options ??= ComposeProjectOptions.Default;
+        var inMemory = new ComposeProjectOptions
+        {
+            Variables = options.Variables,
+            VariableSource = options.VariableSource,
+            ReadFile = p => IOPath.GetFullPath(p) == IOPath.GetFullPath(path) ? text : (options.ReadFile ?? ProjectBuilder.ReadFromDisk)(p),
+        };
+        return new ProjectBuilder(inMemory, isStack, new[] { path }).Build();
+    }
+}
+
+/// <summary>Loads the files of one project; tracks the stacks of files and services being resolved, so cycles end.</summary>
+internal sealed class ProjectBuilder
+{
+    private const int MaxIncludeDepth = 32;
+
+    private readonly ComposeProjectOptions options;
+    private readonly bool isStack;
+    private readonly IReadOnlyList<string> files;
+    private readonly List<Diagnostic> diagnostics = new();
+    private readonly Dictionary<string, YamlSyntaxTree?> trees = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProjectMapping?> roots = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string File, string Service), ProjectMapping?> resolved = new();
+    private readonly List<(string File, string Service, YamlNode Site)> extendsStack = new();
+    private readonly List<(string File, YamlNode? Site)> includeStack = new();
+    private readonly Dictionary<string, ComposeInterpolator> interpolators = new(StringComparer.Ordinal);
+    private IVariableSource? variables;
+
+    public ProjectBuilder(ComposeProjectOptions options, bool isStack, IReadOnlyList<string> files)
+    {
+        this.options = options;
+        this.isStack = isStack;
+        this.files = files ?? Array.Empty<string>();
+    }
+
+    internal static string? ReadFromDisk(string path)
+    {
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    public ComposeProject Build()
+    {
+        var full = files.Select(Full).ToList();
+        variables = LoadVariables(full.FirstOrDefault());
+        ProjectMapping? merged = null;
+        foreach (var file in full)
+        {
+            includeStack.Clear();
+            var root = LoadFile(file, site: null);
+            if (root == null) continue;
+            merged = merged == null ? root : ProjectMerger.Merge(merged, root, "", isStack) as ProjectMapping ?? merged;
+        }
+        return new ComposeProject(full.ToImmutableArray(), isStack, variables!, merged,
+            full.Select(f => trees.TryGetValue(f, out var t) ? t : null).Where(t => t != null).Select(t => t!).ToImmutableArray(),
+            diagnostics.ToImmutableArray());
+    }
+
+    private IVariableSource LoadVariables(string? firstFile)
+    {
+        if (options.VariableSource != null) return options.VariableSource;
+        if (firstFile == null) return ComposeVariables.Empty;
+        var chain = ComposeVariables.Load(firstFile, options.Variables ?? (isStack ? ComposeVariablesOptions.ForStack() : ComposeVariablesOptions.Compose));
+        diagnostics.AddRange(chain.Diagnostics);
+        return chain;
+    }
+
+    private static string Full(string path)
+    {
+        try
+        {
+            return IOPath.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
+    }
+
+    private YamlSyntaxTree? Parse(string file, YamlNode? site)
+    {
+        if (trees.TryGetValue(file, out var known)) return known;
+        var text = (options.ReadFile ?? ReadFromDisk)(file);
+        YamlSyntaxTree? tree = null;
+        if (text == null)
+        {
+            diagnostics.Add(site == null
+                ? Diagnostic.Create(SyntaxDiagnostics.ComposeSyntax, Location.None, "compose file " + file + " cannot be read")
+                : At(site, "compose file " + file + " cannot be read"));
+        }
+        else
+        {
+            tree = YamlSyntaxTree.Parse(SourceText.From(text), file);
+            diagnostics.AddRange(tree.Diagnostics);
+        }
+        trees[file] = tree;
+        return tree;
+    }
+
+    /// <summary>The file's model with its includes merged in and its services' <c>extends</c> resolved.</summary>
+    private ProjectMapping? LoadFile(string file, YamlNode? site)
+    {
+        var root = ReadRoot(file, site);
+        if (root == null) return null;
+        root = ApplyIncludes(file, root, site);
+        return ResolveExtends(file, root);
+    }
+
+    /// <summary>The file as read (no include, no extends), cached: <c>extends</c> may read a file many times.</summary>
+    private ProjectMapping? ReadRoot(string file, YamlNode? site)
+    {
+        if (roots.TryGetValue(file, out var cached)) return cached;
+        var tree = Parse(file, site);
+        var root = tree == null ? null : ProjectReader.Read(tree, InterpolatorFor(file), diagnostics);
+        roots[file] = root;
+        return root;
+    }
+
+    private ComposeInterpolator InterpolatorFor(string file)
+    {
+        if (!interpolators.TryGetValue(file, out var interpolator))
+        {
+            interpolator = new ComposeInterpolator(variables ?? ComposeVariables.Empty, isStack ? InterpolationDialect.Stack : InterpolationDialect.Compose);
+            interpolators[file] = interpolator;
+        }
+        return interpolator;
+    }
+
+    // ---- include ----
+
+    private ProjectMapping ApplyIncludes(string file, ProjectMapping root, YamlNode? site)
+    {
+        var include = root.FindEntry("include");
+        if (include == null) return root;
+        var withoutInclude = new ProjectMapping(root.Node, root.Entries.Where(e => e.Key != "include").ToImmutableArray());
+        if (isStack)
+        {
+            diagnostics.Add(At(include.KeyNode, "docker stack does not support 'include'"));
+            return withoutInclude;
+        }
+        if (includeStack.Count >= MaxIncludeDepth)
+        {
+            diagnostics.Add(At(include.KeyNode, "include nested more than " + MaxIncludeDepth + " levels deep"));
+            return withoutInclude;
+        }
+
+        includeStack.Add((file, site));
+        try
+        {
+            var result = withoutInclude;
+            var items = include.Value is ProjectSequence list ? list.Items : ImmutableArray.Create(include.Value);
+            foreach (var item in items)
+            {
+                var paths = new List<ProjectScalar>();
+                switch (item)
+                {
+                    case ProjectScalar s when s.Text != null:
+                        paths.Add(s);
+                        break;
+                    case ProjectMapping m when m["path"] is ProjectScalar p && p.Text != null:
+                        paths.Add(p);
+                        break;
+                    case ProjectMapping m when m["path"] is ProjectSequence ps:
+                        paths.AddRange(ps.Items.OfType<ProjectScalar>().Where(p => p.Text != null));
+                        break;
+                    default:
+                        diagnostics.Add(At(item.Node, "an include item must be a path or a mapping with 'path'"));
+                        continue;
+                }
+                var included = LoadIncluded(file, paths);
+                if (included != null) result = AddIncluded(result, included, item);
+            }
+            return result;
+        }
+        finally
+        {
+            includeStack.RemoveAt(includeStack.Count - 1);
+        }
+    }
+
+    /// <summary>An included project: its files merged, each resolved relative to the including file.</summary>
+    private ProjectMapping? LoadIncluded(string includingFile, List<ProjectScalar> paths)
+    {
+        ProjectMapping? merged = null;
+        string directory = IOPath.GetDirectoryName(includingFile) ?? ".";
+        foreach (var path in paths)
+        {
+            string target = Full(IOPath.Combine(directory, path.Text!));
+            int cycleAt = includeStack.FindIndex(f => f.File == target);
+            if (cycleAt >= 0)
+            {
+                var first = includeStack.Count > cycleAt + 1 ? includeStack[cycleAt + 1].Site : null;
+                diagnostics.Add(At(path.Node, "include cycle: " + string.Join(" -> ", includeStack.Skip(cycleAt).Select(f => IOPath.GetFileName(f.File)))
+                    + " -> " + IOPath.GetFileName(target), first));
+                continue;
+            }
+            var root = LoadFile(target, path.Node);
+            if (root == null) continue;
+            merged = merged == null ? root : ProjectMerger.Merge(merged, root, "", isStack) as ProjectMapping ?? merged;
+        }
+        return merged;
+    }
+
+    /// <summary>Adds the included project's services and resources; a name the including file also defines is a conflict.</summary>
+    private ProjectMapping AddIncluded(ProjectMapping root, ProjectMapping included, ProjectNode site)
+    {
+        var entries = root.Entries.ToList();
+        foreach (var section in new[] { "services", "networks", "volumes", "secrets", "configs" })
+        {
+            if (included[section] is not ProjectMapping add) continue;
+            int index = entries.FindIndex(e => e.Key == section);
+            var own = index >= 0 ? entries[index].Value as ProjectMapping : null;
+            var sectionEntries = own?.Entries.ToList() ?? new List<ProjectEntry>();
+            foreach (var entry in add.Entries)
+            {
+                var existing = sectionEntries.FirstOrDefault(e => e.Key == entry.Key);
+                if (existing == null)
+                {
+                    sectionEntries.Add(entry);
+                }
+                else if (section == "services")
+                {
+                    diagnostics.Add(At(existing.KeyNode, "service '" + entry.Key + "' is also defined by an included file; compose rejects the conflict",
+                        entry.KeyNode));
+                }
+            }
+            var mapping = new ProjectMapping(own?.Node ?? add.Node, sectionEntries.ToImmutableArray());
+            if (index >= 0) entries[index] = new ProjectEntry(section, entries[index].KeyNode, mapping);
+            else entries.Add(new ProjectEntry(section, site.Node, mapping));
+        }
+        return new ProjectMapping(root.Node, entries.ToImmutableArray());
+    }
+
+    // ---- extends ----
+
+    private ProjectMapping ResolveExtends(string file, ProjectMapping root)
+    {
+        if (root["services"] is not ProjectMapping services || !services.Entries.Any(e => e.Value is ProjectMapping m && m.FindEntry("extends") != null))
+        {
+            return root;
+        }
+        var resolvedServices = services.Entries.Select(e => e.Value is ProjectMapping
+                ? new ProjectEntry(e.Key, e.KeyNode, ResolveService(file, e.Key, services, e.KeyNode) ?? e.Value)
+                : e)
+            .ToImmutableArray();
+        var entries = root.Entries.Select(e => e.Key == "services" ? new ProjectEntry(e.Key, e.KeyNode, new ProjectMapping(services.Node, resolvedServices)) : e);
+        return new ProjectMapping(root.Node, entries.ToImmutableArray());
+    }
+
+    /// <summary>The service with its <c>extends</c> chain applied; null when the service is not defined.</summary>
+    private ProjectMapping? ResolveService(string file, string name, ProjectMapping services, YamlNode site)
+    {
+        if (resolved.TryGetValue((file, name), out var done)) return done;
+        if (services[name] is not ProjectMapping service) return null;
+        var extends = service.FindEntry("extends");
+        if (extends == null)
+        {
+            resolved[(file, name)] = service;
+            return service;
+        }
+
+        int cycleAt = extendsStack.FindIndex(s => s.File == file && s.Service == name);
+        if (cycleAt >= 0)
+        {
+            var chain = extendsStack.Skip(cycleAt).Select(s => s.Service).Concat(new[] { name });
+            diagnostics.Add(At(extends.KeyNode, "extends cycle: " + string.Join(" -> ", chain), extendsStack[cycleAt].Site));
+            return WithoutExtends(service);
+        }
+
+        extendsStack.Add((file, name, extends.KeyNode));
+        try
+        {
+            ProjectScalar? baseName = null, baseFile = null;
+            if (extends.Value is ProjectScalar s) baseName = s;
+            else if (extends.Value is ProjectMapping m)
+            {
+                baseName = m.Scalar("service");
+                baseFile = m.Scalar("file");
+            }
+            if (baseName?.Text == null)
+            {
+                diagnostics.Add(At(extends.Value.Node, "extends needs the name of a service"));
+                return Store(file, name, WithoutExtends(service));
+            }
+
+            string baseFilePath = file;
+            ProjectMapping? baseServices = services;
+            if (baseFile?.Text != null)
+            {
+                baseFilePath = Full(IOPath.Combine(IOPath.GetDirectoryName(file) ?? ".", baseFile.Text));
+                if (baseFilePath != file)
+                {
+                    var otherRoot = ReadRoot(baseFilePath, baseFile.Node);
+                    baseServices = otherRoot?["services"] as ProjectMapping;
+                    if (otherRoot == null) return Store(file, name, WithoutExtends(service));
+                }
+            }
+            var @base = baseServices == null ? null : ResolveService(baseFilePath, baseName.Text, baseServices, baseName.Node);
+            if (@base == null)
+            {
+                diagnostics.Add(At(baseName.Node, "extends: service '" + baseName.Text + "' is not defined" + (baseFile?.Text == null ? "" : " in " + baseFile.Text)));
+                return Store(file, name, WithoutExtends(service));
+            }
+            var merged = ProjectMerger.Merge(WithoutExtends(@base), WithoutExtends(service), "services.*", isStack) as ProjectMapping;
+            return Store(file, name, merged ?? WithoutExtends(service));
+        }
+        finally
+        {
+            extendsStack.RemoveAt(extendsStack.Count - 1);
+        }
+    }
+
+    private ProjectMapping Store(string file, string name, ProjectMapping service)
+    {
+        resolved[(file, name)] = service;
+        return service;
+    }
+
+    private static ProjectMapping WithoutExtends(ProjectMapping service)
+        => service.FindEntry("extends") == null ? service : new ProjectMapping(service.Node, service.Entries.Where(e => e.Key != "extends").ToImmutableArray());
+
+    private static Diagnostic At(YamlNode node, string message, YamlNode? other = null)
+    {
+        var location = PlimsollDiagnostic.CreateLocation(node.Tree.Path, node.Tree.Text, node.Span);
+        var additional = other == null ? null : new[] { PlimsollDiagnostic.CreateLocation(other.Tree.Path, other.Tree.Text, other.Span) };
+        return Diagnostic.Create(SyntaxDiagnostics.ComposeSyntax, location, additional, message);
+    }
+}
