@@ -5,7 +5,12 @@ internal static class DisplayPaths
 {
     public static string For(string path)
     {
-        if (path == "-" || !Path.IsPathRooted(path) && !path.Contains("..")) return path.Replace('\\', '/');
+        if (path == "-" || !Path.IsPathRooted(path) && !path.Contains(".."))
+        {
+            string relative = path.Replace('\\', '/');
+            while (relative.StartsWith("./", StringComparison.Ordinal)) relative = relative.Substring(2);
+            return relative;
+        }
         string full = Path.GetFullPath(path);
         string cwd = Directory.GetCurrentDirectory().TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         return (full.StartsWith(cwd, StringComparison.Ordinal) ? full.Substring(cwd.Length) : full).Replace('\\', '/');

@@ -5,6 +5,7 @@ using Plimsoll.Analysis.Configuration;
 using Plimsoll.Diagnostics;
 using Plimsoll.Semantics.Compose;
 using Plimsoll.Semantics.Compose.Interpolation;
+using Plimsoll.Semantics.Compose.Projects;
 using Plimsoll.Semantics.Dockerfile;
 using Plimsoll.Syntax.Compose;
 using Plimsoll.Syntax.Yaml;
@@ -106,7 +107,8 @@ public sealed class AnalyzerDriver
             var file = ComposeFile.Load(tree);
             var variables = ComposeVariables.Load(path, isStack ? ComposeVariablesOptions.ForStack(false, null) : ComposeVariablesOptions.Compose);
             var interpolator = new ComposeInterpolator(variables, isStack ? InterpolationDialect.Stack : InterpolationDialect.Compose);
-            var project = new ComposeProjectAnalysisContext(file, isStack, interpolator, settings.Options, sink);
+            var merged = new Lazy<ComposeProject>(() => LoadProject(text, path, isStack));
+            var project = new ComposeProjectAnalysisContext(file, isStack, interpolator, merged, settings.Options, sink);
 
             void Run<T>(IEnumerable<Action<T>> actions, T context)
             {
@@ -139,6 +141,23 @@ public sealed class AnalyzerDriver
         }
         findings.Sort(FindingOrder.Instance);
         return new FileAnalysisResult(path, text, findings.ToImmutableArray(), notifications.ToImmutableArray());
+    }
+
+    // The project docker compose would build from this file: with its sibling default/override file when it is one of them.
+    private static ComposeProject LoadProject(SourceText text, string path, bool isStack)
+    {
+        if (!isStack)
+        {
+            string name = Path.GetFileName(path);
+            string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            if (ComposeProjectLoader.DefaultFileNames.Contains(name) || ComposeProjectLoader.OverrideFileNames.Contains(name))
+            {
+                var files = ComposeProjectLoader.FindProjectFiles(directory);
+                if (files.Any(f => string.Equals(Path.GetFileName(f), name, StringComparison.Ordinal)))
+                    return ComposeProjectLoader.LoadFiles(files);
+            }
+        }
+        return ComposeProjectLoader.LoadText(text.ToString(), path, isStack);
     }
 
     private static IEnumerable<InstructionSyntax> AllInstructions(DockerfileSyntax root)

@@ -1,5 +1,6 @@
 using Plimsoll.Semantics.Compose;
 using Plimsoll.Semantics.Compose.Interpolation;
+using Plimsoll.Semantics.Compose.Projects;
 using Plimsoll.Syntax.Yaml;
 
 namespace Plimsoll.Analysis;
@@ -8,14 +9,24 @@ namespace Plimsoll.Analysis;
 public class ComposeProjectAnalysisContext : FileAnalysisContext
 {
     private readonly ComposeInterpolator _interpolator;
+    private readonly Lazy<ComposeProject> _project;
 
-    internal ComposeProjectAnalysisContext(ComposeFile file, bool isStack, ComposeInterpolator interpolator, IRuleOptions options, FindingSink sink)
+    internal ComposeProjectAnalysisContext(ComposeFile file, bool isStack, ComposeInterpolator interpolator, Lazy<ComposeProject> project, IRuleOptions options, FindingSink sink)
         : base(file.Tree.Path, file.Tree.Text, options, sink)
     {
         File = file;
         IsStack = isStack;
         _interpolator = interpolator;
+        _project = project;
     }
+
+    /// <summary>
+    /// The merged project this file belongs to (with its override file, extends and includes), loaded on first
+    /// use: for judgements that depend on other files, such as whether a secret is defined anywhere.
+    /// </summary>
+    public ComposeProject Project => _project.Value;
+
+    internal Lazy<ComposeProject> ProjectLoader => _project;
 
     public ComposeFile File { get; }
     public YamlSyntaxTree Tree => File.Tree;
@@ -38,7 +49,7 @@ public class ComposeProjectAnalysisContext : FileAnalysisContext
 public sealed class ComposeServiceAnalysisContext : ComposeProjectAnalysisContext
 {
     internal ComposeServiceAnalysisContext(ComposeProjectAnalysisContext project, ComposeService service, ComposeInterpolator interpolator, IRuleOptions options, FindingSink sink)
-        : base(project.File, project.IsStack, interpolator, options, sink) => Service = service;
+        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, options, sink) => Service = service;
 
     public ComposeService Service { get; }
 }
@@ -46,7 +57,7 @@ public sealed class ComposeServiceAnalysisContext : ComposeProjectAnalysisContex
 public sealed class ComposeNetworkAnalysisContext : ComposeProjectAnalysisContext
 {
     internal ComposeNetworkAnalysisContext(ComposeProjectAnalysisContext project, ComposeNetwork network, ComposeInterpolator interpolator, IRuleOptions options, FindingSink sink)
-        : base(project.File, project.IsStack, interpolator, options, sink) => Network = network;
+        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, options, sink) => Network = network;
 
     public ComposeNetwork Network { get; }
 }
@@ -55,7 +66,7 @@ public sealed class ComposeNetworkAnalysisContext : ComposeProjectAnalysisContex
 public sealed class ComposeSecretAnalysisContext : ComposeProjectAnalysisContext
 {
     internal ComposeSecretAnalysisContext(ComposeProjectAnalysisContext project, ComposeResource secret, ComposeInterpolator interpolator, IRuleOptions options, FindingSink sink)
-        : base(project.File, project.IsStack, interpolator, options, sink) => Secret = secret;
+        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, options, sink) => Secret = secret;
 
     public ComposeResource Secret { get; }
     public bool IsConfig => Secret is ComposeConfig;

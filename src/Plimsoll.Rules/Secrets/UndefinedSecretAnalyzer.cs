@@ -3,7 +3,7 @@ using Plimsoll.Analysis;
 
 namespace Plimsoll.Rules.Secrets;
 
-/// <summary>PL4001: a service uses a secret or config that the file does not define at the top level.</summary>
+/// <summary>PL4001: a service uses a secret or config that the project (this file merged with its override and include files) does not define.</summary>
 [PlimsollAnalyzer]
 public sealed class UndefinedSecretAnalyzer : PlimsollAnalyzer
 {
@@ -14,10 +14,10 @@ public sealed class UndefinedSecretAnalyzer : PlimsollAnalyzer
         context.RegisterComposeServiceAction(service =>
         {
             foreach (var reference in service.Service.Secrets)
-                if (reference.Source?.Value is { } name && service.File.GetSecret(name) == null)
+                if (reference.Source?.Value is { } name && service.File.GetSecret(name) == null && service.Project.GetSecret(name) == null)
                     service.Report(RuleCatalog.UndefinedSecret, reference.Source.Span, service.Service.Name, "secret", name);
             foreach (var reference in service.Service.Configs)
-                if (reference.Source?.Value is { } name && service.File.GetConfig(name) == null)
+                if (reference.Source?.Value is { } name && service.File.GetConfig(name) == null && service.Project.GetConfig(name) == null)
                     service.Report(RuleCatalog.UndefinedSecret, reference.Source.Span, service.Service.Name, "config", name);
         });
     }
