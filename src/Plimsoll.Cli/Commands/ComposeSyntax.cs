@@ -1,12 +1,13 @@
+using Plimsoll.Syntax.Yaml;
 using Plimsoll.Workspace;
 
 namespace Plimsoll.Cli.Commands;
 
-/// <summary>Compose files in the syntax command. The YAML tree lands with the compose work (issue 3); until then the text is kept as read.</summary>
+/// <summary>Compose and stack files in the syntax command: the lossless YAML tree.</summary>
 internal static class ComposeSyntax
 {
     public static string Print(SourceFileContent content, bool includeTrivia)
-        => "Compose syntax trees are not available yet in this build.\n";
+        => YamlTreePrinter.Print(YamlSyntaxTree.Parse(content.Text, content.Path), includeTrivia);
 
-    public static string RoundTrip(SourceFileContent content) => content.Text.ToString();
+    public static string RoundTrip(SourceFileContent content) => YamlSyntaxTree.Parse(content.Text, content.Path).ToFullString();
 }

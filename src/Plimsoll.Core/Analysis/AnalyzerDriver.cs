@@ -42,20 +42,7 @@ public sealed class AnalyzerDriver
         var sink = new FindingSink();
         var notifications = new List<ToolNotification>();
 
-        void Run<T>(IEnumerable<Action<T>> actions, T context)
-        {
-            foreach (var action in actions)
-            {
-                try
-                {
-                    action(context);
-                }
-                catch (Exception e)
-                {
-                    notifications.Add(new ToolNotification(path, $"A rule failed ({action.Method.DeclaringType?.Name}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Warning));
-                }
-            }
-        }
+        void Run<T>(IEnumerable<Action<T>> actions, T context) => RunActions(actions, context, path, notifications);
 
         if (_registry.HasDockerfileWork)
         {
@@ -110,20 +97,7 @@ public sealed class AnalyzerDriver
             var merged = new Lazy<ComposeProject>(() => LoadProject(text, path, isStack));
             var project = new ComposeProjectAnalysisContext(file, isStack, interpolator, merged, settings.Options, sink);
 
-            void Run<T>(IEnumerable<Action<T>> actions, T context)
-            {
-                foreach (var action in actions)
-                {
-                    try
-                    {
-                        action(context);
-                    }
-                    catch (Exception e)
-                    {
-                        notifications.Add(new ToolNotification(path, $"A rule failed ({action.Method.DeclaringType?.Name}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Warning));
-                    }
-                }
-            }
+            void Run<T>(IEnumerable<Action<T>> actions, T context) => RunActions(actions, context, path, notifications);
 
             Run(_registry.ComposeProjectActions, project);
             foreach (var service in file.Services)
@@ -141,6 +115,22 @@ public sealed class AnalyzerDriver
         }
         findings.Sort(FindingOrder.Instance);
         return new FileAnalysisResult(path, text, findings.ToImmutableArray(), notifications.ToImmutableArray());
+    }
+
+    /// <summary>Calls each rule callback; a rule that throws becomes a tool notification and the others still run.</summary>
+    private static void RunActions<T>(IEnumerable<Action<T>> actions, T context, string path, List<ToolNotification> notifications)
+    {
+        foreach (var action in actions)
+        {
+            try
+            {
+                action(context);
+            }
+            catch (Exception e)
+            {
+                notifications.Add(new ToolNotification(path, $"A rule failed ({action.Method.DeclaringType?.Name}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Warning));
+            }
+        }
     }
 
     // The project docker compose would build from this file: with its sibling default/override file when it is one of them.

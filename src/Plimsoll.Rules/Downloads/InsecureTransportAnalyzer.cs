@@ -131,7 +131,10 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
     {
         var url = RuleHelpers.UrlOf(word);
         if (url == null || !RuleHelpers.IsPlainHttp(url) || RuleHelpers.IsLoopback(url)) return;
-        context.Report(RuleCatalog.InsecureTransport, context.MapToSource(word), $"{tool} {what.Replace("plain HTTP", Scheme(url))} ({Shorten(url)}): use https");
+        var span = context.MapToSource(word);
+        var fix = HttpsFix(context.Text, span);
+        if (fix != null) context.Report(RuleCatalog.InsecureTransport, span, fix, $"{tool} {what.Replace("plain HTTP", Scheme(url))} ({Shorten(url)}): use https");
+        else context.Report(RuleCatalog.InsecureTransport, span, $"{tool} {what.Replace("plain HTTP", Scheme(url))} ({Shorten(url)}): use https");
     }
 
     private static void CheckVariable(FileAnalysisContext context, string name, string? value, Microsoft.CodeAnalysis.Text.TextSpan span)
@@ -155,8 +158,11 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
         for (int i = 0; i < paths.Count - 1; i++)
         {
             string source = paths[i].Value;
-            if (RuleHelpers.IsPlainHttp(source) && !RuleHelpers.IsLoopback(source))
-                context.Report(RuleCatalog.InsecureTransport, paths[i].Span, $"ADD downloads over {Scheme(source)} ({Shorten(source)}): use https");
+            if (!RuleHelpers.IsPlainHttp(source) || RuleHelpers.IsLoopback(source)) continue;
+            var fix = HttpsFix(context.Text, paths[i].Span);
+            string message = $"ADD downloads over {Scheme(source)} ({Shorten(source)}): use https";
+            if (fix != null) context.Report(RuleCatalog.InsecureTransport, paths[i].Span, fix, message);
+            else context.Report(RuleCatalog.InsecureTransport, paths[i].Span, message);
         }
     }
 
@@ -170,6 +176,19 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
             foreach (var url in download.Urls)
                 if (!url.IsEncrypted && !RuleHelpers.IsLoopback(url.Value))
                     context.Report(RuleCatalog.InsecureTransport, shell.Token.MapLogicalSpan(url.Start, url.Length), $"{download.Tool} downloads over plain HTTP ({Shorten(url.Value)}): use https");
+    }
+
+    /// <summary>
+    /// The fix "http:// → https://" when the URL's scheme is written literally at the start of the span (an unsafe
+    /// fix in Ruff's terms: the server must serve the same content over TLS).
+    /// </summary>
+    private static CodeFix? HttpsFix(Microsoft.CodeAnalysis.Text.SourceText text, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        string written = text.ToString(span);
+        int quote = written.Length > 0 && (written[0] == '"' || written[0] == '\'') ? 1 : 0;
+        if (written.Length < quote + 7 || string.Compare(written, quote, "http://", 0, 7, StringComparison.OrdinalIgnoreCase) != 0) return null;
+        var change = new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(span.Start + quote, 4), "https");
+        return new CodeFix("Use https", System.Collections.Immutable.ImmutableArray.Create(change));
     }
 
     private static string Scheme(string url) => url.StartsWith("ftp:", StringComparison.OrdinalIgnoreCase) ? "unencrypted FTP" : "plain HTTP";
