@@ -14,7 +14,7 @@ namespace Plimsoll.Cli.Commands;
 /// <summary><c>plimsoll lint [PATH…]</c>: analyze Dockerfiles and compose files and report findings.</summary>
 internal static class LintCommand
 {
-    public static readonly string[] Formats = { "text", "sarif" };
+    public static readonly string[] Formats = { "text", "sarif", "json", "github", "gitlab", "checkstyle" };
 
     public static Command Create()
     {
@@ -124,6 +124,23 @@ internal static class LintCommand
             if (request.Format == "sarif")
             {
                 SarifReporter.Write(run, stream);
+            }
+            else if (request.Format == "json")
+            {
+                JsonReporter.Write(run, stream);
+            }
+            else if (request.Format == "gitlab")
+            {
+                GitLabReporter.Write(run, stream);
+            }
+            else if (request.Format == "checkstyle")
+            {
+                CheckstyleReporter.Write(run, stream);
+            }
+            else if (request.Format == "github")
+            {
+                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { AutoFlush = true };
+                GitHubReporter.Write(run, writer);
             }
             else
             {
