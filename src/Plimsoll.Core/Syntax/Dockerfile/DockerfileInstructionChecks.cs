@@ -21,16 +21,23 @@ internal static class DockerfileInstructionChecks
             return;
         }
 
-        bool seenFrom = false;
+        bool seenFrom = root.Instructions.Any(i => i.Kind == DockerfileSyntaxKind.FromInstruction);
+        bool reportedOutsideStage = false;
+        foreach (var instruction in root.Instructions) CheckInstruction(instruction, Report, isOnbuildTrigger: false);
+
+        if (!seenFrom)
+        {
+            // One finding for the file, not one per instruction: BuildKit stops at the first too.
+            Report(root.Instructions[0].Keyword.Span, "dockerfile contains no stages to build: add a FROM instruction");
+            return;
+        }
         foreach (var instruction in root.Instructions)
         {
-            CheckInstruction(instruction, Report, isOnbuildTrigger: false);
-            if (instruction.Kind == DockerfileSyntaxKind.FromInstruction) seenFrom = true;
-            else if (!seenFrom && instruction.Kind != DockerfileSyntaxKind.ArgInstruction && instruction.Kind != DockerfileSyntaxKind.UnknownInstruction)
-                Report(instruction.Keyword.Span, "no build stage in current context: " + instruction.Name + " must come after FROM");
+            if (instruction.Kind == DockerfileSyntaxKind.FromInstruction) break;
+            if (reportedOutsideStage || instruction.Kind == DockerfileSyntaxKind.ArgInstruction || instruction.Kind == DockerfileSyntaxKind.UnknownInstruction) continue;
+            Report(instruction.Keyword.Span, "no build stage in current context: " + instruction.Name + " must come after FROM");
+            reportedOutsideStage = true;
         }
-        if (!seenFrom)
-            Report(root.Instructions[0].Keyword.Span, "dockerfile contains no stages to build: add a FROM instruction");
     }
 
     private static void CheckInstruction(InstructionSyntax instruction, Action<TextSpan, string> report, bool isOnbuildTrigger)
