@@ -22,7 +22,7 @@ sample=200 # dockerfile-utils lints one file per process: measured on a sample, 
 
 # seconds and max RSS (KiB) of a command
 measure() { /usr/bin/time -f '%e %M' -o /tmp/plimsoll-bench-time "$@" >/dev/null 2>&1 || true; cat /tmp/plimsoll-bench-time | tail -1; }
-cold() { hyperfine --runs 10 --warmup 1 --export-json /tmp/plimsoll-bench-cold.json "$1" >/dev/null 2>&1; python3 -c "import json;print('%.0f' % (json.load(open('/tmp/plimsoll-bench-cold.json'))['results'][0]['median']*1000))"; }
+cold() { hyperfine -i -N --runs 10 --warmup 1 --export-json /tmp/plimsoll-bench-cold.json "$1" >/dev/null 2>&1; python3 -c "import json;print('%.0f' % (json.load(open('/tmp/plimsoll-bench-cold.json'))['results'][0]['median']*1000))"; }
 row() { awk -v name="$1" -v files="$2" -v secs="$3" -v rss="$4" -v cold="$5" 'BEGIN { printf "| %-34s | %6d | %8.2f | %9.1f | %8d | %9.1f |\n", name, files, secs, files/(secs>0?secs:0.001), cold, rss/1024 }'; }
 
 echo "| tool | files | seconds | files/s | cold ms | peak MB |"
