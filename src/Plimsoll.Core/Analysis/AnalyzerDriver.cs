@@ -64,6 +64,7 @@ public sealed class AnalyzerDriver
 
         var findings = new List<Finding>();
         foreach (var diagnostic in tree.Diagnostics) findings.Add(new Finding(diagnostic, null, null, null));
+        AddSuppressionProblems(settings, path, notifications);
         foreach (var (rule, diagnostic, fix) in sink.Items)
         {
             var finding = settings.Apply(rule, diagnostic, fix);
@@ -108,6 +109,7 @@ public sealed class AnalyzerDriver
                 Run(_registry.ComposeSecretActions, new ComposeSecretAnalysisContext(project, secret, interpolator, settings.Options, sink));
         }
 
+        AddSuppressionProblems(settings, path, notifications);
         foreach (var (rule, diagnostic, fix) in sink.Items)
         {
             var finding = settings.Apply(rule, diagnostic, fix);
@@ -115,6 +117,13 @@ public sealed class AnalyzerDriver
         }
         findings.Sort(FindingOrder.Instance);
         return new FileAnalysisResult(path, text, findings.ToImmutableArray(), notifications.ToImmutableArray());
+    }
+
+    // A suppression comment that names an unknown rule (or is malformed) is a mistake the user wants to hear about.
+    private static void AddSuppressionProblems(FileSettings settings, string path, List<ToolNotification> notifications)
+    {
+        foreach (var problem in settings.Suppressions.Problems)
+            notifications.Add(new ToolNotification(path, $"line {problem.Line + 1}: {problem.Message}", ToolNotificationLevel.Warning));
     }
 
     /// <summary>Calls each rule callback; a rule that throws becomes a tool notification and the others still run.</summary>

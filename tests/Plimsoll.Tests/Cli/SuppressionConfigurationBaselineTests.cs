@@ -80,4 +80,14 @@ public class SuppressionConfigurationBaselineTests
         var broken = CliProcess.Run(dir, null, "lint", "--baseline", "Dockerfile");
         Assert.Equal(2, broken.ExitCode);
     }
+
+    [Fact]
+    public void A_suppression_naming_an_unknown_rule_is_reported_with_its_line()
+    {
+        var dir = TempDirectory.Create();
+        File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM alpine:3.20\n# plimsoll disable-next-line PL9999 -- typo\nUSER 1000\n");
+        var result = CliProcess.Run(dir, null, "lint");
+        Assert.Contains("Dockerfile: warning line 2: unknown rule id 'PL9999'", result.StdOut);
+        Assert.Equal(0, result.ExitCode);
+    }
 }
