@@ -24,7 +24,11 @@ internal static class DockerCli
     /// The process gets exactly <paramref name="environment"/> (nothing inherited), so the interpolator under test can be
     /// given the same variables as its process environment.
     /// </summary>
-    public static async Task<Result> StackConfigAsync(string composeFile, IReadOnlyDictionary<string, string> environment)
+    public static Task<Result> StackConfigAsync(string composeFile, IReadOnlyDictionary<string, string> environment)
+        => StackConfigAsync(new[] { composeFile }, environment);
+
+    /// <summary><c>docker stack config -c A [-c B …]</c>: later files override earlier ones, as in a stack deploy.</summary>
+    public static async Task<Result> StackConfigAsync(IReadOnlyList<string> composeFiles, IReadOnlyDictionary<string, string> environment)
     {
         var info = new ProcessStartInfo(Path ?? "docker")
         {
@@ -36,8 +40,11 @@ internal static class DockerCli
         };
         info.ArgumentList.Add("stack");
         info.ArgumentList.Add("config");
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(composeFile);
+        foreach (var file in composeFiles)
+        {
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add(file);
+        }
         info.Environment.Clear();
         foreach (var pair in environment) info.Environment[pair.Key] = pair.Value;
 
@@ -56,7 +63,7 @@ internal static class DockerCli
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException("docker stack config did not finish in 30 s for " + composeFile);
+                throw new TimeoutException("docker stack config did not finish in 30 s for " + string.Join(", ", composeFiles));
             }
             return new Result(process.ExitCode, await stdout, await stderr);
         }

@@ -51,7 +51,7 @@ public sealed class ProjectDockerOracleTests : IDisposable
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var files = Directory.EnumerateFiles(Path.Combine(TestPaths.Corpus, "compose")).OrderBy(f => f, StringComparer.Ordinal).ToList();
-        var results = await Task.WhenAll(files.Select(async f => (File: f, Result: await StackConfigCli.RunAsync(new[] { f }, NoEnvironment))));
+        var results = await Task.WhenAll(files.Select(async f => (File: f, Result: await DockerCli.StackConfigAsync(new[] { f }, NoEnvironment))));
 
         var tally = new Tally();
         int rejected = 0, rejectedWithDiagnostic = 0;
@@ -155,7 +155,7 @@ public sealed class ProjectDockerOracleTests : IDisposable
                 return path;
             }).ToList();
             File.WriteAllText(Path.Combine(dir, "f"), "secret");
-            return (c.Name, Paths: paths, Result: await StackConfigCli.RunAsync(paths, NoEnvironment));
+            return (c.Name, Paths: paths, Result: await DockerCli.StackConfigAsync(paths, NoEnvironment));
         });
         foreach (var (name, paths, result) in await Task.WhenAll(runs))
         {
