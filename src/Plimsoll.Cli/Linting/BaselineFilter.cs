@@ -20,7 +20,7 @@ internal static class BaselineFilter
             {
                 if (finding.IsSuppressed || !baseline.Contains(finding.Diagnostic, file.Text, hashes)) return finding;
                 var diagnostic = SuppressionProperties.Suppress(finding.Diagnostic, SuppressionProperties.Baseline, "present in the baseline");
-                return finding with { Diagnostic = diagnostic, Suppression = new SuppressionInfo(SuppressionKind.Baseline, "present in the baseline") };
+                return finding with { Diagnostic = diagnostic, Suppression = new SuppressionInfo(Plimsoll.Analysis.Suppression.SuppressionKind.Baseline, "present in the baseline") };
             }).ToImmutableArray();
             return file with { Findings = findings };
         }).ToImmutableArray();

@@ -38,7 +38,7 @@ internal static class JsonReporter
             json.WriteBoolean("suppressed", finding.IsSuppressed);
             if (finding.Suppression != null)
             {
-                json.WriteString("suppressionKind", finding.Suppression.Kind == Plimsoll.Analysis.SuppressionKind.Baseline ? "baseline" : "inSource");
+                json.WriteString("suppressionKind", finding.Suppression.Kind == Plimsoll.Analysis.Suppression.SuppressionKind.Baseline ? "baseline" : "inSource");
                 json.WriteString("justification", finding.Suppression.Justification);
             }
             else

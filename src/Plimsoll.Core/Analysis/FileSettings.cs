@@ -46,7 +46,7 @@ public sealed class FileSettings
         var lines = diagnostic.Location.GetLineSpan();
         if (Suppressions.TryGetSuppression(rule.Id, lines.StartLinePosition.Line, lines.EndLinePosition.Line, out var comment))
         {
-            suppression = new SuppressionInfo(SuppressionKind.InSource, comment.Justification);
+            suppression = new SuppressionInfo(Suppression.SuppressionKind.InSource, comment.Justification);
             diagnostic = SuppressionProperties.Suppress(diagnostic, SuppressionProperties.InSource, comment.Justification);
         }
         return new Finding(diagnostic, rule, fix, suppression);

@@ -17,10 +17,4 @@ public sealed record Finding(Diagnostic Diagnostic, RuleDescriptor? Rule, CodeFi
 }
 
 /// <summary>Why a finding is suppressed: an in-source comment (with its justification) or a baseline.</summary>
-public sealed record SuppressionInfo(SuppressionKind Kind, string Justification);
-
-public enum SuppressionKind
-{
-    InSource,
-    Baseline,
-}
+public sealed record SuppressionInfo(Suppression.SuppressionKind Kind, string Justification);
