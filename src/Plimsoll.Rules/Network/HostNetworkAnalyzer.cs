@@ -14,11 +14,8 @@ public sealed class HostNetworkAnalyzer : PlimsollAnalyzer
     {
         context.RegisterInstructionAction(run =>
         {
-            foreach (var flag in run.Instruction.Flags)
-            {
-                if (flag.Name.Equals("network", StringComparison.OrdinalIgnoreCase) && string.Equals(flag.Value, "host", StringComparison.OrdinalIgnoreCase))
-                    run.Report(RuleCatalog.HostNetwork, flag.Span, "RUN --network=host gives this build step the host's network stack");
-            }
+            foreach (var flag in run.Instruction.FlagsWithValue("network", "host"))
+                run.Report(RuleCatalog.HostNetwork, flag.Span, "RUN --network=host gives this build step the host's network stack");
         }, DockerfileSyntaxKind.RunInstruction);
         context.RegisterComposeServiceAction(service =>
         {

@@ -14,11 +14,8 @@ public sealed class PrivilegedAnalyzer : PlimsollAnalyzer
     {
         context.RegisterInstructionAction(run =>
         {
-            foreach (var flag in run.Instruction.Flags)
-            {
-                if (flag.Name.Equals("security", StringComparison.OrdinalIgnoreCase) && string.Equals(flag.Value, "insecure", StringComparison.OrdinalIgnoreCase))
-                    run.Report(RuleCatalog.Privileged, flag.Span, "RUN --security=insecure runs this step with full host privileges (like a privileged container)");
-            }
+            foreach (var flag in run.Instruction.FlagsWithValue("security", "insecure"))
+                run.Report(RuleCatalog.Privileged, flag.Span, "RUN --security=insecure runs this step with full host privileges (like a privileged container)");
         }, DockerfileSyntaxKind.RunInstruction);
         context.RegisterComposeServiceAction(service =>
         {

@@ -160,7 +160,12 @@ public sealed class DockerfileSemanticModel
     private static ImmutableArray<string> InheritedShell(BuildStage stage)
         => stage.ParentStage != null && stage.ParentStage.Index < stage.Index ? stage.ParentStage.FinalShell : DefaultShell;
 
-    private Dictionary<string, string?> GlobalScope()
+    private Dictionary<string, string?>? _globalScope;
+
+    // Global ARGs never change after Build: computed once (callers copy before adding stage variables).
+    private Dictionary<string, string?> GlobalScope() => _globalScope ??= ComputeGlobalScope();
+
+    private Dictionary<string, string?> ComputeGlobalScope()
     {
         var scope = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var arg in GlobalArgs)

@@ -53,6 +53,10 @@ public abstract class InstructionSyntax : DockerfileNode
     /// <summary>True when the arguments are in exec (JSON array) form.</summary>
     public bool IsExecForm => Arguments.Any(a => a.Kind == DockerfileSyntaxKind.ExecForm);
 
+    /// <summary>Every flag <c>--name=value</c> with that name and value (both compared case-insensitively).</summary>
+    public IEnumerable<FlagSyntax> FlagsWithValue(string name, string value)
+        => Flags.Where(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && string.Equals(f.Value, value, StringComparison.OrdinalIgnoreCase));
+
     public FlagSyntax? GetFlag(string name)
     {
         foreach (var flag in Flags)
