@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using System.Collections.Immutable;
 using Plimsoll.Analysis;
 using Plimsoll.Analysis.Configuration;
 using Plimsoll.Reporting.Sarif;
 using Plimsoll.Syntax.Compose;
+using Plimsoll.Cli.Hosting;
 using Plimsoll.Cli.Linting;
 using Plimsoll.Cli.Output;
 using Plimsoll.Rules;
@@ -66,10 +68,11 @@ internal static class LintCommand
             return ExitCodes.UsageOrToolError;
         }
 
+        if (request.RulePacks.Count > 0 && JitHandoff.IsNeeded) return JitHandoff.Run();
         var analyzers = new List<PlimsollAnalyzer>(BuiltInRules.CreateAnalyzers());
         foreach (var pack in request.RulePacks)
         {
-            var loaded = AnalyzerLoader.FromFile(pack, out var error);
+            var loaded = LoadRulePack(pack, out var error);
             if (error != null)
             {
                 Console.Error.WriteLine("plimsoll lint: " + error);
@@ -154,6 +157,9 @@ internal static class LintCommand
         bool failed = run.Findings.Any(f => !f.IsSuppressed && SeverityThresholds.Reaches(f.Severity, request.Threshold));
         return failed ? ExitCodes.Findings : ExitCodes.Clean;
     }
+
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only reached where dynamic code runs: the native build hands --rules runs to the JIT build (JitHandoff).")]
+    private static IReadOnlyList<PlimsollAnalyzer> LoadRulePack(string path, out string? error) => AnalyzerLoader.FromFile(path, out error);
 }
 
 /// <summary>A progress line on stderr, only when a run takes more than a second and stderr is a terminal.</summary>

@@ -1,4 +1,7 @@
 using System.Reflection;
+#if NET
+using System.Diagnostics.CodeAnalysis;
+#endif
 
 namespace Plimsoll.Analysis;
 
@@ -9,6 +12,9 @@ namespace Plimsoll.Analysis;
 /// </summary>
 public static class AnalyzerLoader
 {
+#if NET
+    [RequiresUnreferencedCode("Finds analyzer classes by reflection: not for trimmed or Native AOT builds, which name their analyzers.")]
+#endif
     public static IReadOnlyList<PlimsollAnalyzer> FromAssembly(Assembly assembly)
     {
         var analyzers = new List<PlimsollAnalyzer>();
@@ -32,6 +38,9 @@ public static class AnalyzerLoader
     }
 
     /// <summary>Loads a rule pack from a file. Errors (missing file, not an assembly, no analyzers) come back as a message.</summary>
+#if NET
+    [RequiresUnreferencedCode("Loads an assembly at run time: not available in trimmed or Native AOT builds.")]
+#endif
     public static IReadOnlyList<PlimsollAnalyzer> FromFile(string path, out string? error)
     {
         error = null;
