@@ -4,6 +4,7 @@ using Plimsoll.Tests.Infrastructure;
 namespace Plimsoll.Tests.Cli;
 
 /// <summary>The tool as users get it: `dotnet pack`, `dotnet tool install` from the package, then `plimsoll` from another folder.</summary>
+[Collection(ToolPackagingCollection.Name)]
 public class ToolInstallTests
 {
     [Fact]
