@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository on a fresh machine, installing first what the suites need
-# (npm packages from their lock files; Debian's pre-commit for the hook test).
+# (npm packages from their lock files; Debian packages: pre-commit, a C toolchain for Native AOT).
 # Usage: bash tests/run-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,14 +8,19 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 step() { printf '\n=== %s\n' "$*"; }
 
-# Debian packages the end-to-end tests use (pre-commit for the hook test).
-if ! command -v pre-commit >/dev/null 2>&1; then
-  step "apt-get install pre-commit"
+# Debian packages the end-to-end tests use: pre-commit for the hook test; a C toolchain (gcc or clang, and
+# binutils' objcopy) for the Native AOT tool package that the release-packaging test builds.
+apt_install() {
+  step "apt-get install $*"
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pre-commit >/dev/null
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
   else
-    echo "pre-commit is missing and this user cannot install it (run as root, or apt-get install pre-commit)" >&2
+    echo "$* missing and this user cannot install it (run as root, or apt-get install $*)" >&2
   fi
+}
+command -v pre-commit >/dev/null 2>&1 || apt_install pre-commit
+if ! { command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; } || ! command -v objcopy >/dev/null 2>&1; then
+  apt_install gcc binutils
 fi
 
 # npm packages used by the suites (SARIF validators, VS Code extension), installed from their lock files.
