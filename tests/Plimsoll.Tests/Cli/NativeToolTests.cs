@@ -93,7 +93,7 @@ public sealed class NativeToolTests : IClassFixture<NativeToolTests.ReleasePacka
     }
 
     [Fact]
-    public void Native_build_prints_the_same_rule_list_rule_pages_and_sarif()
+    public void Native_build_prints_the_same_rule_list_rule_pages_reports_and_syntax_trees()
     {
         string work = TempDirectory.Create(), examples = Path.Combine(TestPaths.RepoRoot, "examples");
         foreach (var arguments in new[]
@@ -102,6 +102,9 @@ public sealed class NativeToolTests : IClassFixture<NativeToolTests.ReleasePacka
             new[] { "explain", "PL1004" },
             new[] { "lint", "--format", "sarif", examples },
             new[] { "lint", examples },
+            new[] { "lint", "--compose-schema", Path.Combine(TestPaths.Schemas, "compose-spec.json"), examples },
+            new[] { "syntax", "--trivia", Path.Combine(examples, "insecure", "Dockerfile") },
+            new[] { "syntax", Path.Combine(examples, "insecure", "compose.yaml") },
         })
         {
             var native = ExternalTool.Run(work, null, packages.Tool, arguments);
