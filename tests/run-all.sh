@@ -34,12 +34,34 @@ done
 step ".NET build (Release)"
 dotnet build Lint.sln -c Release --nologo -v quiet -clp:NoSummary
 
-step ".NET tests (xunit: unit, conformance, corpus, oracles, CLI and end-to-end)"
+# The release packages (Native AOT for this machine + fallback), made once: the packaging tests install them, and
+# the CLI tests run a second time against the installed native executable.
+step "release tool packages (tools/pack-release.sh)"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+bash tools/pack-release.sh "$work/feed"
+printf '<?xml version="1.0"?><configuration><packageSources><clear /></packageSources></configuration>' > "$work/nuget.config"
+dotnet tool install --configfile "$work/nuget.config" --tool-path "$work/tool" --add-source "$work/feed" Plimsoll
+export PLIMSOLL_RELEASE_FEED="$work/feed"
+
 log=$(mktemp)
-set +e
-dotnet test Lint.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
-set -e
+status=0
+run_tests() {
+  local rc
+  set +e
+  dotnet test Lint.sln -c Release --no-build --nologo -v quiet --logger "console;verbosity=minimal" "$@" 2>&1 | tee -a "$log"
+  rc=${PIPESTATUS[0]}
+  set -e
+  if [ "$rc" != 0 ]; then status=$rc; fi
+}
+
+step ".NET tests (xunit: unit, conformance, corpus, oracles, CLI and end-to-end)"
+run_tests
+
+step "CLI tests again, against the installed Native AOT tool"
+export PLIMSOLL_TEST_TOOL="$work/tool/plimsoll"
+run_tests --filter "(FullyQualifiedName~Plimsoll.Tests.Cli|FullyQualifiedName~LintCorpusSarifTests)&FullyQualifiedName!~NativeToolTests&FullyQualifiedName!~ToolInstallTests&FullyQualifiedName!~PreCommitTests"
+unset PLIMSOLL_TEST_TOOL
 
 if [ -f vscode-extension/package.json ] && grep -q '"test"' vscode-extension/package.json; then
   step "VS Code extension tests"

@@ -3,16 +3,30 @@ using System.Text;
 
 namespace Plimsoll.Tests.Cli;
 
-/// <summary>Runs the real `plimsoll` (the built tool, out of process) and captures what a user would see.</summary>
+/// <summary>
+/// Runs the real `plimsoll` (the built tool, out of process) and captures what a user would see.
+/// With PLIMSOLL_TEST_TOOL set to an executable, <see cref="Run"/> runs that instead: tests/run-all.sh runs the CLI
+/// tests a second time against the installed Native AOT tool, so every CLI behaviour is checked on what ships.
+/// </summary>
 internal static class CliProcess
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
     public static string ToolPath => Path.Combine(AppContext.BaseDirectory, "plimsoll.dll");
 
+    private static readonly string? ToolUnderTest = Environment.GetEnvironmentVariable("PLIMSOLL_TEST_TOOL") is { Length: > 0 } tool ? tool : null;
+
+    /// <summary>The tool under test: the JIT build beside the tests, or PLIMSOLL_TEST_TOOL.</summary>
     public static Result Run(string workingDirectory, string? stdin, params string[] args)
+        => ToolUnderTest != null ? Start(ToolUnderTest, workingDirectory, stdin, args) : RunJitBuild(workingDirectory, stdin, args);
+
+    /// <summary>Always the framework-dependent build beside the tests (the reference the native build is compared with).</summary>
+    public static Result RunJitBuild(string workingDirectory, string? stdin, params string[] args)
+        => Start("dotnet", workingDirectory, stdin, new[] { ToolPath }.Concat(args).ToArray());
+
+    private static Result Start(string program, string workingDirectory, string? stdin, string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var info = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -21,7 +35,6 @@ internal static class CliProcess
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
         };
-        info.ArgumentList.Add(ToolPath);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["NO_COLOR"] = "1";
         using var process = Process.Start(info)!;
