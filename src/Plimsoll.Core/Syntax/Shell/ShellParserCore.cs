@@ -449,16 +449,4 @@ internal sealed partial class ShellParserCore
         var end = commands[commands.Count - 1].End;
         return new ShellPipeline(M(start), end - M(start), negated, commands.ToImmutable(), pipes.ToImmutable(), timed);
     }
-
-    // ---------------------------------------------------------------- parents
-
-    internal static void SetParents(ShellNode root)
-    {
-        foreach (var node in root.DescendantNodesAndSelf())
-        {
-            foreach (var child in node.ChildNodes())
-                child.Parent = node;
-            if (node is ShellRedirection { HereDocument: { } body }) body.Parent = node;
-        }
-    }
 }

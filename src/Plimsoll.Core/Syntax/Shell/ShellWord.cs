@@ -14,6 +14,7 @@ public sealed class ShellWord : ShellNode
     internal ShellWord(int start, int length, ImmutableArray<ShellWordPart> parts) : base(start, length)
     {
         Parts = parts;
+        Adopt(parts);
     }
 
     public ImmutableArray<ShellWordPart> Parts { get; }
@@ -109,4 +110,6 @@ public sealed class ShellWord : ShellNode
     }
 
     public override IEnumerable<ShellNode> ChildNodes() => Parts;
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Parts);
 }

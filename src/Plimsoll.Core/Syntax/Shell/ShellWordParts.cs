@@ -23,6 +23,8 @@ public abstract class ShellWordPart : ShellNode
     }
 
     public override IEnumerable<ShellNode> ChildNodes() => Enumerable.Empty<ShellNode>();
+
+    internal override void PushChildren(Stack<ShellNode> stack) { }
 }
 
 /// <summary>Unquoted text (line continuations removed).</summary>
@@ -66,6 +68,7 @@ public sealed class ShellDoubleQuotedPart : ShellWordPart
     internal ShellDoubleQuotedPart(int start, int length, ImmutableArray<ShellWordPart> parts) : base(start, length)
     {
         Parts = parts;
+        Adopt(parts);
     }
 
     public ImmutableArray<ShellWordPart> Parts { get; }
@@ -93,6 +96,8 @@ public sealed class ShellDoubleQuotedPart : ShellWordPart
     }
 
     public override IEnumerable<ShellNode> ChildNodes() => Parts;
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Parts);
 }
 
 /// <summary>Base of the parts whose value comes from expansion at run time.</summary>
@@ -124,6 +129,7 @@ public sealed class ShellParameterExpansion : ShellExpansionPart
         Subscript = subscript;
         Operator = @operator;
         Argument = argument;
+        Adopt(argument);
     }
 
     /// <summary>The parameter name (`HOME`, `1`, `@`); empty when missing.</summary>
@@ -147,6 +153,8 @@ public sealed class ShellParameterExpansion : ShellExpansionPart
     public ShellWord? Argument { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => One(Argument);
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Argument);
 }
 
 public enum ShellSubstitutionKind
@@ -169,12 +177,15 @@ public sealed class ShellCommandSubstitution : ShellExpansionPart
     {
         Kind = kind;
         Body = body;
+        Adopt(body);
     }
 
     public ShellSubstitutionKind Kind { get; }
     public ShellScript Body { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => One(Body);
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Body);
 }
 
 /// <summary>`$(( expression ))`; the expression is kept as text.</summary>
@@ -190,9 +201,15 @@ public sealed class ShellArithmeticExpansion : ShellExpansionPart
 public sealed class ShellArrayLiteralPart : ShellExpansionPart
 {
     internal ShellArrayLiteralPart(int start, int length, string sourceText, ImmutableArray<ShellWord> elements)
-        : base(start, length, sourceText) => Elements = elements;
+        : base(start, length, sourceText)
+    {
+        Elements = elements;
+        Adopt(elements);
+    }
 
     public ImmutableArray<ShellWord> Elements { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Elements;
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Elements);
 }
