@@ -107,7 +107,11 @@ public sealed class ShellScript : ShellNode
     /// Every simple command in this script, including those nested in compound commands, pipelines,
     /// command and process substitutions, each with its enclosing pipeline and and-or list.
     /// </summary>
-    public IEnumerable<ShellCommandContext> DescendantCommands() => ShellCommandContext.Enumerate(this, includeCompound: false);
+    /// <remarks>Computed once per script (trees are immutable): rules ask for it once per command of interest.</remarks>
+    public IEnumerable<ShellCommandContext> DescendantCommands() =>
+        _descendantCommands ??= ShellCommandContext.Enumerate(this, includeCompound: false).AsReadOnly();
+
+    private IReadOnlyList<ShellCommandContext>? _descendantCommands;
 
     /// <summary>Like <see cref="DescendantCommands"/> but also yields compound commands (subshells, if, for, ...).</summary>
     public IEnumerable<ShellCommandContext> DescendantCommandsIncludingCompound() => ShellCommandContext.Enumerate(this, includeCompound: true);

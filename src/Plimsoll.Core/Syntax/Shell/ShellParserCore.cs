@@ -20,9 +20,37 @@ internal sealed partial class ShellParserCore
     private readonly List<ShellSyntaxError> _errors;
     private readonly ShellParserBudget _budget;
     private readonly List<PendingHereDocument> _pendingHereDocuments = new();
+    private readonly BuilderPool<ShellWordPart> _partBuilders = new();
+    private readonly BuilderPool<ShellWord> _wordBuilders = new();
+    private readonly BuilderPool<ShellAssignment> _assignmentBuilders = new();
+    private readonly BuilderPool<ShellRedirection> _redirectionBuilders = new();
+    private readonly BuilderPool<ShellCommand> _commandBuilders = new();
+    private readonly BuilderPool<ShellPipeline> _pipelineBuilders = new();
+    private readonly BuilderPool<ShellCommandList> _listBuilders = new();
+    private readonly BuilderPool<ShellAndOrOperator> _operatorBuilders = new();
+    private readonly BuilderPool<int> _offsetBuilders = new();
     private int _pos;
     private int _depth;
     private bool _reportedTooDeep;
+
+    /// <summary>
+    /// Reusable <see cref="ImmutableArray{T}.Builder"/>s: the parser fills one per word, command, pipeline and list, but
+    /// only a few are in use at once, so renting them avoids a builder and its array per node.
+    /// </summary>
+    private sealed class BuilderPool<T>
+    {
+        private readonly Stack<ImmutableArray<T>.Builder> _free = new();
+
+        public ImmutableArray<T>.Builder Rent() => _free.Count > 0 ? _free.Pop() : ImmutableArray.CreateBuilder<T>();
+
+        public ImmutableArray<T> ToImmutableAndFree(ImmutableArray<T>.Builder builder)
+        {
+            var result = builder.ToImmutable();
+            builder.Clear();
+            _free.Push(builder);
+            return result;
+        }
+    }
 
     private sealed class PendingHereDocument
     {
@@ -185,26 +213,34 @@ internal sealed partial class ShellParserCore
     }
 
     /// <summary>The unquoted reserved word at the current position, if any (not consumed).</summary>
+    /// <remarks>Called before nearly every token, so it reads into a stack buffer and returns the interned keyword: no allocation.</remarks>
     private string? PeekKeyword()
     {
-        var sb = new StringBuilder();
-        for (var k = 0; k < 9; k++)
+        Span<char> word = stackalloc char[9];
+        var n = 0;
+        var p = Skip(_pos);
+        while (n < word.Length && p < _end)
         {
-            var c = PeekAt(k);
-            if (c == Eof && AtEndAt(k)) break;
-            if ((c >= 'a' && c <= 'z') || c == '{' || c == '}' || c == '!' || c == '[' || c == ']') sb.Append(c);
-            else break;
+            var c = _text[p];
+            if (!((c >= 'a' && c <= 'z') || c == '{' || c == '}' || c == '!' || c == '[' || c == ']')) break;
+            word[n++] = c;
+            p = Skip(p + 1);
         }
-        if (sb.Length == 0) return null;
-        var after = PeekAt(sb.Length);
-        if (!IsDelimiterAfterKeyword(after) && !AtEndAt(sb.Length)) return null;
-        var word = sb.ToString();
-        return word switch
-        {
-            "if" or "then" or "elif" or "else" or "fi" or "do" or "done" or "case" or "esac" or "while" or "until"
-                or "for" or "in" or "function" or "{" or "}" or "!" or "[[" => word,
-            _ => null,
-        };
+        if (n == 0) return null;
+        if (p < _end && !IsDelimiterAfterKeyword(_text[p])) return null;
+        return Keyword(word.Slice(0, n));
+    }
+
+    private static readonly string[] Keywords =
+    {
+        "if", "then", "elif", "else", "fi", "do", "done", "case", "esac", "while", "until", "for", "in", "function", "{", "}", "!", "[[",
+    };
+
+    private static string? Keyword(ReadOnlySpan<char> word)
+    {
+        foreach (var k in Keywords)
+            if (word.Length == k.Length && word.SequenceEqual(k.AsSpan())) return k;
+        return null;
     }
 
     private bool AtEndAt(int k)
@@ -249,7 +285,7 @@ internal sealed partial class ShellParserCore
     public ShellScript ParseTopLevel()
     {
         var start = Skip(_pos);
-        var lists = ImmutableArray.CreateBuilder<ShellCommandList>();
+        var lists = _listBuilders.Rent();
         ParseRecovering(lists, closeParen: false);
         foreach (var pending in _pendingHereDocuments)
         {
@@ -257,7 +293,7 @@ internal sealed partial class ShellParserCore
             _errors.Add(new ShellSyntaxError(r.Start, r.Length, $"here-document '{pending.Delimiter}' has no body"));
         }
         _pendingHereDocuments.Clear();
-        return new ShellScript(M(start), M(_end) - M(start), lists.ToImmutable());
+        return new ShellScript(M(start), M(_end) - M(start), _listBuilders.ToImmutableAndFree(lists));
     }
 
     /// <summary>Parses lists until the end (or a `)` when <paramref name="closeParen"/>), reporting and skipping stray tokens.</summary>
@@ -294,6 +330,31 @@ internal sealed partial class ShellParserCore
     private string TextBetween(int start, int end) =>
         end > start && end <= _text.Length ? _text.Substring(start, end - start) : string.Empty;
 
+    /// <summary>
+    /// The characters in [<paramref name="start"/>, <paramref name="end"/>) with line continuations removed, as the
+    /// character-by-character readers (<see cref="Peek"/>/<see cref="Advance"/>) see them; a plain substring when there are none.
+    /// </summary>
+    private string LogicalText(int start, int end)
+    {
+        if (end <= start) return string.Empty;
+        if (_text.IndexOf('\\', start, end - start) < 0) return _text.Substring(start, end - start);
+        var sb = new StringBuilder(end - start);
+        for (var p = Skip(start); p < end; p = Skip(p + 1)) sb.Append(_text[p]);
+        return sb.ToString();
+    }
+
+    private static readonly string[] AsciiStrings = CreateAsciiStrings();
+
+    private static string[] CreateAsciiStrings()
+    {
+        var strings = new string[128];
+        for (var i = 0; i < strings.Length; i++) strings[i] = ((char)i).ToString();
+        return strings;
+    }
+
+    /// <summary>A one-character string, shared for ASCII (escapes and one-character parameter names are common).</summary>
+    private static string CharString(char c) => c < 128 ? AsciiStrings[c] : c.ToString();
+
     /// <summary>Parses command lists until the end, a `)`, a case terminator or a closing keyword.</summary>
     private void ParseLists(ImmutableArray<ShellCommandList>.Builder lists)
     {
@@ -325,10 +386,10 @@ internal sealed partial class ShellParserCore
     {
         SkipLinebreaks();
         var start = Skip(_pos);
-        var lists = ImmutableArray.CreateBuilder<ShellCommandList>();
+        var lists = _listBuilders.Rent();
         ParseLists(lists);
         var end = lists.Count > 0 ? lists[lists.Count - 1].End : M(start);
-        return new ShellScript(M(start), end - M(start), lists.ToImmutable());
+        return new ShellScript(M(start), end - M(start), _listBuilders.ToImmutableAndFree(lists));
     }
 
     private bool CanStartCommand()
@@ -343,8 +404,8 @@ internal sealed partial class ShellParserCore
     private ShellCommandList? ParseAndOr()
     {
         var start = Skip(_pos);
-        var pipelines = ImmutableArray.CreateBuilder<ShellPipeline>();
-        var operators = ImmutableArray.CreateBuilder<ShellAndOrOperator>();
+        var pipelines = _pipelineBuilders.Rent();
+        var operators = _operatorBuilders.Rent();
         var first = ParsePipeline();
         if (first == null) return null;
         pipelines.Add(first);
@@ -395,7 +456,8 @@ internal sealed partial class ShellParserCore
                 ConsumeNewline();
             }
         }
-        return new ShellCommandList(M(start), end - M(start), pipelines.ToImmutable(), operators.ToImmutable(), separator, separatorStart);
+        return new ShellCommandList(M(start), end - M(start), _pipelineBuilders.ToImmutableAndFree(pipelines),
+            _operatorBuilders.ToImmutableAndFree(operators), separator, separatorStart);
     }
 
     private ShellPipeline? ParsePipeline()
@@ -419,8 +481,8 @@ internal sealed partial class ShellParserCore
             Advance();
             SkipBlanksAndComment();
         }
-        var commands = ImmutableArray.CreateBuilder<ShellCommand>();
-        var pipes = ImmutableArray.CreateBuilder<int>();
+        var commands = _commandBuilders.Rent();
+        var pipes = _offsetBuilders.Rent();
         var first = CanStartCommand() && !AtClosingKeyword() ? ParseCommand() : null;
         if (first == null)
         {
@@ -447,6 +509,7 @@ internal sealed partial class ShellParserCore
             commands.Add(next);
         }
         var end = commands[commands.Count - 1].End;
-        return new ShellPipeline(M(start), end - M(start), negated, commands.ToImmutable(), pipes.ToImmutable(), timed);
+        return new ShellPipeline(M(start), end - M(start), negated, _commandBuilders.ToImmutableAndFree(commands),
+            _offsetBuilders.ToImmutableAndFree(pipes), timed);
     }
 }

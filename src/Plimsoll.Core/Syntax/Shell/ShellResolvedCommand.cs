@@ -56,11 +56,35 @@ public sealed class ShellResolvedCommand
     public ShellWord? NameWord => WordIndex >= 0 && WordIndex < Command.Words.Length ? Command.Words[WordIndex] : null;
 
     /// <summary>The resolved command's base name (`curl`); null when it is not a literal (`$CURL`) or absent.</summary>
-    public string? Name => NameWord == null ? null : BaseName(NameWord);
+    public string? Name
+    {
+        get
+        {
+            // Cached: every rule asks for it, and BaseName may cut a substring.
+            if (!_nameKnown)
+            {
+                _name = NameWord == null ? null : BaseName(NameWord);
+                _nameKnown = true;
+            }
+            return _name;
+        }
+    }
+
+    private string? _name;
+    private bool _nameKnown;
 
     /// <summary>The words after the resolved name.</summary>
-    public ImmutableArray<ShellWord> Arguments =>
-        WordIndex < 0 ? ImmutableArray<ShellWord>.Empty : Command.Words.RemoveRange(0, Math.Min(WordIndex + 1, Command.Words.Length));
+    public ImmutableArray<ShellWord> Arguments
+    {
+        get
+        {
+            if (_arguments.IsDefault)
+                _arguments = WordIndex < 0 ? ImmutableArray<ShellWord>.Empty : Command.Words.RemoveRange(0, Math.Min(WordIndex + 1, Command.Words.Length));
+            return _arguments;
+        }
+    }
+
+    private ImmutableArray<ShellWord> _arguments;
 
     /// <summary>Parses <see cref="Arguments"/> as options with the given spec.</summary>
     public ShellOptionSet ParseOptions(ShellOptionSpec? spec = null) => ShellOptions.Parse(Arguments, spec);
