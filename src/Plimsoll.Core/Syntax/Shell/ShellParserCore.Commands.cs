@@ -61,7 +61,7 @@ internal sealed partial class ShellParserCore
     /// <summary>Redirections after a compound command; returns the end offset (mapped).</summary>
     private ImmutableArray<ShellRedirection> ParseTrailingRedirections(ref int end)
     {
-        var list = _redirectionBuilders.Rent();
+        var list = _builders.Redirections.Rent();
         while (Tick())
         {
             SkipBlanksAndComment();
@@ -70,7 +70,7 @@ internal sealed partial class ShellParserCore
             list.Add(r);
             end = r.End;
         }
-        return _redirectionBuilders.ToImmutableAndFree(list);
+        return _builders.Redirections.ToImmutableAndFree(list);
     }
 
     private bool ExpectKeyword(string keyword)
@@ -88,10 +88,10 @@ internal sealed partial class ShellParserCore
     {
         var start = _pos;
         Advance(); // (
-        var lists = _listBuilders.Rent();
+        var lists = _builders.Lists.Rent();
         var bodyStart = Skip(_pos);
         ParseRecovering(lists, closeParen: true);
-        var body = new ShellScript(M(bodyStart), M(_pos) - M(bodyStart), _listBuilders.ToImmutableAndFree(lists));
+        var body = new ShellScript(M(bodyStart), M(_pos) - M(bodyStart), _builders.Lists.ToImmutableAndFree(lists));
         if (!AtEnd && Peek() == ')') Advance();
         else Error(start, start + 1, "'(' without matching ')'");
         var end = M(_pos);
@@ -394,9 +394,9 @@ internal sealed partial class ShellParserCore
     {
         var start = Skip(_pos);
         var end = M(start);
-        var assignments = _assignmentBuilders.Rent();
-        var words = _wordBuilders.Rent();
-        var redirections = _redirectionBuilders.Rent();
+        var assignments = _builders.Assignments.Rent();
+        var words = _builders.Words.Rent();
+        var redirections = _builders.Redirections.Rent();
         var testBracket = false;
         while (Tick())
         {
@@ -458,8 +458,8 @@ internal sealed partial class ShellParserCore
         }
         if (testBracket) Error(start, start + 2, "'[[' without matching ']]'");
         if (assignments.Count == 0 && words.Count == 0 && redirections.Count == 0) return null;
-        return new SimpleCommand(M(start), end - M(start), _assignmentBuilders.ToImmutableAndFree(assignments),
-            _wordBuilders.ToImmutableAndFree(words), _redirectionBuilders.ToImmutableAndFree(redirections));
+        return new SimpleCommand(M(start), end - M(start), _builders.Assignments.ToImmutableAndFree(assignments),
+            _builders.Words.ToImmutableAndFree(words), _builders.Redirections.ToImmutableAndFree(redirections));
     }
 
     /// <summary>Builtins whose `name=(a b)` arguments are array assignments.</summary>

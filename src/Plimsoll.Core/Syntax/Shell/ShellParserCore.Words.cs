@@ -32,7 +32,7 @@ internal sealed partial class ShellParserCore
     private ImmutableArray<ShellWordPart> ParseParts(WordMode mode, out bool sawClosingBrace)
     {
         sawClosingBrace = false;
-        var parts = _partBuilders.Rent();
+        var parts = _builders.Parts.Rent();
         // The literal run is [literalStart, literalEnd) of the input; its value is cut out only when the run ends.
         var literalStart = -1;
         var literalEnd = -1;
@@ -145,7 +145,7 @@ internal sealed partial class ShellParserCore
             literalEnd = _pos;
         }
         Flush();
-        return _partBuilders.ToImmutableAndFree(parts);
+        return _builders.Parts.ToImmutableAndFree(parts);
     }
 
     private static bool IsArrayAssignmentPrefix(string literal)
@@ -242,7 +242,7 @@ internal sealed partial class ShellParserCore
     private ShellWordPart ParseDoubleQuoted(int start, int openLength)
     {
         _pos = start + openLength;
-        var parts = _partBuilders.Rent();
+        var parts = _builders.Parts.Rent();
         var literalStart = -1;
         var literalEnd = -1;
 
@@ -297,7 +297,7 @@ internal sealed partial class ShellParserCore
         }
         Flush();
         if (!closed) Error(start, start + openLength, "unterminated double quote");
-        return new ShellDoubleQuotedPart(M(start), M(_pos) - M(start), _partBuilders.ToImmutableAndFree(parts));
+        return new ShellDoubleQuotedPart(M(start), M(_pos) - M(start), _builders.Parts.ToImmutableAndFree(parts));
     }
 
     /// <summary>Parses an expansion starting at `$`; null when the `$` is literal.</summary>
@@ -446,9 +446,9 @@ internal sealed partial class ShellParserCore
         {
             Advance(2);
             var bodyStart = Skip(_pos);
-            var lists = _listBuilders.Rent();
+            var lists = _builders.Lists.Rent();
             ParseRecovering(lists, closeParen: true);
-            var body = new ShellScript(M(bodyStart), M(Skip(_pos)) - M(bodyStart), _listBuilders.ToImmutableAndFree(lists));
+            var body = new ShellScript(M(bodyStart), M(Skip(_pos)) - M(bodyStart), _builders.Lists.ToImmutableAndFree(lists));
             if (!AtEnd && Peek() == ')') Advance();
             else Error(start, start + 2, $"unterminated {(kind == ShellSubstitutionKind.Dollar ? "command" : "process")} substitution '{TextBetween(start, start + 2)}'");
             return new ShellCommandSubstitution(M(start), M(_pos) - M(start), TextBetween(start, _pos), kind, body);
@@ -508,7 +508,7 @@ internal sealed partial class ShellParserCore
         }
         else
         {
-            var nested = new ShellParserCore(inner.ToString(), 0, inner.Length, map.ToArray(), _errors, _depth + 1, _budget);
+            var nested = new ShellParserCore(inner.ToString(), 0, inner.Length, map.ToArray(), _errors, _depth + 1, _budget, _builders);
             body = nested.ParseTopLevel();
         }
         return new ShellCommandSubstitution(M(start), M(end) - M(start), TextBetween(start, end), ShellSubstitutionKind.Backtick, body);

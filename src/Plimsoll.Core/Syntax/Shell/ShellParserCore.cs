@@ -20,24 +20,45 @@ internal sealed partial class ShellParserCore
     private readonly List<ShellSyntaxError> _errors;
     private readonly ShellParserBudget _budget;
     private readonly List<PendingHereDocument> _pendingHereDocuments = new();
-    private readonly BuilderPool<ShellWordPart> _partBuilders = new();
-    private readonly BuilderPool<ShellWord> _wordBuilders = new();
-    private readonly BuilderPool<ShellAssignment> _assignmentBuilders = new();
-    private readonly BuilderPool<ShellRedirection> _redirectionBuilders = new();
-    private readonly BuilderPool<ShellCommand> _commandBuilders = new();
-    private readonly BuilderPool<ShellPipeline> _pipelineBuilders = new();
-    private readonly BuilderPool<ShellCommandList> _listBuilders = new();
-    private readonly BuilderPool<ShellAndOrOperator> _operatorBuilders = new();
-    private readonly BuilderPool<int> _offsetBuilders = new();
+    private readonly Builders _builders;
     private int _pos;
     private int _depth;
     private bool _reportedTooDeep;
 
     /// <summary>
+    /// The builder pools of one thread, kept between parses: a RUN script is small, so pools made per parse would cost
+    /// about as much as the builders they save. Taken by <see cref="Rent"/> and given back by <see cref="Return"/>, so a
+    /// re-entrant parse on the same thread simply gets fresh pools.
+    /// </summary>
+    internal sealed class Builders
+    {
+        [ThreadStatic] private static Builders? s_cached;
+
+        public readonly BuilderPool<ShellWordPart> Parts = new();
+        public readonly BuilderPool<ShellWord> Words = new();
+        public readonly BuilderPool<ShellAssignment> Assignments = new();
+        public readonly BuilderPool<ShellRedirection> Redirections = new();
+        public readonly BuilderPool<ShellCommand> Commands = new();
+        public readonly BuilderPool<ShellPipeline> Pipelines = new();
+        public readonly BuilderPool<ShellCommandList> Lists = new();
+        public readonly BuilderPool<ShellAndOrOperator> Operators = new();
+        public readonly BuilderPool<int> Offsets = new();
+
+        public static Builders Rent()
+        {
+            var builders = s_cached ?? new Builders();
+            s_cached = null;
+            return builders;
+        }
+
+        public static void Return(Builders builders) => s_cached = builders;
+    }
+
+    /// <summary>
     /// Reusable <see cref="ImmutableArray{T}.Builder"/>s: the parser fills one per word, command, pipeline and list, but
     /// only a few are in use at once, so renting them avoids a builder and its array per node.
     /// </summary>
-    private sealed class BuilderPool<T>
+    internal sealed class BuilderPool<T>
     {
         private readonly Stack<ImmutableArray<T>.Builder> _free = new();
 
@@ -69,8 +90,10 @@ internal sealed partial class ShellParserCore
     }
 
     /// <param name="map">For nested backtick text: the input offset of each character (length + 1 entries).</param>
-    public ShellParserCore(string text, int start, int end, int[]? map, List<ShellSyntaxError> errors, int depth, ShellParserBudget budget)
+    public ShellParserCore(string text, int start, int end, int[]? map, List<ShellSyntaxError> errors, int depth, ShellParserBudget budget,
+        Builders builders)
     {
+        _builders = builders;
         _text = text;
         _pos = start;
         _end = end;
@@ -285,7 +308,7 @@ internal sealed partial class ShellParserCore
     public ShellScript ParseTopLevel()
     {
         var start = Skip(_pos);
-        var lists = _listBuilders.Rent();
+        var lists = _builders.Lists.Rent();
         ParseRecovering(lists, closeParen: false);
         foreach (var pending in _pendingHereDocuments)
         {
@@ -293,7 +316,7 @@ internal sealed partial class ShellParserCore
             _errors.Add(new ShellSyntaxError(r.Start, r.Length, $"here-document '{pending.Delimiter}' has no body"));
         }
         _pendingHereDocuments.Clear();
-        return new ShellScript(M(start), M(_end) - M(start), _listBuilders.ToImmutableAndFree(lists));
+        return new ShellScript(M(start), M(_end) - M(start), _builders.Lists.ToImmutableAndFree(lists));
     }
 
     /// <summary>Parses lists until the end (or a `)` when <paramref name="closeParen"/>), reporting and skipping stray tokens.</summary>
@@ -386,10 +409,10 @@ internal sealed partial class ShellParserCore
     {
         SkipLinebreaks();
         var start = Skip(_pos);
-        var lists = _listBuilders.Rent();
+        var lists = _builders.Lists.Rent();
         ParseLists(lists);
         var end = lists.Count > 0 ? lists[lists.Count - 1].End : M(start);
-        return new ShellScript(M(start), end - M(start), _listBuilders.ToImmutableAndFree(lists));
+        return new ShellScript(M(start), end - M(start), _builders.Lists.ToImmutableAndFree(lists));
     }
 
     private bool CanStartCommand()
@@ -404,8 +427,8 @@ internal sealed partial class ShellParserCore
     private ShellCommandList? ParseAndOr()
     {
         var start = Skip(_pos);
-        var pipelines = _pipelineBuilders.Rent();
-        var operators = _operatorBuilders.Rent();
+        var pipelines = _builders.Pipelines.Rent();
+        var operators = _builders.Operators.Rent();
         var first = ParsePipeline();
         if (first == null) return null;
         pipelines.Add(first);
@@ -456,8 +479,8 @@ internal sealed partial class ShellParserCore
                 ConsumeNewline();
             }
         }
-        return new ShellCommandList(M(start), end - M(start), _pipelineBuilders.ToImmutableAndFree(pipelines),
-            _operatorBuilders.ToImmutableAndFree(operators), separator, separatorStart);
+        return new ShellCommandList(M(start), end - M(start), _builders.Pipelines.ToImmutableAndFree(pipelines),
+            _builders.Operators.ToImmutableAndFree(operators), separator, separatorStart);
     }
 
     private ShellPipeline? ParsePipeline()
@@ -481,8 +504,8 @@ internal sealed partial class ShellParserCore
             Advance();
             SkipBlanksAndComment();
         }
-        var commands = _commandBuilders.Rent();
-        var pipes = _offsetBuilders.Rent();
+        var commands = _builders.Commands.Rent();
+        var pipes = _builders.Offsets.Rent();
         var first = CanStartCommand() && !AtClosingKeyword() ? ParseCommand() : null;
         if (first == null)
         {
@@ -509,7 +532,7 @@ internal sealed partial class ShellParserCore
             commands.Add(next);
         }
         var end = commands[commands.Count - 1].End;
-        return new ShellPipeline(M(start), end - M(start), negated, _commandBuilders.ToImmutableAndFree(commands),
-            _offsetBuilders.ToImmutableAndFree(pipes), timed);
+        return new ShellPipeline(M(start), end - M(start), negated, _builders.Commands.ToImmutableAndFree(commands),
+            _builders.Offsets.ToImmutableAndFree(pipes), timed);
     }
 }

@@ -166,7 +166,7 @@ public sealed class ShellResolvedCommand
     {
         var words = command.Words;
         if (words.Length == 0) return new ShellResolvedCommand(command, -1, ImmutableArray<string>.Empty);
-        var wrappers = ImmutableArray.CreateBuilder<string>();
+        ImmutableArray<string>.Builder? wrappers = null; // most commands have no wrapper
         var index = 0;
         for (var guard = 0; guard < words.Length && index < words.Length; guard++)
         {
@@ -182,10 +182,10 @@ public sealed class ShellResolvedCommand
             if (wrapper.SkipsAssignments)
                 while (next < operands.Length && IsAssignmentWord(operands[next])) next++;
             if (next >= operands.Length) break;
-            wrappers.Add(name);
+            (wrappers ??= ImmutableArray.CreateBuilder<string>()).Add(name);
             index = words.IndexOf(operands[next]);
         }
-        return new ShellResolvedCommand(command, index, wrappers.ToImmutable());
+        return new ShellResolvedCommand(command, index, wrappers?.ToImmutable() ?? ImmutableArray<string>.Empty);
     }
 
     private static bool IsAssignmentWord(ShellWord w)

@@ -61,6 +61,8 @@ public sealed class ShellWord : ShellNode
     {
         get
         {
+            if (Parts.Length == 0) return string.Empty;
+            if (Parts.Length == 1 && Parts[0].SingleValue is { } single) return Parts[0].IsLiteral ? single : string.Empty;
             var sb = new StringBuilder();
             foreach (var p in Parts)
                 if (!p.AppendLiteralPrefix(sb)) break;
@@ -77,6 +79,9 @@ public sealed class ShellWord : ShellNode
         get
         {
             if (_approximate != null) return _approximate;
+            // Most words are one part: its value is the answer, no builder needed.
+            if (Parts.Length == 0) return _approximate = string.Empty;
+            if (Parts.Length == 1 && Parts[0].SingleValue is { } single) return _approximate = single;
             var sb = new StringBuilder();
             foreach (var p in Parts) p.AppendApproximate(sb);
             return _approximate = sb.ToString();

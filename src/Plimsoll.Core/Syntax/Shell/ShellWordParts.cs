@@ -14,6 +14,9 @@ public abstract class ShellWordPart : ShellNode
     /// <summary>Appends the unquoted value, or the source text for an expansion.</summary>
     internal abstract void AppendApproximate(StringBuilder sb);
 
+    /// <summary>What <see cref="AppendApproximate"/> appends, when it is one string already held (not for double quotes).</summary>
+    internal abstract string? SingleValue { get; }
+
     /// <summary>Appends the literal value; returns false at the first expansion.</summary>
     internal virtual bool AppendLiteralPrefix(StringBuilder sb)
     {
@@ -35,6 +38,8 @@ public sealed class ShellLiteralPart : ShellWordPart
     public string Value { get; }
 
     internal override void AppendApproximate(StringBuilder sb) => sb.Append(Value);
+
+    internal override string? SingleValue => Value;
 }
 
 /// <summary>A backslash escape `\c`; <see cref="Value"/> is the escaped character.</summary>
@@ -45,6 +50,8 @@ public sealed class ShellEscapePart : ShellWordPart
     public string Value { get; }
 
     internal override void AppendApproximate(StringBuilder sb) => sb.Append(Value);
+
+    internal override string? SingleValue => Value;
 }
 
 /// <summary>`'text'`, or bash ANSI-C `$'text'` whose escapes are decoded into <see cref="Value"/>.</summary>
@@ -60,6 +67,8 @@ public sealed class ShellSingleQuotedPart : ShellWordPart
     public bool IsAnsiC { get; }
 
     internal override void AppendApproximate(StringBuilder sb) => sb.Append(Value);
+
+    internal override string? SingleValue => Value;
 }
 
 /// <summary>`"text $x $(cmd)"`: literal, escape and expansion parts inside double quotes.</summary>
@@ -88,6 +97,8 @@ public sealed class ShellDoubleQuotedPart : ShellWordPart
         foreach (var p in Parts) p.AppendApproximate(sb);
     }
 
+    internal override string? SingleValue => null;
+
     internal override bool AppendLiteralPrefix(StringBuilder sb)
     {
         foreach (var p in Parts)
@@ -114,6 +125,8 @@ public abstract class ShellExpansionPart : ShellWordPart
     public override bool IsLiteral => false;
 
     internal override void AppendApproximate(StringBuilder sb) => sb.Append(SourceText);
+
+    internal override string? SingleValue => SourceText;
 }
 
 /// <summary>`$name`, `$1`, `$@`, or `${...}` with an optional operator and argument.</summary>
