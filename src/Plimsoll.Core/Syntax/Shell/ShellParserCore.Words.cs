@@ -142,10 +142,44 @@ internal sealed partial class ShellParserCore
 
             if (literalStart < 0) literalStart = _pos;
             _pos++;
+            if (mode != WordMode.BraceArgument) SkipPlainRun(PlainInWord);
             literalEnd = _pos;
         }
         Flush();
         return _builders.Parts.ToImmutableAndFree(parts);
+    }
+
+    /// <summary>ASCII characters that an unquoted word (outside `${...}`) takes as literal text with no other effect.</summary>
+    private static readonly bool[] PlainInWord = PlainTable(" \t\r\n;&|()<>'\"\\$`");
+
+    /// <summary>ASCII characters that double quotes take as literal text with no other effect.</summary>
+    private static readonly bool[] PlainInDoubleQuotes = PlainTable("\"\\$`");
+
+    private static bool[] PlainTable(string special)
+    {
+        var table = new bool[128];
+        for (var c = 0; c < table.Length; c++) table[c] = special.IndexOf((char)c) < 0;
+        return table;
+    }
+
+    /// <summary>
+    /// Moves past a run of plain characters exactly as the character loops would, one budget step each (stopping before
+    /// the step that would exhaust the budget), without their per-character checks: most of a script is such runs.
+    /// Non-ASCII characters are plain in both tables' contexts.
+    /// </summary>
+    private void SkipPlainRun(bool[] plain)
+    {
+        var limit = _end;
+        if (_budget.Steps - 1 < limit - _pos) limit = _pos + (int)Math.Max(0, _budget.Steps - 1);
+        var p = _pos;
+        while (p < limit)
+        {
+            var c = _text[p];
+            if (c < 128 && !plain[c]) break;
+            p++;
+        }
+        _budget.Steps -= p - _pos;
+        _pos = p;
     }
 
     private static bool IsArrayAssignmentPrefix(string literal)
@@ -293,6 +327,7 @@ internal sealed partial class ShellParserCore
             }
             if (literalStart < 0) literalStart = _pos;
             _pos++;
+            SkipPlainRun(PlainInDoubleQuotes);
             literalEnd = _pos;
         }
         Flush();
