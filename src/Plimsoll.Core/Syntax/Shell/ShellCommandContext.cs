@@ -76,7 +76,9 @@ public sealed class ShellCommandContext
     internal static List<ShellCommandContext> Enumerate(ShellScript root, bool includeCompound)
     {
         var output = new List<ShellCommandContext>();
-        new Walker().Enumerate(root, includeCompound, null, output);
+        var walker = Walker.Rent();
+        walker.Enumerate(root, includeCompound, null, output);
+        Walker.Return(walker);
         return output;
     }
 
@@ -87,8 +89,8 @@ public sealed class ShellCommandContext
     internal static List<ShellCommandContext> EnumerateWithInlineScripts(string source, ShellScript root, int maxInlineDepth)
     {
         var output = new List<ShellCommandContext>();
-        var walker = new Walker();
-        var work = new Stack<(ShellScript Script, ShellCommandContext? Outer, int Depth)>();
+        var walker = Walker.Rent();
+        var work = walker.InlineScripts;
         work.Push((root, null, 0));
         while (work.Count > 0)
         {
@@ -103,6 +105,7 @@ public sealed class ShellCommandContext
                     work.Push((inline.Script, ctx, depth + 1));
             }
         }
+        Walker.Return(walker);
         SortBySource(output, 0);
         return output;
     }
@@ -129,9 +132,26 @@ public sealed class ShellCommandContext
         for (var i = 0; i < count; i++) items[first + i] = values[i];
     }
 
-    /// <summary>The command walk, with its work lists kept for reuse across the scripts of one enumeration.</summary>
+    /// <summary>
+    /// The command walk, with its work lists kept for reuse: one per thread, taken by <see cref="Rent"/> and given back by
+    /// <see cref="Return"/> (an enumeration started while another runs on the same thread gets a fresh one).
+    /// </summary>
     private sealed class Walker
     {
+        [ThreadStatic] private static Walker? s_cached;
+
+        public static Walker Rent()
+        {
+            var walker = s_cached ?? new Walker();
+            s_cached = null;
+            return walker;
+        }
+
+        public static void Return(Walker walker) => s_cached = walker;
+
+        /// <summary>The `sh -c` scripts still to enumerate, for <see cref="EnumerateWithInlineScripts"/>.</summary>
+        public readonly Stack<(ShellScript Script, ShellCommandContext? Outer, int Depth)> InlineScripts = new();
+
         private readonly Stack<(ShellScript Script, ShellCommandContext? Outer, ShellCommandSubstitution? Substitution)> _work = new();
         private readonly List<(ShellScript, ShellCommandContext?, ShellCommandSubstitution?)> _nested = new();
         private readonly Stack<ShellNode> _nodes = new();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Plimsoll.Syntax.Shell;
@@ -105,12 +106,15 @@ internal sealed partial class ShellParserCore
 
     // ---------------------------------------------------------------- positions and characters
 
-    private int M(int p)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int M(int p) => _map == null ? p : MapNested(p);
+
+    private int MapNested(int p)
     {
-        if (_map == null) return p;
         if (p < 0) p = 0;
-        if (p >= _map.Length) p = _map.Length - 1;
-        return _map[p];
+        var map = _map!;
+        if (p >= map.Length) p = map.Length - 1;
+        return map[p];
     }
 
     private void Error(int start, int end, string message)
@@ -124,7 +128,11 @@ internal sealed partial class ShellParserCore
     }
 
     /// <summary>Skips line continuations (backslash-newline) at <paramref name="p"/>.</summary>
-    private int Skip(int p)
+    /// <remarks>Called for nearly every character read, so the common case (no backslash) is an inlined test.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Skip(int p) => p < _end && _text[p] == '\\' ? SkipContinuations(p) : p;
+
+    private int SkipContinuations(int p)
     {
         while (p + 1 < _end && _text[p] == '\\')
         {
@@ -137,6 +145,7 @@ internal sealed partial class ShellParserCore
 
     private bool AtEnd
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             _pos = Skip(_pos);
@@ -144,6 +153,7 @@ internal sealed partial class ShellParserCore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private char Peek()
     {
         _pos = Skip(_pos);
@@ -172,9 +182,11 @@ internal sealed partial class ShellParserCore
     }
 
     /// <summary>Consumes one unit of the work budget; when exhausted, abandons the rest of the input.</summary>
-    private bool Tick()
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Tick() => --_budget.Steps > 0 || BudgetExhausted();
+
+    private bool BudgetExhausted()
     {
-        if (--_budget.Steps > 0) return true;
         if (_budget.Steps == 0) Error(_pos, _end, "input too complex to parse");
         _pos = _end;
         return false;
