@@ -152,45 +152,54 @@ public sealed class ShellCommandContext
         /// <summary>The `sh -c` scripts still to enumerate, for <see cref="EnumerateWithInlineScripts"/>.</summary>
         public readonly Stack<(ShellScript Script, ShellCommandContext? Outer, int Depth)> InlineScripts = new();
 
-        private readonly Stack<(ShellScript Script, ShellCommandContext? Outer, ShellCommandSubstitution? Substitution)> _work = new();
-        private readonly List<(ShellScript, ShellCommandContext?, ShellCommandSubstitution?)> _nested = new();
+        private readonly List<(ShellScript Script, ShellCommandContext? Outer, ShellCommandSubstitution? Substitution)> _nested = new();
         private readonly Stack<ShellNode> _nodes = new();
 
         /// <summary>Appends the commands of <paramref name="root"/> to <paramref name="output"/>, in source order.</summary>
         public void Enumerate(ShellScript root, bool includeCompound, ShellCommandContext? rootOuter, List<ShellCommandContext> output)
         {
-            // Explicit work list: substitutions and compound commands can nest deeply. Sorted by position
-            // at the end so that rules see commands in source order (an outer command before its substitutions).
             var first = output.Count;
-            _work.Push((root, rootOuter, null));
-            while (_work.Count > 0)
+            EnumerateScript(root, rootOuter, null, includeCompound, output);
+            // Pre-order is source order except in rare shapes (a redirection before an assignment holding a substitution).
+            SortBySource(output, first);
+        }
+
+        /// <summary>
+        /// Each command, then the commands of the scripts nested in it (compound bodies, substitutions), then the next
+        /// command. Recursion depth is that of nested scripts, which the parser bounds (its nesting limit).
+        /// </summary>
+        private void EnumerateScript(ShellScript script, ShellCommandContext? outer, ShellCommandSubstitution? substitution,
+            bool includeCompound, List<ShellCommandContext> output)
+        {
+            foreach (var list in script.Lists)
             {
-                var (script, outer, substitution) = _work.Pop();
-                foreach (var list in script.Lists)
+                for (var li = 0; li < list.Pipelines.Length; li++)
                 {
-                    for (var li = 0; li < list.Pipelines.Length; li++)
+                    var pipeline = list.Pipelines[li];
+                    for (var pi = 0; pi < pipeline.Commands.Length; pi++)
                     {
-                        var pipeline = list.Pipelines[li];
-                        for (var pi = 0; pi < pipeline.Commands.Length; pi++)
+                        var command = pipeline.Commands[pi];
+                        var ctx = new ShellCommandContext(command, pipeline, pi, list, li, script, outer, substitution);
+                        if (includeCompound || command is SimpleCommand) output.Add(ctx);
+                        // This command's nested scripts sit above index `first` of the shared list while they are walked.
+                        var first = _nested.Count;
+                        CollectNestedScripts(command, ctx, substitution);
+                        var end = _nested.Count;
+                        for (var i = first; i < end; i++)
                         {
-                            var command = pipeline.Commands[pi];
-                            var ctx = new ShellCommandContext(command, pipeline, pi, list, li, script, outer, substitution);
-                            if (includeCompound || command is SimpleCommand) output.Add(ctx);
-                            _nested.Clear();
-                            CollectNestedScripts(command, ctx, substitution);
-                            foreach (var n in _nested) _work.Push(n);
+                            var (nested, nestedOuter, nestedSubstitution) = _nested[i];
+                            EnumerateScript(nested, nestedOuter, nestedSubstitution, includeCompound, output);
                         }
+                        _nested.RemoveRange(first, end - first);
                     }
                 }
             }
-            SortBySource(output, first);
         }
 
         /// <summary>The scripts directly inside a command: compound bodies, and substitutions in its words and redirections.</summary>
         private void CollectNestedScripts(ShellCommand command, ShellCommandContext ctx, ShellCommandSubstitution? substitution)
         {
             // A function body (an inner command) is walked like the rest: its scripts belong to the same context.
-            _nodes.Clear();
             command.PushChildren(_nodes);
             while (_nodes.Count > 0)
             {

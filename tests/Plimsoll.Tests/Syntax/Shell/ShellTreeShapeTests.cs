@@ -32,6 +32,38 @@ public class ShellTreeShapeTests
     }
 
     [Fact]
+    public void CorpusCommands_AreEverySimpleCommandInSourceOrderWithTheirPlace()
+    {
+        foreach (var run in DockerfileRunCorpus.Runs.Where(r => r.IsPosixShell))
+        {
+            var script = ShellParser.Parse(run.Text).Script;
+            // Independent oracle: the simple-command nodes of the tree (a function body that is itself a simple command is not one).
+            var expected = script.DescendantNodesAndSelf().OfType<SimpleCommand>()
+                .Where(c => c.Parent is not ShellFunctionDefinition).OrderBy(c => c.Start).ToList();
+            var contexts = script.DescendantCommands().ToList();
+            Assert.Equal(expected.Count, contexts.Count);
+            for (var i = 0; i < contexts.Count; i++)
+            {
+                var ctx = contexts[i];
+                Assert.Same(expected[i], ctx.Command);
+                Assert.Same(ctx.Command, ctx.Pipeline.Commands[ctx.PipelineIndex]);
+                Assert.Same(ctx.Pipeline, ctx.List.Pipelines[ctx.ListIndex]);
+                Assert.Contains(ctx.List, ctx.Script.Lists);
+                if (ctx.Substitution != null) Assert.Same(ctx.Substitution.Body, EnclosingScriptBelow(ctx.Command, ctx.Substitution));
+            }
+            Assert.Same(script.DescendantCommands(), script.DescendantCommands());
+        }
+    }
+
+    /// <summary>The script directly below <paramref name="ancestor"/> on the parent chain of <paramref name="node"/>.</summary>
+    private static ShellNode? EnclosingScriptBelow(ShellNode node, ShellNode ancestor)
+    {
+        for (var n = node; n.Parent != null; n = n.Parent)
+            if (n.Parent == ancestor) return n;
+        return null;
+    }
+
+    [Fact]
     public void SimpleCommand_ChildrenInterleaveWordsAndRedirectionsAfterAssignments()
     {
         const string text = "A=1 B=$(x) >out cmd 2>&1 arg <in last";
