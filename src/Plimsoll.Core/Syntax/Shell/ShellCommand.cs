@@ -9,6 +9,7 @@ public abstract class ShellCommand : ShellNode
         : base(start, length)
     {
         Redirections = redirections.IsDefault ? ImmutableArray<ShellRedirection>.Empty : redirections;
+        Adopt(Redirections);
     }
 
     /// <summary>Redirections of the command (for compound commands: those after the closing keyword).</summary>
@@ -26,6 +27,8 @@ public sealed class SimpleCommand : ShellCommand
     {
         Assignments = assignments;
         Words = words;
+        Adopt(assignments);
+        Adopt(words);
     }
 
     /// <summary>Leading `NAME=value` assignments.</summary>
@@ -55,6 +58,19 @@ public sealed class SimpleCommand : ShellCommand
         rest.Sort((a, b) => a.Start.CompareTo(b.Start));
         return Concat(Assignments, rest);
     }
+
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        // Reverse source order: merge words and redirections from the back, then the assignments.
+        var w = Words.Length - 1;
+        var r = Redirections.Length - 1;
+        while (w >= 0 || r >= 0)
+        {
+            if (r < 0 || (w >= 0 && Words[w].Start > Redirections[r].Start)) stack.Push(Words[w--]);
+            else stack.Push(Redirections[r--]);
+        }
+        Push(stack, Assignments);
+    }
 }
 
 /// <summary>`NAME=value`, `NAME+=value` or `NAME=(a b c)` before a command.</summary>
@@ -68,6 +84,8 @@ public sealed class ShellAssignment : ShellNode
         IsAppend = isAppend;
         Value = value;
         ArrayElements = arrayElements.IsDefault ? ImmutableArray<ShellWord>.Empty : arrayElements;
+        Adopt(value);
+        Adopt(ArrayElements);
     }
 
     /// <summary>The variable name (with any bash subscript, e.g. `a[0]`).</summary>
@@ -85,4 +103,10 @@ public sealed class ShellAssignment : ShellNode
     public bool IsArray => Value == null;
 
     public override IEnumerable<ShellNode> ChildNodes() => Concat(One(Value), ArrayElements);
+
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        Push(stack, ArrayElements);
+        Push(stack, Value);
+    }
 }

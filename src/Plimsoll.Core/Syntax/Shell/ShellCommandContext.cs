@@ -73,8 +73,14 @@ public sealed class ShellCommandContext
         for (var c = this; c != null; c = c.Outer) yield return c;
     }
 
-    internal static IEnumerable<ShellCommandContext> Enumerate(ShellScript root, bool includeCompound) =>
-        Enumerate(root, includeCompound, null);
+    internal static List<ShellCommandContext> Enumerate(ShellScript root, bool includeCompound)
+    {
+        var output = new List<ShellCommandContext>();
+        var walker = Walker.Rent();
+        walker.Enumerate(root, includeCompound, null, output);
+        Walker.Return(walker);
+        return output;
+    }
 
     /// <summary>
     /// Like <see cref="Enumerate(ShellScript, bool)"/>, and also the commands of `sh -c '...'` / `su -c '...'`
@@ -83,32 +89,88 @@ public sealed class ShellCommandContext
     internal static List<ShellCommandContext> EnumerateWithInlineScripts(string source, ShellScript root, int maxInlineDepth)
     {
         var output = new List<ShellCommandContext>();
-        var work = new Stack<(ShellScript Script, ShellCommandContext? Outer, int Depth)>();
+        var walker = Walker.Rent();
+        var work = walker.InlineScripts;
         work.Push((root, null, 0));
         while (work.Count > 0)
         {
             var (script, outer, depth) = work.Pop();
-            foreach (var ctx in Enumerate(script, includeCompound: false, outer))
+            var first = output.Count;
+            walker.Enumerate(script, includeCompound: false, outer, output);
+            if (depth >= maxInlineDepth) continue;
+            for (var i = first; i < output.Count; i++)
             {
-                output.Add(ctx);
-                if (depth < maxInlineDepth && ctx.SimpleCommand!.ResolvedCommand.TryParseInlineScript(source, out var inline))
+                var ctx = output[i];
+                if (ctx.SimpleCommand!.ResolvedCommand.TryParseInlineScript(source, out var inline))
                     work.Push((inline.Script, ctx, depth + 1));
             }
         }
-        return output.OrderBy(c => c.Command.Start).ToList();
+        Walker.Return(walker);
+        SortBySource(output, 0);
+        return output;
     }
 
-    private static IEnumerable<ShellCommandContext> Enumerate(ShellScript root, bool includeCompound, ShellCommandContext? rootOuter)
+    /// <summary>
+    /// Sorts <paramref name="items"/> from <paramref name="first"/> on by command start, keeping the order of equal starts
+    /// (a stable sort, as rules rely on source order). The walk mostly yields source order already, so check that first.
+    /// </summary>
+    private static void SortBySource(List<ShellCommandContext> items, int first)
     {
-        // Explicit work list: substitutions and compound commands can nest deeply. Sorted by position
-        // at the end so that rules see commands in source order (an outer command before its substitutions).
-        var work = new Stack<(ShellScript Script, ShellCommandContext? Outer, ShellCommandSubstitution? Substitution)>();
-        work.Push((root, rootOuter, null));
-        var output = new List<ShellCommandContext>();
-        var nested = new List<(ShellScript, ShellCommandContext?, ShellCommandSubstitution?)>();
-        while (work.Count > 0)
+        var sorted = true;
+        for (var i = first + 1; i < items.Count && sorted; i++)
+            sorted = items[i - 1].Command.Start <= items[i].Command.Start;
+        if (sorted) return;
+        var count = items.Count - first;
+        var keys = new (int Start, int Index)[count];
+        var values = new ShellCommandContext[count];
+        for (var i = 0; i < count; i++)
         {
-            var (script, outer, substitution) = work.Pop();
+            values[i] = items[first + i];
+            keys[i] = (values[i].Command.Start, i);
+        }
+        Array.Sort(keys, values);
+        for (var i = 0; i < count; i++) items[first + i] = values[i];
+    }
+
+    /// <summary>
+    /// The command walk, with its work lists kept for reuse: one per thread, taken by <see cref="Rent"/> and given back by
+    /// <see cref="Return"/> (an enumeration started while another runs on the same thread gets a fresh one).
+    /// </summary>
+    private sealed class Walker
+    {
+        [ThreadStatic] private static Walker? s_cached;
+
+        public static Walker Rent()
+        {
+            var walker = s_cached ?? new Walker();
+            s_cached = null;
+            return walker;
+        }
+
+        public static void Return(Walker walker) => s_cached = walker;
+
+        /// <summary>The `sh -c` scripts still to enumerate, for <see cref="EnumerateWithInlineScripts"/>.</summary>
+        public readonly Stack<(ShellScript Script, ShellCommandContext? Outer, int Depth)> InlineScripts = new();
+
+        private readonly List<(ShellScript Script, ShellCommandContext? Outer, ShellCommandSubstitution? Substitution)> _nested = new();
+        private readonly Stack<ShellNode> _nodes = new();
+
+        /// <summary>Appends the commands of <paramref name="root"/> to <paramref name="output"/>, in source order.</summary>
+        public void Enumerate(ShellScript root, bool includeCompound, ShellCommandContext? rootOuter, List<ShellCommandContext> output)
+        {
+            var first = output.Count;
+            EnumerateScript(root, rootOuter, null, includeCompound, output);
+            // Pre-order is source order except in rare shapes (a redirection before an assignment holding a substitution).
+            SortBySource(output, first);
+        }
+
+        /// <summary>
+        /// Each command, then the commands of the scripts nested in it (compound bodies, substitutions), then the next
+        /// command. Recursion depth is that of nested scripts, which the parser bounds (its nesting limit).
+        /// </summary>
+        private void EnumerateScript(ShellScript script, ShellCommandContext? outer, ShellCommandSubstitution? substitution,
+            bool includeCompound, List<ShellCommandContext> output)
+        {
             foreach (var list in script.Lists)
             {
                 for (var li = 0; li < list.Pipelines.Length; li++)
@@ -119,45 +181,33 @@ public sealed class ShellCommandContext
                         var command = pipeline.Commands[pi];
                         var ctx = new ShellCommandContext(command, pipeline, pi, list, li, script, outer, substitution);
                         if (includeCompound || command is SimpleCommand) output.Add(ctx);
-                        nested.Clear();
-                        CollectNestedScripts(command, ctx, substitution, nested);
-                        foreach (var n in nested) work.Push(n);
+                        // This command's nested scripts sit above index `first` of the shared list while they are walked.
+                        var first = _nested.Count;
+                        CollectNestedScripts(command, ctx, substitution);
+                        var end = _nested.Count;
+                        for (var i = first; i < end; i++)
+                        {
+                            var (nested, nestedOuter, nestedSubstitution) = _nested[i];
+                            EnumerateScript(nested, nestedOuter, nestedSubstitution, includeCompound, output);
+                        }
+                        _nested.RemoveRange(first, end - first);
                     }
                 }
             }
         }
-        return output.OrderBy(c => c.Command.Start).ToList();
-    }
 
-    /// <summary>The scripts directly inside a command: compound bodies, and substitutions in its words and redirections.</summary>
-    private static void CollectNestedScripts(ShellCommand command, ShellCommandContext ctx, ShellCommandSubstitution? substitution,
-        List<(ShellScript, ShellCommandContext?, ShellCommandSubstitution?)> nested)
-    {
-        var stack = new Stack<ShellNode>();
-        var children = command.ChildNodes().ToList();
-        for (var i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
-        while (stack.Count > 0)
+        /// <summary>The scripts directly inside a command: compound bodies, and substitutions in its words and redirections.</summary>
+        private void CollectNestedScripts(ShellCommand command, ShellCommandContext ctx, ShellCommandSubstitution? substitution)
         {
-            var node = stack.Pop();
-            if (node is ShellScript s)
+            // A function body (an inner command) is walked like the rest: its scripts belong to the same context.
+            command.PushChildren(_nodes);
+            while (_nodes.Count > 0)
             {
-                nested.Add((s, ctx, substitution));
-                continue;
+                var node = _nodes.Pop();
+                if (node is ShellScript s) _nested.Add((s, ctx, substitution));
+                else if (node is ShellCommandSubstitution sub) _nested.Add((sub.Body, ctx, sub));
+                else node.PushChildren(_nodes);
             }
-            if (node is ShellCommandSubstitution sub)
-            {
-                nested.Add((sub.Body, ctx, sub));
-                continue;
-            }
-            if (node is ShellCommand inner)
-            {
-                // A function body: treat as a command of its own, in the same context.
-                var innerChildren = inner.ChildNodes().ToList();
-                for (var i = innerChildren.Count - 1; i >= 0; i--) stack.Push(innerChildren[i]);
-                continue;
-            }
-            var grand = node.ChildNodes().ToList();
-            for (var i = grand.Count - 1; i >= 0; i--) stack.Push(grand[i]);
         }
     }
 }

@@ -6,22 +6,42 @@ namespace Plimsoll.Syntax.Shell;
 public sealed class ShellSubshell : ShellCommand
 {
     internal ShellSubshell(int start, int length, ShellScript body, ImmutableArray<ShellRedirection> redirections)
-        : base(start, length, redirections) => Body = body;
+        : base(start, length, redirections)
+    {
+        Body = body;
+        Adopt(body);
+    }
 
     public ShellScript Body { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Concat(One(Body), Redirections);
+
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        Push(stack, Redirections);
+        Push(stack, Body);
+    }
 }
 
 /// <summary>`{ list; }`: a group in the current shell.</summary>
 public sealed class ShellBraceGroup : ShellCommand
 {
     internal ShellBraceGroup(int start, int length, ShellScript body, ImmutableArray<ShellRedirection> redirections)
-        : base(start, length, redirections) => Body = body;
+        : base(start, length, redirections)
+    {
+        Body = body;
+        Adopt(body);
+    }
 
     public ShellScript Body { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Concat(One(Body), Redirections);
+
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        Push(stack, Redirections);
+        Push(stack, Body);
+    }
 }
 
 /// <summary>One `if`/`elif` condition and its `then` body.</summary>
@@ -31,12 +51,20 @@ public sealed class ShellIfClause : ShellNode
     {
         Condition = condition;
         Body = body;
+        Adopt(condition);
+        Adopt(body);
     }
 
     public ShellScript Condition { get; }
     public ShellScript Body { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => new ShellNode[] { Condition, Body };
+
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        stack.Push(Body);
+        stack.Push(Condition);
+    }
 }
 
 /// <summary>`if c; then b; elif c2; then b2; else b3; fi`.</summary>
@@ -48,6 +76,8 @@ public sealed class ShellIfCommand : ShellCommand
     {
         Clauses = clauses;
         ElseBody = elseBody;
+        Adopt(clauses);
+        Adopt(elseBody);
     }
 
     /// <summary>The `if` clause followed by each `elif` clause.</summary>
@@ -56,6 +86,13 @@ public sealed class ShellIfCommand : ShellCommand
     public ShellScript? ElseBody { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Concat(Clauses, One(ElseBody), Redirections);
+
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        Push(stack, Redirections);
+        Push(stack, ElseBody);
+        Push(stack, Clauses);
+    }
 }
 
 /// <summary>`for name [in words]; do body; done` (or the bash arithmetic form `for ((...))`).</summary>
@@ -71,6 +108,8 @@ public sealed class ShellForCommand : ShellCommand
         Items = items;
         ArithmeticHeader = arithmeticHeader;
         Body = body;
+        Adopt(items);
+        Adopt(body);
     }
 
     /// <summary>The loop variable; empty for the arithmetic form.</summary>
@@ -88,6 +127,13 @@ public sealed class ShellForCommand : ShellCommand
     public ShellScript Body { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Concat(Items, One(Body), Redirections);
+
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        Push(stack, Redirections);
+        Push(stack, Body);
+        Push(stack, Items);
+    }
 }
 
 /// <summary>`while cond; do body; done` or `until cond; do body; done`.</summary>
@@ -100,6 +146,8 @@ public sealed class ShellWhileCommand : ShellCommand
         IsUntil = isUntil;
         Condition = condition;
         Body = body;
+        Adopt(condition);
+        Adopt(body);
     }
 
     public bool IsUntil { get; }
@@ -107,6 +155,13 @@ public sealed class ShellWhileCommand : ShellCommand
     public ShellScript Body { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Concat(new ShellNode[] { Condition, Body }, Redirections);
+
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        Push(stack, Redirections);
+        stack.Push(Body);
+        stack.Push(Condition);
+    }
 }
 
 /// <summary>How a case item ends.</summary>
@@ -131,6 +186,8 @@ public sealed class ShellCaseItem : ShellNode
         Patterns = patterns;
         Body = body;
         Terminator = terminator;
+        Adopt(patterns);
+        Adopt(body);
     }
 
     public ImmutableArray<ShellWord> Patterns { get; }
@@ -138,6 +195,12 @@ public sealed class ShellCaseItem : ShellNode
     public ShellCaseTerminator Terminator { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Concat(Patterns, One(Body));
+
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        Push(stack, Body);
+        Push(stack, Patterns);
+    }
 }
 
 /// <summary>`case word in items esac`.</summary>
@@ -149,12 +212,21 @@ public sealed class ShellCaseCommand : ShellCommand
     {
         Subject = subject;
         Items = items;
+        Adopt(subject);
+        Adopt(items);
     }
 
     public ShellWord Subject { get; }
     public ImmutableArray<ShellCaseItem> Items { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Concat(One(Subject), Items, Redirections);
+
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        Push(stack, Redirections);
+        Push(stack, Items);
+        Push(stack, Subject);
+    }
 }
 
 /// <summary>`name() compound-command` or bash `function name { ... }`.</summary>
@@ -166,6 +238,7 @@ public sealed class ShellFunctionDefinition : ShellCommand
         Name = name;
         NameStart = nameStart;
         Body = body;
+        Adopt(body);
     }
 
     public string Name { get; }
@@ -175,6 +248,8 @@ public sealed class ShellFunctionDefinition : ShellCommand
     public ShellCommand Body { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => One(Body);
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Body);
 }
 
 /// <summary>bash `(( expression ))`; the expression is kept as text.</summary>
@@ -186,4 +261,6 @@ public sealed class ShellArithmeticCommand : ShellCommand
     public string Expression { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Redirections;
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Redirections);
 }

@@ -49,7 +49,7 @@ public static class ShellDownloadScanner
         while (i < text.Length)
         {
             var matched = false;
-            if (IsTokenStart(text, i))
+            if (IsTokenStart(text, i) && MayStartPattern(text[i]))
             {
                 foreach (var p in Patterns)
                 {
@@ -74,6 +74,13 @@ public static class ShellDownloadScanner
         }
         return result;
     }
+
+    /// <summary>The patterns' first letters, lower case: most token starts can be ruled out before comparing strings.</summary>
+    private static readonly string PatternStarts = new(Patterns.Select(p => char.ToLowerInvariant(p.Token[0])).Distinct().ToArray());
+
+    // An ASCII character can only match an ASCII pattern letter case-insensitively as itself; others take the full comparison.
+    private static bool MayStartPattern(char c) =>
+        c >= 128 || PatternStarts.IndexOf(c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) >= 0;
 
     private static bool IsTokenChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-';
 

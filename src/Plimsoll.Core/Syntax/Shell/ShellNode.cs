@@ -18,11 +18,17 @@ public abstract class ShellNode
     public int Length { get; }
     public int End => Start + Length;
 
-    /// <summary>The enclosing node; null for the root script. Set once, after parsing.</summary>
-    public ShellNode? Parent { get; internal set; }
+    /// <summary>The enclosing node; null for the root script. Set by the parent's constructor (trees are built bottom-up).</summary>
+    public ShellNode? Parent { get; private set; }
 
     /// <summary>Direct children, in source order.</summary>
     public abstract IEnumerable<ShellNode> ChildNodes();
+
+    /// <summary>
+    /// Pushes the direct children (those of <see cref="ChildNodes"/>) in reverse source order, so that popping
+    /// yields them in order. Tree walks use this rather than <see cref="ChildNodes"/>: it allocates nothing per node.
+    /// </summary>
+    internal abstract void PushChildren(Stack<ShellNode> stack);
 
     /// <summary>This node and all nodes below it, in pre-order (iterative, so deep trees cannot overflow the stack).</summary>
     public IEnumerable<ShellNode> DescendantNodesAndSelf()
@@ -33,9 +39,33 @@ public abstract class ShellNode
         {
             var node = stack.Pop();
             yield return node;
-            var children = node.ChildNodes().ToList();
-            for (var i = children.Count - 1; i >= 0; i--) stack.Push(children[i]);
+            node.PushChildren(stack);
         }
+    }
+
+    /// <summary>Makes this node the parent of <paramref name="child"/>; called by constructors.</summary>
+    private protected void Adopt(ShellNode? child)
+    {
+        if (child != null) child.Parent = this;
+    }
+
+    private protected void Adopt<T>(ImmutableArray<T> children) where T : ShellNode
+    {
+        if (children.IsDefault) return;
+        foreach (var child in children)
+            if (child != null) child.Parent = this;
+    }
+
+    private protected static void Push(Stack<ShellNode> stack, ShellNode? node)
+    {
+        if (node != null) stack.Push(node);
+    }
+
+    private protected static void Push<T>(Stack<ShellNode> stack, ImmutableArray<T> nodes) where T : ShellNode
+    {
+        if (nodes.IsDefault) return;
+        for (var i = nodes.Length - 1; i >= 0; i--)
+            if (nodes[i] != null) stack.Push(nodes[i]);
     }
 
     /// <summary>The source text this node covers.</summary>
@@ -64,17 +94,24 @@ public sealed class ShellScript : ShellNode
     internal ShellScript(int start, int length, ImmutableArray<ShellCommandList> lists) : base(start, length)
     {
         Lists = lists;
+        Adopt(lists);
     }
 
     public ImmutableArray<ShellCommandList> Lists { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Lists;
 
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Lists);
+
     /// <summary>
     /// Every simple command in this script, including those nested in compound commands, pipelines,
     /// command and process substitutions, each with its enclosing pipeline and and-or list.
     /// </summary>
-    public IEnumerable<ShellCommandContext> DescendantCommands() => ShellCommandContext.Enumerate(this, includeCompound: false);
+    /// <remarks>Computed once per script (trees are immutable): rules ask for it once per command of interest.</remarks>
+    public IEnumerable<ShellCommandContext> DescendantCommands() =>
+        _descendantCommands ??= ShellCommandContext.Enumerate(this, includeCompound: false).AsReadOnly();
+
+    private IReadOnlyList<ShellCommandContext>? _descendantCommands;
 
     /// <summary>Like <see cref="DescendantCommands"/> but also yields compound commands (subshells, if, for, ...).</summary>
     public IEnumerable<ShellCommandContext> DescendantCommandsIncludingCompound() => ShellCommandContext.Enumerate(this, includeCompound: true);
@@ -116,6 +153,7 @@ public sealed class ShellCommandList : ShellNode
         Operators = operators;
         Separator = separator;
         SeparatorStart = separatorStart;
+        Adopt(pipelines);
     }
 
     public ImmutableArray<ShellPipeline> Pipelines { get; }
@@ -128,6 +166,8 @@ public sealed class ShellCommandList : ShellNode
     public bool IsBackground => Separator == ShellSeparatorKind.Ampersand;
 
     public override IEnumerable<ShellNode> ChildNodes() => Pipelines;
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Pipelines);
 }
 
 /// <summary>A pipeline `[!] cmd1 | cmd2 | ...`; a single command is a pipeline of one.</summary>
@@ -141,6 +181,7 @@ public sealed class ShellPipeline : ShellNode
         IsNegated = isNegated;
         Commands = commands;
         PipeStarts = pipeStarts;
+        Adopt(commands);
     }
 
     /// <summary>Starts with `!`.</summary>
@@ -155,4 +196,6 @@ public sealed class ShellPipeline : ShellNode
     public ImmutableArray<int> PipeStarts { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Commands;
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Commands);
 }

@@ -95,7 +95,7 @@ public static class ShellOptions
     public static ShellOptionSet Parse(IEnumerable<ShellWord> arguments, ShellOptionSpec? spec = null)
     {
         spec ??= ShellOptionSpec.Default;
-        var args = arguments.ToList();
+        var args = arguments as IReadOnlyList<ShellWord> ?? arguments.ToList();
         var options = ImmutableArray.CreateBuilder<ShellOption>();
         var operands = ImmutableArray.CreateBuilder<ShellWord>();
         var onlyOperands = false;
@@ -143,18 +143,23 @@ public static class ShellOptions
                 if (spec.ShortOptionsWithValue.IndexOf(c) >= 0)
                 {
                     if (k + 1 < value.Length)
-                        options.Add(new ShellOption(c.ToString(), false, value.Substring(k + 1), word, null, at, word.End - at));
+                        options.Add(new ShellOption(OptionName(c), false, value.Substring(k + 1), word, null, at, word.End - at));
                     else if (i + 1 < args.Count)
                     {
                         var valueWord = args[++i];
-                        options.Add(new ShellOption(c.ToString(), false, valueWord.ApproximateValue, word, valueWord, at, valueWord.End - at));
+                        options.Add(new ShellOption(OptionName(c), false, valueWord.ApproximateValue, word, valueWord, at, valueWord.End - at));
                     }
-                    else options.Add(new ShellOption(c.ToString(), false, null, word, null, at, len));
+                    else options.Add(new ShellOption(OptionName(c), false, null, word, null, at, len));
                     break;
                 }
-                options.Add(new ShellOption(c.ToString(), false, null, word, null, at, len));
+                options.Add(new ShellOption(OptionName(c), false, null, word, null, at, len));
             }
         }
         return new ShellOptionSet(options.ToImmutable(), operands.ToImmutable());
     }
+
+    private static readonly string[] AsciiNames = Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
+
+    /// <summary>A short option's name; shared strings for ASCII letters, as rules parse options of many commands.</summary>
+    private static string OptionName(char c) => c < 128 ? AsciiNames[c] : c.ToString();
 }

@@ -23,9 +23,11 @@ public static class ShellParser
 
         var errors = new List<ShellSyntaxError>();
         var budget = new ShellParserBudget(20L * length + 1000);
-        var parser = new ShellParserCore(text, start, start + length, null, errors, 0, budget);
+        var builders = ShellParserCore.Builders.Rent();
+        var parser = new ShellParserCore(text, start, start + length, null, errors, 0, budget, builders);
+        // Parents are set by each node's constructor, as the tree is built bottom-up.
         var script = parser.ParseTopLevel();
-        ShellParserCore.SetParents(script);
+        ShellParserCore.Builders.Return(builders);
         return new ShellParseResult(text, script, errors);
     }
 }

@@ -61,7 +61,7 @@ internal sealed partial class ShellParserCore
     /// <summary>Redirections after a compound command; returns the end offset (mapped).</summary>
     private ImmutableArray<ShellRedirection> ParseTrailingRedirections(ref int end)
     {
-        var list = ImmutableArray.CreateBuilder<ShellRedirection>();
+        var list = _builders.Redirections.Rent();
         while (Tick())
         {
             SkipBlanksAndComment();
@@ -70,7 +70,7 @@ internal sealed partial class ShellParserCore
             list.Add(r);
             end = r.End;
         }
-        return list.ToImmutable();
+        return _builders.Redirections.ToImmutableAndFree(list);
     }
 
     private bool ExpectKeyword(string keyword)
@@ -88,10 +88,10 @@ internal sealed partial class ShellParserCore
     {
         var start = _pos;
         Advance(); // (
-        var lists = ImmutableArray.CreateBuilder<ShellCommandList>();
+        var lists = _builders.Lists.Rent();
         var bodyStart = Skip(_pos);
         ParseRecovering(lists, closeParen: true);
-        var body = new ShellScript(M(bodyStart), M(_pos) - M(bodyStart), lists.ToImmutable());
+        var body = new ShellScript(M(bodyStart), M(_pos) - M(bodyStart), _builders.Lists.ToImmutableAndFree(lists));
         if (!AtEnd && Peek() == ')') Advance();
         else Error(start, start + 1, "'(' without matching ')'");
         var end = M(_pos);
@@ -394,9 +394,9 @@ internal sealed partial class ShellParserCore
     {
         var start = Skip(_pos);
         var end = M(start);
-        var assignments = ImmutableArray.CreateBuilder<ShellAssignment>();
-        var words = ImmutableArray.CreateBuilder<ShellWord>();
-        var redirections = ImmutableArray.CreateBuilder<ShellRedirection>();
+        var assignments = _builders.Assignments.Rent();
+        var words = _builders.Words.Rent();
+        var redirections = _builders.Redirections.Rent();
         var testBracket = false;
         while (Tick())
         {
@@ -458,7 +458,8 @@ internal sealed partial class ShellParserCore
         }
         if (testBracket) Error(start, start + 2, "'[[' without matching ']]'");
         if (assignments.Count == 0 && words.Count == 0 && redirections.Count == 0) return null;
-        return new SimpleCommand(M(start), end - M(start), assignments.ToImmutable(), words.ToImmutable(), redirections.ToImmutable());
+        return new SimpleCommand(M(start), end - M(start), _builders.Assignments.ToImmutableAndFree(assignments),
+            _builders.Words.ToImmutableAndFree(words), _builders.Redirections.ToImmutableAndFree(redirections));
     }
 
     /// <summary>Builtins whose `name=(a b)` arguments are array assignments.</summary>
@@ -507,12 +508,8 @@ internal sealed partial class ShellParserCore
         // Walk raw positions (skipping continuations) without consuming, so a non-assignment costs nothing.
         var p = Skip(_pos);
         if (p >= _end || !IsNameStart(_text[p])) return null;
-        var name = new StringBuilder();
-        while (p < _end && IsNameChar(_text[p]))
-        {
-            name.Append(_text[p]);
-            p = Skip(p + 1);
-        }
+        var nameStart = p;
+        while (p < _end && IsNameChar(_text[p])) p = Skip(p + 1);
         if (p < _end && _text[p] == '[')
         {
             var depth = 0;
@@ -520,7 +517,6 @@ internal sealed partial class ShellParserCore
             {
                 var ch = _text[p];
                 if (ch == '\n' || IsBlank(ch)) return null;
-                name.Append(ch);
                 p = Skip(p + 1);
                 if (ch == '[') depth++;
                 else if (ch == ']' && --depth == 0) break;
@@ -528,6 +524,7 @@ internal sealed partial class ShellParserCore
             if (depth != 0) return null;
         }
         var append = false;
+        var nameEnd = p;
         if (p < _end && _text[p] == '+')
         {
             var q = Skip(p + 1);
@@ -537,6 +534,7 @@ internal sealed partial class ShellParserCore
         }
         if (p >= _end || _text[p] != '=') return null;
 
+        var name = LogicalText(nameStart, nameEnd);
         var start = _pos;
         _pos = p + 1;
         var k = p - start;
@@ -559,11 +557,11 @@ internal sealed partial class ShellParserCore
             }
             if (!AtEnd && Peek() == ')') Advance();
             else Error(start, start + k + 2, "array assignment without matching ')'");
-            return new ShellAssignment(M(start), M(_pos) - M(start), name.ToString(), append, null, elements.ToImmutable());
+            return new ShellAssignment(M(start), M(_pos) - M(start), name, append, null, elements.ToImmutable());
         }
         var value = ParseWord(WordMode.Normal) ?? new ShellWord(M(_pos), 0, ImmutableArray<ShellWordPart>.Empty);
         var end = Math.Max(value.End, M(_pos));
         if (value.Length == 0) end = M(_pos);
-        return new ShellAssignment(M(start), end - M(start), name.ToString(), append, value, default);
+        return new ShellAssignment(M(start), end - M(start), name, append, value, default);
     }
 }

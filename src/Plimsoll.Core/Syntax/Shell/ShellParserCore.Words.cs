@@ -32,16 +32,15 @@ internal sealed partial class ShellParserCore
     private ImmutableArray<ShellWordPart> ParseParts(WordMode mode, out bool sawClosingBrace)
     {
         sawClosingBrace = false;
-        var parts = ImmutableArray.CreateBuilder<ShellWordPart>();
-        var literal = new StringBuilder();
+        var parts = _builders.Parts.Rent();
+        // The literal run is [literalStart, literalEnd) of the input; its value is cut out only when the run ends.
         var literalStart = -1;
         var literalEnd = -1;
 
         void Flush()
         {
             if (literalStart < 0) return;
-            parts.Add(new ShellLiteralPart(M(literalStart), M(literalEnd) - M(literalStart), literal.ToString()));
-            literal.Clear();
+            parts.Add(new ShellLiteralPart(M(literalStart), M(literalEnd) - M(literalStart), LogicalText(literalStart, literalEnd)));
             literalStart = -1;
         }
 
@@ -74,7 +73,8 @@ internal sealed partial class ShellParserCore
                     }
                     break;
                 }
-                if (c == '(' && mode == WordMode.Declaration && parts.Count == 0 && literalStart >= 0 && IsArrayAssignmentPrefix(literal))
+                if (c == '(' && mode == WordMode.Declaration && parts.Count == 0 && literalStart >= 0
+                    && IsArrayAssignmentPrefix(LogicalText(literalStart, literalEnd)))
                 {
                     Flush();
                     parts.Add(ParseArrayLiteral());
@@ -108,7 +108,6 @@ internal sealed partial class ShellParserCore
                     {
                         // A lone backslash at the end stays literal.
                         if (literalStart < 0) literalStart = _pos;
-                        literal.Append('\\');
                         _pos++;
                         literalEnd = _pos;
                         continue;
@@ -118,10 +117,10 @@ internal sealed partial class ShellParserCore
                     _pos += 2;
                     if (char.IsHighSurrogate(escaped) && _pos < _end && char.IsLowSurrogate(_text[_pos]))
                     {
-                        parts.Add(new ShellEscapePart(M(s), M(_pos + 1) - M(s), new string(new[] { escaped, _text[_pos] })));
+                        parts.Add(new ShellEscapePart(M(s), M(_pos + 1) - M(s), _text.Substring(_pos - 1, 2)));
                         _pos++;
                     }
-                    else parts.Add(new ShellEscapePart(M(s), M(_pos) - M(s), escaped.ToString()));
+                    else parts.Add(new ShellEscapePart(M(s), M(_pos) - M(s), CharString(escaped)));
                     continue;
                 }
                 case '$':
@@ -142,15 +141,48 @@ internal sealed partial class ShellParserCore
             }
 
             if (literalStart < 0) literalStart = _pos;
-            literal.Append(c);
             _pos++;
+            if (mode != WordMode.BraceArgument) SkipPlainRun(PlainInWord);
             literalEnd = _pos;
         }
         Flush();
-        return parts.ToImmutable();
+        return _builders.Parts.ToImmutableAndFree(parts);
     }
 
-    private static bool IsArrayAssignmentPrefix(StringBuilder literal)
+    /// <summary>ASCII characters that an unquoted word (outside `${...}`) takes as literal text with no other effect.</summary>
+    private static readonly bool[] PlainInWord = PlainTable(" \t\r\n;&|()<>'\"\\$`");
+
+    /// <summary>ASCII characters that double quotes take as literal text with no other effect.</summary>
+    private static readonly bool[] PlainInDoubleQuotes = PlainTable("\"\\$`");
+
+    private static bool[] PlainTable(string special)
+    {
+        var table = new bool[128];
+        for (var c = 0; c < table.Length; c++) table[c] = special.IndexOf((char)c) < 0;
+        return table;
+    }
+
+    /// <summary>
+    /// Moves past a run of plain characters exactly as the character loops would, one budget step each (stopping before
+    /// the step that would exhaust the budget), without their per-character checks: most of a script is such runs.
+    /// Non-ASCII characters are plain in both tables' contexts.
+    /// </summary>
+    private void SkipPlainRun(bool[] plain)
+    {
+        var limit = _end;
+        if (_budget.Steps - 1 < limit - _pos) limit = _pos + (int)Math.Max(0, _budget.Steps - 1);
+        var p = _pos;
+        while (p < limit)
+        {
+            var c = _text[p];
+            if (c < 128 && !plain[c]) break;
+            p++;
+        }
+        _budget.Steps -= p - _pos;
+        _pos = p;
+    }
+
+    private static bool IsArrayAssignmentPrefix(string literal)
     {
         var n = literal.Length;
         if (n < 2 || literal[n - 1] != '=' || !IsNameStart(literal[0])) return false;
@@ -244,16 +276,14 @@ internal sealed partial class ShellParserCore
     private ShellWordPart ParseDoubleQuoted(int start, int openLength)
     {
         _pos = start + openLength;
-        var parts = ImmutableArray.CreateBuilder<ShellWordPart>();
-        var literal = new StringBuilder();
+        var parts = _builders.Parts.Rent();
         var literalStart = -1;
         var literalEnd = -1;
 
         void Flush()
         {
             if (literalStart < 0) return;
-            parts.Add(new ShellLiteralPart(M(literalStart), M(literalEnd) - M(literalStart), literal.ToString()));
-            literal.Clear();
+            parts.Add(new ShellLiteralPart(M(literalStart), M(literalEnd) - M(literalStart), LogicalText(literalStart, literalEnd)));
             literalStart = -1;
         }
 
@@ -274,7 +304,7 @@ internal sealed partial class ShellParserCore
                 if (n is '$' or '`' or '"' or '\\')
                 {
                     Flush();
-                    parts.Add(new ShellEscapePart(M(_pos), M(_pos + 2) - M(_pos), n.ToString()));
+                    parts.Add(new ShellEscapePart(M(_pos), M(_pos + 2) - M(_pos), CharString(n)));
                     _pos += 2;
                     continue;
                 }
@@ -296,13 +326,13 @@ internal sealed partial class ShellParserCore
                 continue;
             }
             if (literalStart < 0) literalStart = _pos;
-            literal.Append(c);
             _pos++;
+            SkipPlainRun(PlainInDoubleQuotes);
             literalEnd = _pos;
         }
         Flush();
         if (!closed) Error(start, start + openLength, "unterminated double quote");
-        return new ShellDoubleQuotedPart(M(start), M(_pos) - M(start), parts.ToImmutable());
+        return new ShellDoubleQuotedPart(M(start), M(_pos) - M(start), _builders.Parts.ToImmutableAndFree(parts));
     }
 
     /// <summary>Parses an expansion starting at `$`; null when the `$` is literal.</summary>
@@ -337,19 +367,15 @@ internal sealed partial class ShellParserCore
         if (IsNameStart(c1))
         {
             Advance();
-            var name = new StringBuilder();
-            while (!AtEnd && IsNameChar(Peek()))
-            {
-                name.Append(Peek());
-                Advance();
-            }
-            return new ShellParameterExpansion(M(start), M(_pos) - M(start), TextBetween(start, _pos), name.ToString(), false, null, null, null, null);
+            var nameStart = Skip(_pos);
+            while (!AtEnd && IsNameChar(Peek())) Advance();
+            return new ShellParameterExpansion(M(start), M(_pos) - M(start), TextBetween(start, _pos), LogicalText(nameStart, _pos), false, null, null, null, null);
         }
         if ((c1 >= '0' && c1 <= '9') || c1 is '@' or '*' or '#' or '?' or '-' or '$' or '!')
         {
             if (AtEndAt(1)) return null;
             Advance(2);
-            return new ShellParameterExpansion(M(start), M(_pos) - M(start), TextBetween(start, _pos), c1.ToString(), false, null, null, null, null);
+            return new ShellParameterExpansion(M(start), M(_pos) - M(start), TextBetween(start, _pos), CharString(c1), false, null, null, null, null);
         }
         return null;
     }
@@ -374,33 +400,27 @@ internal sealed partial class ShellParserCore
             {
                 if (!(c == '#' && (c1 == '-' || c1 == '?' || c1 == '#') && PeekAt(2) != '}'))
                 {
-                    prefix = c.ToString();
+                    prefix = CharString(c);
                     Advance();
                 }
             }
-            var name = new StringBuilder();
             c = Peek();
+            var nameStart = _pos;
+            var nameLength = 0;
             if (IsNameStart(c))
             {
-                while (!AtEnd && IsNameChar(Peek()))
-                {
-                    name.Append(Peek());
-                    Advance();
-                }
+                for (; !AtEnd && IsNameChar(Peek()); nameLength++) Advance();
             }
             else if (c >= '0' && c <= '9')
             {
-                while (!AtEnd && Peek() >= '0' && Peek() <= '9')
-                {
-                    name.Append(Peek());
-                    Advance();
-                }
+                for (; !AtEnd && Peek() >= '0' && Peek() <= '9'; nameLength++) Advance();
             }
             else if (!AtEnd && c is '@' or '*' or '#' or '?' or '-' or '$' or '!')
             {
-                name.Append(c);
+                nameLength = 1;
                 Advance();
             }
+            var name = nameLength == 0 ? string.Empty : LogicalText(nameStart, _pos);
             string? subscript = null;
             if (!AtEnd && Peek() == '[' && name.Length > 0)
             {
@@ -443,7 +463,7 @@ internal sealed partial class ShellParserCore
             if (name.Length == 0 && op == null) Error(start, Math.Max(start + 2, _pos + 1), "bad parameter expansion");
             if (!AtEnd && Peek() == '}') Advance();
             else Error(start, start + 2, "unterminated parameter expansion '${'");
-            return new ShellParameterExpansion(M(start), M(_pos) - M(start), TextBetween(start, _pos), name.ToString(), true, prefix, subscript, op, argument);
+            return new ShellParameterExpansion(M(start), M(_pos) - M(start), TextBetween(start, _pos), name, true, prefix, subscript, op, argument);
         }
         finally
         {
@@ -461,9 +481,9 @@ internal sealed partial class ShellParserCore
         {
             Advance(2);
             var bodyStart = Skip(_pos);
-            var lists = ImmutableArray.CreateBuilder<ShellCommandList>();
+            var lists = _builders.Lists.Rent();
             ParseRecovering(lists, closeParen: true);
-            var body = new ShellScript(M(bodyStart), M(Skip(_pos)) - M(bodyStart), lists.ToImmutable());
+            var body = new ShellScript(M(bodyStart), M(Skip(_pos)) - M(bodyStart), _builders.Lists.ToImmutableAndFree(lists));
             if (!AtEnd && Peek() == ')') Advance();
             else Error(start, start + 2, $"unterminated {(kind == ShellSubstitutionKind.Dollar ? "command" : "process")} substitution '{TextBetween(start, start + 2)}'");
             return new ShellCommandSubstitution(M(start), M(_pos) - M(start), TextBetween(start, _pos), kind, body);
@@ -523,7 +543,7 @@ internal sealed partial class ShellParserCore
         }
         else
         {
-            var nested = new ShellParserCore(inner.ToString(), 0, inner.Length, map.ToArray(), _errors, _depth + 1, _budget);
+            var nested = new ShellParserCore(inner.ToString(), 0, inner.Length, map.ToArray(), _errors, _depth + 1, _budget, _builders);
             body = nested.ParseTopLevel();
         }
         return new ShellCommandSubstitution(M(start), M(end) - M(start), TextBetween(start, end), ShellSubstitutionKind.Backtick, body);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Plimsoll.Syntax.Shell;
@@ -20,9 +21,58 @@ internal sealed partial class ShellParserCore
     private readonly List<ShellSyntaxError> _errors;
     private readonly ShellParserBudget _budget;
     private readonly List<PendingHereDocument> _pendingHereDocuments = new();
+    private readonly Builders _builders;
     private int _pos;
     private int _depth;
     private bool _reportedTooDeep;
+
+    /// <summary>
+    /// The builder pools of one thread, kept between parses: a RUN script is small, so pools made per parse would cost
+    /// about as much as the builders they save. Taken by <see cref="Rent"/> and given back by <see cref="Return"/>, so a
+    /// re-entrant parse on the same thread simply gets fresh pools.
+    /// </summary>
+    internal sealed class Builders
+    {
+        [ThreadStatic] private static Builders? s_cached;
+
+        public readonly BuilderPool<ShellWordPart> Parts = new();
+        public readonly BuilderPool<ShellWord> Words = new();
+        public readonly BuilderPool<ShellAssignment> Assignments = new();
+        public readonly BuilderPool<ShellRedirection> Redirections = new();
+        public readonly BuilderPool<ShellCommand> Commands = new();
+        public readonly BuilderPool<ShellPipeline> Pipelines = new();
+        public readonly BuilderPool<ShellCommandList> Lists = new();
+        public readonly BuilderPool<ShellAndOrOperator> Operators = new();
+        public readonly BuilderPool<int> Offsets = new();
+
+        public static Builders Rent()
+        {
+            var builders = s_cached ?? new Builders();
+            s_cached = null;
+            return builders;
+        }
+
+        public static void Return(Builders builders) => s_cached = builders;
+    }
+
+    /// <summary>
+    /// Reusable <see cref="ImmutableArray{T}.Builder"/>s: the parser fills one per word, command, pipeline and list, but
+    /// only a few are in use at once, so renting them avoids a builder and its array per node.
+    /// </summary>
+    internal sealed class BuilderPool<T>
+    {
+        private readonly Stack<ImmutableArray<T>.Builder> _free = new();
+
+        public ImmutableArray<T>.Builder Rent() => _free.Count > 0 ? _free.Pop() : ImmutableArray.CreateBuilder<T>();
+
+        public ImmutableArray<T> ToImmutableAndFree(ImmutableArray<T>.Builder builder)
+        {
+            var result = builder.ToImmutable();
+            builder.Clear();
+            _free.Push(builder);
+            return result;
+        }
+    }
 
     private sealed class PendingHereDocument
     {
@@ -41,8 +91,10 @@ internal sealed partial class ShellParserCore
     }
 
     /// <param name="map">For nested backtick text: the input offset of each character (length + 1 entries).</param>
-    public ShellParserCore(string text, int start, int end, int[]? map, List<ShellSyntaxError> errors, int depth, ShellParserBudget budget)
+    public ShellParserCore(string text, int start, int end, int[]? map, List<ShellSyntaxError> errors, int depth, ShellParserBudget budget,
+        Builders builders)
     {
+        _builders = builders;
         _text = text;
         _pos = start;
         _end = end;
@@ -54,12 +106,15 @@ internal sealed partial class ShellParserCore
 
     // ---------------------------------------------------------------- positions and characters
 
-    private int M(int p)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int M(int p) => _map == null ? p : MapNested(p);
+
+    private int MapNested(int p)
     {
-        if (_map == null) return p;
         if (p < 0) p = 0;
-        if (p >= _map.Length) p = _map.Length - 1;
-        return _map[p];
+        var map = _map!;
+        if (p >= map.Length) p = map.Length - 1;
+        return map[p];
     }
 
     private void Error(int start, int end, string message)
@@ -73,7 +128,11 @@ internal sealed partial class ShellParserCore
     }
 
     /// <summary>Skips line continuations (backslash-newline) at <paramref name="p"/>.</summary>
-    private int Skip(int p)
+    /// <remarks>Called for nearly every character read, so the common case (no backslash) is an inlined test.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Skip(int p) => p < _end && _text[p] == '\\' ? SkipContinuations(p) : p;
+
+    private int SkipContinuations(int p)
     {
         while (p + 1 < _end && _text[p] == '\\')
         {
@@ -86,6 +145,7 @@ internal sealed partial class ShellParserCore
 
     private bool AtEnd
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get
         {
             _pos = Skip(_pos);
@@ -93,6 +153,7 @@ internal sealed partial class ShellParserCore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private char Peek()
     {
         _pos = Skip(_pos);
@@ -121,9 +182,11 @@ internal sealed partial class ShellParserCore
     }
 
     /// <summary>Consumes one unit of the work budget; when exhausted, abandons the rest of the input.</summary>
-    private bool Tick()
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool Tick() => --_budget.Steps > 0 || BudgetExhausted();
+
+    private bool BudgetExhausted()
     {
-        if (--_budget.Steps > 0) return true;
         if (_budget.Steps == 0) Error(_pos, _end, "input too complex to parse");
         _pos = _end;
         return false;
@@ -185,26 +248,34 @@ internal sealed partial class ShellParserCore
     }
 
     /// <summary>The unquoted reserved word at the current position, if any (not consumed).</summary>
+    /// <remarks>Called before nearly every token, so it reads into a stack buffer and returns the interned keyword: no allocation.</remarks>
     private string? PeekKeyword()
     {
-        var sb = new StringBuilder();
-        for (var k = 0; k < 9; k++)
+        Span<char> word = stackalloc char[9];
+        var n = 0;
+        var p = Skip(_pos);
+        while (n < word.Length && p < _end)
         {
-            var c = PeekAt(k);
-            if (c == Eof && AtEndAt(k)) break;
-            if ((c >= 'a' && c <= 'z') || c == '{' || c == '}' || c == '!' || c == '[' || c == ']') sb.Append(c);
-            else break;
+            var c = _text[p];
+            if (!((c >= 'a' && c <= 'z') || c == '{' || c == '}' || c == '!' || c == '[' || c == ']')) break;
+            word[n++] = c;
+            p = Skip(p + 1);
         }
-        if (sb.Length == 0) return null;
-        var after = PeekAt(sb.Length);
-        if (!IsDelimiterAfterKeyword(after) && !AtEndAt(sb.Length)) return null;
-        var word = sb.ToString();
-        return word switch
-        {
-            "if" or "then" or "elif" or "else" or "fi" or "do" or "done" or "case" or "esac" or "while" or "until"
-                or "for" or "in" or "function" or "{" or "}" or "!" or "[[" => word,
-            _ => null,
-        };
+        if (n == 0) return null;
+        if (p < _end && !IsDelimiterAfterKeyword(_text[p])) return null;
+        return Keyword(word.Slice(0, n));
+    }
+
+    private static readonly string[] Keywords =
+    {
+        "if", "then", "elif", "else", "fi", "do", "done", "case", "esac", "while", "until", "for", "in", "function", "{", "}", "!", "[[",
+    };
+
+    private static string? Keyword(ReadOnlySpan<char> word)
+    {
+        foreach (var k in Keywords)
+            if (word.Length == k.Length && word.SequenceEqual(k.AsSpan())) return k;
+        return null;
     }
 
     private bool AtEndAt(int k)
@@ -249,7 +320,7 @@ internal sealed partial class ShellParserCore
     public ShellScript ParseTopLevel()
     {
         var start = Skip(_pos);
-        var lists = ImmutableArray.CreateBuilder<ShellCommandList>();
+        var lists = _builders.Lists.Rent();
         ParseRecovering(lists, closeParen: false);
         foreach (var pending in _pendingHereDocuments)
         {
@@ -257,7 +328,7 @@ internal sealed partial class ShellParserCore
             _errors.Add(new ShellSyntaxError(r.Start, r.Length, $"here-document '{pending.Delimiter}' has no body"));
         }
         _pendingHereDocuments.Clear();
-        return new ShellScript(M(start), M(_end) - M(start), lists.ToImmutable());
+        return new ShellScript(M(start), M(_end) - M(start), _builders.Lists.ToImmutableAndFree(lists));
     }
 
     /// <summary>Parses lists until the end (or a `)` when <paramref name="closeParen"/>), reporting and skipping stray tokens.</summary>
@@ -294,6 +365,31 @@ internal sealed partial class ShellParserCore
     private string TextBetween(int start, int end) =>
         end > start && end <= _text.Length ? _text.Substring(start, end - start) : string.Empty;
 
+    /// <summary>
+    /// The characters in [<paramref name="start"/>, <paramref name="end"/>) with line continuations removed, as the
+    /// character-by-character readers (<see cref="Peek"/>/<see cref="Advance"/>) see them; a plain substring when there are none.
+    /// </summary>
+    private string LogicalText(int start, int end)
+    {
+        if (end <= start) return string.Empty;
+        if (_text.IndexOf('\\', start, end - start) < 0) return _text.Substring(start, end - start);
+        var sb = new StringBuilder(end - start);
+        for (var p = Skip(start); p < end; p = Skip(p + 1)) sb.Append(_text[p]);
+        return sb.ToString();
+    }
+
+    private static readonly string[] AsciiStrings = CreateAsciiStrings();
+
+    private static string[] CreateAsciiStrings()
+    {
+        var strings = new string[128];
+        for (var i = 0; i < strings.Length; i++) strings[i] = ((char)i).ToString();
+        return strings;
+    }
+
+    /// <summary>A one-character string, shared for ASCII (escapes and one-character parameter names are common).</summary>
+    private static string CharString(char c) => c < 128 ? AsciiStrings[c] : c.ToString();
+
     /// <summary>Parses command lists until the end, a `)`, a case terminator or a closing keyword.</summary>
     private void ParseLists(ImmutableArray<ShellCommandList>.Builder lists)
     {
@@ -325,10 +421,10 @@ internal sealed partial class ShellParserCore
     {
         SkipLinebreaks();
         var start = Skip(_pos);
-        var lists = ImmutableArray.CreateBuilder<ShellCommandList>();
+        var lists = _builders.Lists.Rent();
         ParseLists(lists);
         var end = lists.Count > 0 ? lists[lists.Count - 1].End : M(start);
-        return new ShellScript(M(start), end - M(start), lists.ToImmutable());
+        return new ShellScript(M(start), end - M(start), _builders.Lists.ToImmutableAndFree(lists));
     }
 
     private bool CanStartCommand()
@@ -343,8 +439,8 @@ internal sealed partial class ShellParserCore
     private ShellCommandList? ParseAndOr()
     {
         var start = Skip(_pos);
-        var pipelines = ImmutableArray.CreateBuilder<ShellPipeline>();
-        var operators = ImmutableArray.CreateBuilder<ShellAndOrOperator>();
+        var pipelines = _builders.Pipelines.Rent();
+        var operators = _builders.Operators.Rent();
         var first = ParsePipeline();
         if (first == null) return null;
         pipelines.Add(first);
@@ -395,7 +491,8 @@ internal sealed partial class ShellParserCore
                 ConsumeNewline();
             }
         }
-        return new ShellCommandList(M(start), end - M(start), pipelines.ToImmutable(), operators.ToImmutable(), separator, separatorStart);
+        return new ShellCommandList(M(start), end - M(start), _builders.Pipelines.ToImmutableAndFree(pipelines),
+            _builders.Operators.ToImmutableAndFree(operators), separator, separatorStart);
     }
 
     private ShellPipeline? ParsePipeline()
@@ -419,8 +516,8 @@ internal sealed partial class ShellParserCore
             Advance();
             SkipBlanksAndComment();
         }
-        var commands = ImmutableArray.CreateBuilder<ShellCommand>();
-        var pipes = ImmutableArray.CreateBuilder<int>();
+        var commands = _builders.Commands.Rent();
+        var pipes = _builders.Offsets.Rent();
         var first = CanStartCommand() && !AtClosingKeyword() ? ParseCommand() : null;
         if (first == null)
         {
@@ -447,18 +544,7 @@ internal sealed partial class ShellParserCore
             commands.Add(next);
         }
         var end = commands[commands.Count - 1].End;
-        return new ShellPipeline(M(start), end - M(start), negated, commands.ToImmutable(), pipes.ToImmutable(), timed);
-    }
-
-    // ---------------------------------------------------------------- parents
-
-    internal static void SetParents(ShellNode root)
-    {
-        foreach (var node in root.DescendantNodesAndSelf())
-        {
-            foreach (var child in node.ChildNodes())
-                child.Parent = node;
-            if (node is ShellRedirection { HereDocument: { } body }) body.Parent = node;
-        }
+        return new ShellPipeline(M(start), end - M(start), negated, _builders.Commands.ToImmutableAndFree(commands),
+            _builders.Offsets.ToImmutableAndFree(pipes), timed);
     }
 }

@@ -40,6 +40,7 @@ public sealed class ShellRedirection : ShellNode
         OperatorStart = operatorStart;
         OperatorLength = operatorLength;
         Target = target;
+        Adopt(target);
     }
 
     /// <summary>The explicit descriptor number (`2` in `2&gt;&amp;1`), else null.</summary>
@@ -56,11 +57,23 @@ public sealed class ShellRedirection : ShellNode
     /// The body, for here-documents; null when missing. Not among <see cref="ChildNodes"/>: the body follows the
     /// command line, outside this redirection's span. Its <see cref="ShellNode.Parent"/> is this redirection.
     /// </summary>
-    public ShellHereDocument? HereDocument { get; internal set; }
+    public ShellHereDocument? HereDocument
+    {
+        get => _hereDocument;
+        internal set
+        {
+            _hereDocument = value;
+            Adopt(value);
+        }
+    }
+
+    private ShellHereDocument? _hereDocument;
 
     public bool IsHereDocument => Kind is ShellRedirectionKind.HereDocument or ShellRedirectionKind.HereDocumentStripTabs;
 
     public override IEnumerable<ShellNode> ChildNodes() => One(Target);
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Target);
 }
 
 /// <summary>The body of a here-document: the lines after the command line, up to the delimiter line.</summary>
@@ -88,4 +101,6 @@ public sealed class ShellHereDocument : ShellNode
     public bool IsTerminated { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Enumerable.Empty<ShellNode>();
+
+    internal override void PushChildren(Stack<ShellNode> stack) { }
 }

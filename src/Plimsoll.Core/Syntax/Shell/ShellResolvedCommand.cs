@@ -56,11 +56,35 @@ public sealed class ShellResolvedCommand
     public ShellWord? NameWord => WordIndex >= 0 && WordIndex < Command.Words.Length ? Command.Words[WordIndex] : null;
 
     /// <summary>The resolved command's base name (`curl`); null when it is not a literal (`$CURL`) or absent.</summary>
-    public string? Name => NameWord == null ? null : BaseName(NameWord);
+    public string? Name
+    {
+        get
+        {
+            // Cached: every rule asks for it, and BaseName may cut a substring.
+            if (!_nameKnown)
+            {
+                _name = NameWord == null ? null : BaseName(NameWord);
+                _nameKnown = true;
+            }
+            return _name;
+        }
+    }
+
+    private string? _name;
+    private bool _nameKnown;
 
     /// <summary>The words after the resolved name.</summary>
-    public ImmutableArray<ShellWord> Arguments =>
-        WordIndex < 0 ? ImmutableArray<ShellWord>.Empty : Command.Words.RemoveRange(0, Math.Min(WordIndex + 1, Command.Words.Length));
+    public ImmutableArray<ShellWord> Arguments
+    {
+        get
+        {
+            if (_arguments.IsDefault)
+                _arguments = WordIndex < 0 ? ImmutableArray<ShellWord>.Empty : Command.Words.RemoveRange(0, Math.Min(WordIndex + 1, Command.Words.Length));
+            return _arguments;
+        }
+    }
+
+    private ImmutableArray<ShellWord> _arguments;
 
     /// <summary>Parses <see cref="Arguments"/> as options with the given spec.</summary>
     public ShellOptionSet ParseOptions(ShellOptionSpec? spec = null) => ShellOptions.Parse(Arguments, spec);
@@ -142,7 +166,7 @@ public sealed class ShellResolvedCommand
     {
         var words = command.Words;
         if (words.Length == 0) return new ShellResolvedCommand(command, -1, ImmutableArray<string>.Empty);
-        var wrappers = ImmutableArray.CreateBuilder<string>();
+        ImmutableArray<string>.Builder? wrappers = null; // most commands have no wrapper
         var index = 0;
         for (var guard = 0; guard < words.Length && index < words.Length; guard++)
         {
@@ -158,10 +182,10 @@ public sealed class ShellResolvedCommand
             if (wrapper.SkipsAssignments)
                 while (next < operands.Length && IsAssignmentWord(operands[next])) next++;
             if (next >= operands.Length) break;
-            wrappers.Add(name);
+            (wrappers ??= ImmutableArray.CreateBuilder<string>()).Add(name);
             index = words.IndexOf(operands[next]);
         }
-        return new ShellResolvedCommand(command, index, wrappers.ToImmutable());
+        return new ShellResolvedCommand(command, index, wrappers?.ToImmutable() ?? ImmutableArray<string>.Empty);
     }
 
     private static bool IsAssignmentWord(ShellWord w)

@@ -14,6 +14,7 @@ public sealed class ShellWord : ShellNode
     internal ShellWord(int start, int length, ImmutableArray<ShellWordPart> parts) : base(start, length)
     {
         Parts = parts;
+        Adopt(parts);
     }
 
     public ImmutableArray<ShellWordPart> Parts { get; }
@@ -60,6 +61,8 @@ public sealed class ShellWord : ShellNode
     {
         get
         {
+            if (Parts.Length == 0) return string.Empty;
+            if (Parts.Length == 1 && Parts[0].SingleValue is { } single) return Parts[0].IsLiteral ? single : string.Empty;
             var sb = new StringBuilder();
             foreach (var p in Parts)
                 if (!p.AppendLiteralPrefix(sb)) break;
@@ -76,6 +79,9 @@ public sealed class ShellWord : ShellNode
         get
         {
             if (_approximate != null) return _approximate;
+            // Most words are one part: its value is the answer, no builder needed.
+            if (Parts.Length == 0) return _approximate = string.Empty;
+            if (Parts.Length == 1 && Parts[0].SingleValue is { } single) return _approximate = single;
             var sb = new StringBuilder();
             foreach (var p in Parts) p.AppendApproximate(sb);
             return _approximate = sb.ToString();
@@ -109,4 +115,6 @@ public sealed class ShellWord : ShellNode
     }
 
     public override IEnumerable<ShellNode> ChildNodes() => Parts;
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Parts);
 }

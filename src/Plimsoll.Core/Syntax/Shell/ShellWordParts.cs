@@ -14,6 +14,9 @@ public abstract class ShellWordPart : ShellNode
     /// <summary>Appends the unquoted value, or the source text for an expansion.</summary>
     internal abstract void AppendApproximate(StringBuilder sb);
 
+    /// <summary>What <see cref="AppendApproximate"/> appends, when it is one string already held (not for double quotes).</summary>
+    internal abstract string? SingleValue { get; }
+
     /// <summary>Appends the literal value; returns false at the first expansion.</summary>
     internal virtual bool AppendLiteralPrefix(StringBuilder sb)
     {
@@ -23,6 +26,8 @@ public abstract class ShellWordPart : ShellNode
     }
 
     public override IEnumerable<ShellNode> ChildNodes() => Enumerable.Empty<ShellNode>();
+
+    internal override void PushChildren(Stack<ShellNode> stack) { }
 }
 
 /// <summary>Unquoted text (line continuations removed).</summary>
@@ -33,6 +38,8 @@ public sealed class ShellLiteralPart : ShellWordPart
     public string Value { get; }
 
     internal override void AppendApproximate(StringBuilder sb) => sb.Append(Value);
+
+    internal override string? SingleValue => Value;
 }
 
 /// <summary>A backslash escape `\c`; <see cref="Value"/> is the escaped character.</summary>
@@ -43,6 +50,8 @@ public sealed class ShellEscapePart : ShellWordPart
     public string Value { get; }
 
     internal override void AppendApproximate(StringBuilder sb) => sb.Append(Value);
+
+    internal override string? SingleValue => Value;
 }
 
 /// <summary>`'text'`, or bash ANSI-C `$'text'` whose escapes are decoded into <see cref="Value"/>.</summary>
@@ -58,6 +67,8 @@ public sealed class ShellSingleQuotedPart : ShellWordPart
     public bool IsAnsiC { get; }
 
     internal override void AppendApproximate(StringBuilder sb) => sb.Append(Value);
+
+    internal override string? SingleValue => Value;
 }
 
 /// <summary>`"text $x $(cmd)"`: literal, escape and expansion parts inside double quotes.</summary>
@@ -66,6 +77,7 @@ public sealed class ShellDoubleQuotedPart : ShellWordPart
     internal ShellDoubleQuotedPart(int start, int length, ImmutableArray<ShellWordPart> parts) : base(start, length)
     {
         Parts = parts;
+        Adopt(parts);
     }
 
     public ImmutableArray<ShellWordPart> Parts { get; }
@@ -85,6 +97,8 @@ public sealed class ShellDoubleQuotedPart : ShellWordPart
         foreach (var p in Parts) p.AppendApproximate(sb);
     }
 
+    internal override string? SingleValue => null;
+
     internal override bool AppendLiteralPrefix(StringBuilder sb)
     {
         foreach (var p in Parts)
@@ -93,6 +107,8 @@ public sealed class ShellDoubleQuotedPart : ShellWordPart
     }
 
     public override IEnumerable<ShellNode> ChildNodes() => Parts;
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Parts);
 }
 
 /// <summary>Base of the parts whose value comes from expansion at run time.</summary>
@@ -109,6 +125,8 @@ public abstract class ShellExpansionPart : ShellWordPart
     public override bool IsLiteral => false;
 
     internal override void AppendApproximate(StringBuilder sb) => sb.Append(SourceText);
+
+    internal override string? SingleValue => SourceText;
 }
 
 /// <summary>`$name`, `$1`, `$@`, or `${...}` with an optional operator and argument.</summary>
@@ -124,6 +142,7 @@ public sealed class ShellParameterExpansion : ShellExpansionPart
         Subscript = subscript;
         Operator = @operator;
         Argument = argument;
+        Adopt(argument);
     }
 
     /// <summary>The parameter name (`HOME`, `1`, `@`); empty when missing.</summary>
@@ -147,6 +166,8 @@ public sealed class ShellParameterExpansion : ShellExpansionPart
     public ShellWord? Argument { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => One(Argument);
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Argument);
 }
 
 public enum ShellSubstitutionKind
@@ -169,12 +190,15 @@ public sealed class ShellCommandSubstitution : ShellExpansionPart
     {
         Kind = kind;
         Body = body;
+        Adopt(body);
     }
 
     public ShellSubstitutionKind Kind { get; }
     public ShellScript Body { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => One(Body);
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Body);
 }
 
 /// <summary>`$(( expression ))`; the expression is kept as text.</summary>
@@ -190,9 +214,15 @@ public sealed class ShellArithmeticExpansion : ShellExpansionPart
 public sealed class ShellArrayLiteralPart : ShellExpansionPart
 {
     internal ShellArrayLiteralPart(int start, int length, string sourceText, ImmutableArray<ShellWord> elements)
-        : base(start, length, sourceText) => Elements = elements;
+        : base(start, length, sourceText)
+    {
+        Elements = elements;
+        Adopt(elements);
+    }
 
     public ImmutableArray<ShellWord> Elements { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Elements;
+
+    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Elements);
 }
