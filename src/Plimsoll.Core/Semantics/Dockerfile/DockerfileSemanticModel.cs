@@ -74,6 +74,7 @@ public sealed class DockerfileSemanticModel
     {
         if (Tree.EscapeCharacter != '\\') return false;
         var shell = GetShell(at);
+        if (shell == DefaultShell) return true; // most files never change SHELL
         if (shell.IsEmpty) return false;
         string name = shell[0];
         name = name.Substring(name.LastIndexOf('/') + 1);
