@@ -12,8 +12,12 @@ internal static class SourceComments
     {
         var text = tree.Text;
         var trivia = new List<DockerfileTrivia>();
-        // The root's tokens end with the end-of-file token, whose trivia holds the comments after the last instruction.
-        foreach (var token in tree.Root.DescendantTokens()) token.AddLeadingComments(trivia);
+        // Only constructs with a '#' somewhere in their text can hold a comment: the others' tokens are not walked.
+        string source = text.ToString();
+        var root = tree.Root;
+        foreach (var directive in root.Directives) AddComments(directive, source, trivia);
+        foreach (var instruction in root.Instructions) AddComments(instruction, source, trivia);
+        root.EndOfFile.AddLeadingComments(trivia); // the comments after the last instruction
         if (trivia.Count == 0) return SuppressionIndex.Empty;
         var comments = new List<SourceComment>(trivia.Count);
         foreach (var comment in trivia) comments.Add(Comment(text, comment.Span, comment.Text));
@@ -21,6 +25,13 @@ internal static class SourceComments
         // Line → last line of the instruction starting there; only disable-next-line asks, so built on first use.
         Dictionary<int, int>? lastLine = null;
         return Build(comments, text, registry, line => (lastLine ??= LastLineOfInstructions(tree)).TryGetValue(line, out int end) ? end : line);
+    }
+
+    private static void AddComments(DockerfileNode node, string source, List<DockerfileTrivia> trivia)
+    {
+        var span = node.FullSpan;
+        if (source.IndexOf('#', span.Start, span.Length) < 0) return;
+        node.AddLeadingComments(trivia);
     }
 
     private static Dictionary<int, int> LastLineOfInstructions(DockerfileSyntaxTree tree)

@@ -87,6 +87,21 @@ public abstract class DockerfileNode
         }
     }
 
+    /// <summary>
+    /// Adds the comments in the leading trivia of this node's tokens, in document order, without an iterator
+    /// (see <see cref="DockerfileToken.AddLeadingComments"/>). Recursive: a Dockerfile tree is a few levels deep.
+    /// </summary>
+    internal void AddLeadingComments(List<DockerfileTrivia> comments)
+    {
+        int count = SlotCount;
+        for (int i = 0; i < count; i++)
+        {
+            var slot = GetSlot(i);
+            if (slot.IsNode) slot.AsNode!.AddLeadingComments(comments);
+            else slot.AsToken.AddLeadingComments(comments);
+        }
+    }
+
     /// <summary>The span from the first token's text to the last token's end, without leading trivia.</summary>
     public TextSpan Span
     {
