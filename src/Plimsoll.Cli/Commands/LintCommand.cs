@@ -142,12 +142,13 @@ internal static class LintCommand
             }
             else if (request.Format == "github")
             {
-                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { AutoFlush = true };
+                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
                 GitHubReporter.Write(run, writer);
             }
             else
             {
-                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false)) { AutoFlush = true };
+                // Flushed once when disposed: flushing every line costs a write call per line.
+                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
                 bool color = request.OutputPath == null && !request.NoColor && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
                 new TextReporter(color, request.Quiet).Write(run, writer);
             }

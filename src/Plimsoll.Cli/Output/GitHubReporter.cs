@@ -17,7 +17,7 @@ internal static class GitHubReporter
         {
             var finding = reported.Finding;
             output.Write("::" + Command(finding.Severity) + " ");
-            output.Write("file=" + EscapeProperty(DisplayPaths.For(reported.File.Path)));
+            output.Write("file=" + EscapeProperty(reported.DisplayPath));
             output.Write(",line=" + reported.StartLine + ",col=" + reported.StartColumn);
             output.Write(",endLine=" + reported.EndLine + ",endColumn=" + reported.EndColumn);
             output.Write(",title=" + EscapeProperty(finding.Id));

@@ -30,7 +30,7 @@ internal static class JsonReporter
             json.WriteString("ruleId", finding.Id);
             json.WriteString("severity", TextReporter.SeverityWord(finding.Severity));
             json.WriteString("message", reported.Message);
-            json.WriteString("path", DisplayPaths.For(reported.File.Path));
+            json.WriteString("path", reported.DisplayPath);
             json.WriteNumber("startLine", reported.StartLine);
             json.WriteNumber("startColumn", reported.StartColumn);
             json.WriteNumber("endLine", reported.EndLine);

@@ -5,7 +5,8 @@ using Plimsoll.Cli.Linting;
 namespace Plimsoll.Cli.Output;
 
 /// <summary>A finding with its file and 1-based positions, as the machine-readable formats report it.</summary>
-internal readonly record struct ReportedFinding(FileAnalysisResult File, Finding Finding)
+/// <param name="DisplayPath">The file's path as users read it (<see cref="DisplayPaths.For"/>), computed once per file.</param>
+internal readonly record struct ReportedFinding(FileAnalysisResult File, Finding Finding, string DisplayPath)
 {
     public int StartLine => Finding.LineSpan.StartLinePosition.Line + 1;
     public int StartColumn => Finding.LineSpan.StartLinePosition.Character + 1;
@@ -17,8 +18,11 @@ internal readonly record struct ReportedFinding(FileAnalysisResult File, Finding
     public static IEnumerable<ReportedFinding> From(LintRun run, bool includeSuppressed)
     {
         foreach (var file in run.Files)
+        {
+            string? displayPath = null;
             foreach (var finding in file.Findings)
                 if (finding.Severity != DiagnosticSeverity.Hidden && (includeSuppressed || !finding.IsSuppressed))
-                    yield return new ReportedFinding(file, finding);
+                    yield return new ReportedFinding(file, finding, displayPath ??= DisplayPaths.For(file.Path));
+        }
     }
 }

@@ -24,6 +24,7 @@ internal sealed class TextReporter
         int errors = 0, warnings = 0, notes = 0, suppressed = 0;
         foreach (var file in run.Files)
         {
+            string? displayPath = null; // once per file: it may ask the OS for the current directory
             foreach (var finding in file.Findings)
             {
                 if (finding.IsSuppressed) { suppressed++; continue; }
@@ -34,7 +35,7 @@ internal sealed class TextReporter
                     case DiagnosticSeverity.Warning: warnings++; break;
                     default: notes++; break;
                 }
-                WriteFinding(file, finding, output);
+                WriteFinding(file, displayPath ??= DisplayPaths.For(file.Path), finding, output);
             }
         }
         foreach (var notification in run.AllNotifications)
@@ -49,12 +50,12 @@ internal sealed class TextReporter
         output.WriteLine(summary);
     }
 
-    private void WriteFinding(FileAnalysisResult file, Finding finding, TextWriter output)
+    private void WriteFinding(FileAnalysisResult file, string displayPath, Finding finding, TextWriter output)
     {
         var span = finding.LineSpan;
         int line = span.StartLinePosition.Line, column = span.StartLinePosition.Character;
         string severity = SeverityWord(finding.Severity);
-        output.WriteLine($"{DisplayPaths.For(file.Path)}:{line + 1}:{column + 1}: {Paint(severity, finding.Severity == DiagnosticSeverity.Error ? Red : finding.Severity == DiagnosticSeverity.Warning ? Yellow : Cyan)} {Paint(finding.Id, Bold)} {finding.Diagnostic.GetMessage()}");
+        output.WriteLine($"{displayPath}:{line + 1}:{column + 1}: {Paint(severity, finding.Severity == DiagnosticSeverity.Error ? Red : finding.Severity == DiagnosticSeverity.Warning ? Yellow : Cyan)} {Paint(finding.Id, Bold)} {finding.Diagnostic.GetMessage()}");
         if (_quiet || line >= file.Text.Lines.Count) return;
 
         string source = file.Text.Lines[line].ToString();
@@ -62,9 +63,12 @@ internal sealed class TextReporter
         int caretEnd = span.EndLinePosition.Line == line ? Math.Min(span.EndLinePosition.Character, source.Length) : source.Length;
         int width = Math.Max(1, caretEnd - caretStart);
         // Keep tabs so the caret lines up under the same characters.
-        string pad = new string(source.Take(caretStart).Select(c => c == '\t' ? '\t' : ' ').ToArray());
+        var pad = new char[caretStart];
+        for (int i = 0; i < caretStart; i++) pad[i] = source[i] == '\t' ? '\t' : ' ';
         output.WriteLine("  " + source.TrimEnd('\r'));
-        output.WriteLine("  " + pad + Paint(new string('^', width), Green));
+        output.Write("  ");
+        output.Write(pad);
+        output.WriteLine(Paint(new string('^', width), Green));
     }
 
     internal static string SeverityWord(DiagnosticSeverity severity) => severity switch

@@ -42,23 +42,18 @@ public sealed class AnalyzerDriver
         var sink = new FindingSink();
         var notifications = new List<ToolNotification>();
 
-        void Run<T>(IEnumerable<Action<T>> actions, T context) => RunActions(actions, context, path, notifications);
-
         if (_registry.HasDockerfileWork)
         {
-            Run(_registry.DockerfileActions, new DockerfileAnalysisContext(model, settings.Options, sink));
-            foreach (var stage in model.Stages)
-                Run(_registry.StageActions, new StageAnalysisContext(model, stage, settings.Options, sink));
-            foreach (var instruction in AllInstructions(tree.Root))
+            var options = settings.Options;
+            RunActions(_registry.DockerfileActions, new DockerfileAnalysisContext(model, options, sink), path, notifications);
+            if (_registry.StageActions.Count > 0)
+                foreach (var stage in model.Stages)
+                    RunActions(_registry.StageActions, new StageAnalysisContext(model, stage, options, sink), path, notifications);
+            foreach (var instruction in tree.Root.Instructions)
             {
-                Run(_registry.InstructionActionsFor(instruction.Kind), new InstructionAnalysisContext(model, instruction, settings.Options, sink));
-                if (_registry.ShellCommandActions.Count > 0 && instruction is RunInstructionSyntax run)
-                {
-                    foreach (var script in RunScripts.For(model, run))
-                        foreach (var command in script.Parse.DescendantCommandsWithInlineScripts())
-                            if (command.SimpleCommand != null)
-                                Run(_registry.ShellCommandActions, new ShellCommandAnalysisContext(model, script, command, settings.Options, sink));
-                }
+                AnalyzeInstruction(model, instruction, options, sink, path, notifications);
+                // An ONBUILD trigger is an instruction of its own.
+                if (instruction is OnbuildInstructionSyntax { Inner: { } inner }) AnalyzeInstruction(model, inner, options, sink, path, notifications);
             }
         }
 
@@ -98,7 +93,7 @@ public sealed class AnalyzerDriver
             var merged = new Lazy<ComposeProject>(() => LoadProject(text, path, isStack));
             var project = new ComposeProjectAnalysisContext(file, isStack, interpolator, merged, settings.Options, sink);
 
-            void Run<T>(IEnumerable<Action<T>> actions, T context) => RunActions(actions, context, path, notifications);
+            void Run<T>(IReadOnlyList<Action<T>> actions, T context) => RunActions(actions, context, path, notifications);
 
             Run(_registry.ComposeProjectActions, project);
             foreach (var service in file.Services)
@@ -119,6 +114,17 @@ public sealed class AnalyzerDriver
         return new FileAnalysisResult(path, text, findings.ToImmutableArray(), notifications.ToImmutableArray());
     }
 
+    private void AnalyzeInstruction(DockerfileSemanticModel model, InstructionSyntax instruction, AnalyzerOptions options, FindingSink sink, string path, List<ToolNotification> notifications)
+    {
+        var actions = _registry.InstructionActionsFor(instruction.Kind);
+        if (actions.Length > 0) RunActions(actions, new InstructionAnalysisContext(model, instruction, options, sink), path, notifications);
+        if (_registry.ShellCommandActions.Count == 0 || instruction is not RunInstructionSyntax run) return;
+        foreach (var script in RunScripts.For(model, run))
+            foreach (var command in script.Parse.DescendantCommandsWithInlineScripts())
+                if (command.SimpleCommand != null)
+                    RunActions(_registry.ShellCommandActions, new ShellCommandAnalysisContext(model, script, command, options, sink), path, notifications);
+    }
+
     // A suppression comment that names an unknown rule (or is malformed) is a mistake the user wants to hear about.
     private static void AddSuppressionProblems(FileSettings settings, string path, List<ToolNotification> notifications)
     {
@@ -127,10 +133,12 @@ public sealed class AnalyzerDriver
     }
 
     /// <summary>Calls each rule callback; a rule that throws becomes a tool notification and the others still run.</summary>
-    private static void RunActions<T>(IEnumerable<Action<T>> actions, T context, string path, List<ToolNotification> notifications)
+    private static void RunActions<T>(IReadOnlyList<Action<T>> actions, T context, string path, List<ToolNotification> notifications)
     {
-        foreach (var action in actions)
+        // Indexed, not foreach over the interface: this runs for every instruction and shell command of every file.
+        for (int i = 0; i < actions.Count; i++)
         {
+            var action = actions[i];
             try
             {
                 action(context);
@@ -157,15 +165,6 @@ public sealed class AnalyzerDriver
             }
         }
         return ComposeProjectLoader.LoadText(text.ToString(), path, isStack);
-    }
-
-    private static IEnumerable<InstructionSyntax> AllInstructions(DockerfileSyntax root)
-    {
-        foreach (var instruction in root.Instructions)
-        {
-            yield return instruction;
-            if (instruction is OnbuildInstructionSyntax { Inner: { } inner }) yield return inner;
-        }
     }
 }
 

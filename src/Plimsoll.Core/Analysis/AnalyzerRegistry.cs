@@ -19,6 +19,8 @@ public sealed class AnalyzerRegistry
             analyzer.Initialize(context);
         }
         Rules = rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+        _allInstructionActions = AllInstructionActions.ToArray();
+        foreach (var pair in _instructionActions) _actionsByKind[pair.Key] = AllInstructionActions.Concat(pair.Value).ToArray();
     }
 
     public ImmutableArray<PlimsollAnalyzer> Analyzers { get; }
@@ -41,8 +43,12 @@ public sealed class AnalyzerRegistry
     internal List<Action<ComposeNetworkAnalysisContext>> ComposeNetworkActions { get; } = new();
     internal List<Action<ComposeSecretAnalysisContext>> ComposeSecretActions { get; } = new();
 
-    internal IEnumerable<Action<InstructionAnalysisContext>> InstructionActionsFor(DockerfileSyntaxKind kind)
-        => _instructionActions.TryGetValue(kind, out var list) ? AllInstructionActions.Concat(list) : AllInstructionActions;
+    // The callbacks for each instruction kind, those for all kinds first; joined once here, not per instruction.
+    private readonly Dictionary<DockerfileSyntaxKind, Action<InstructionAnalysisContext>[]> _actionsByKind = new();
+    private readonly Action<InstructionAnalysisContext>[] _allInstructionActions;
+
+    internal Action<InstructionAnalysisContext>[] InstructionActionsFor(DockerfileSyntaxKind kind)
+        => _actionsByKind.TryGetValue(kind, out var actions) ? actions : _allInstructionActions;
 
     internal bool HasDockerfileWork =>
         DockerfileActions.Count + StageActions.Count + AllInstructionActions.Count + _instructionActions.Count + ShellCommandActions.Count > 0;

@@ -11,22 +11,38 @@ internal static class SourceComments
     public static SuppressionIndex ForDockerfile(DockerfileSyntaxTree tree, AnalyzerRegistry registry)
     {
         var text = tree.Text;
-        var comments = new List<SourceComment>();
-        foreach (var token in tree.Root.DescendantTokens().Append(tree.Root.EndOfFile))
-        {
-            if (token.FullSpan.Start == token.Span.Start) continue; // no trivia, nothing to lex
-            foreach (var trivia in token.LeadingTrivia)
-                if (trivia.Kind == DockerfileSyntaxKind.CommentTrivia) comments.Add(Comment(text, trivia.Span, trivia.Text));
-        }
-        if (comments.Count == 0) return SuppressionIndex.Empty;
+        var trivia = new List<DockerfileTrivia>();
+        // Only constructs with a '#' somewhere in their text can hold a comment: the others' tokens are not walked.
+        string source = text.ToString();
+        var root = tree.Root;
+        foreach (var directive in root.Directives) AddComments(directive, source, trivia);
+        foreach (var instruction in root.Instructions) AddComments(instruction, source, trivia);
+        root.EndOfFile.AddLeadingComments(trivia); // the comments after the last instruction
+        if (trivia.Count == 0) return SuppressionIndex.Empty;
+        var comments = new List<SourceComment>(trivia.Count);
+        foreach (var comment in trivia) comments.Add(Comment(text, comment.Span, comment.Text));
 
+        // Line → last line of the instruction starting there; only disable-next-line asks, so built on first use.
+        Dictionary<int, int>? lastLine = null;
+        return Build(comments, text, registry, line => (lastLine ??= LastLineOfInstructions(tree)).TryGetValue(line, out int end) ? end : line);
+    }
+
+    private static void AddComments(DockerfileNode node, string source, List<DockerfileTrivia> trivia)
+    {
+        var span = node.FullSpan;
+        if (source.IndexOf('#', span.Start, span.Length) < 0) return;
+        node.AddLeadingComments(trivia);
+    }
+
+    private static Dictionary<int, int> LastLineOfInstructions(DockerfileSyntaxTree tree)
+    {
         var lastLine = new Dictionary<int, int>();
         foreach (var instruction in tree.Root.Instructions)
         {
-            var lines = text.Lines.GetLinePositionSpan(instruction.Span);
+            var lines = tree.Text.Lines.GetLinePositionSpan(instruction.Span);
             lastLine[lines.Start.Line] = lines.End.Line;
         }
-        return Build(comments, text, registry, line => lastLine.TryGetValue(line, out int end) ? end : line);
+        return lastLine;
     }
 
     public static SuppressionIndex ForYaml(YamlSyntaxTree tree, AnalyzerRegistry registry)
@@ -48,7 +64,8 @@ internal static class SourceComments
     private static SourceComment Comment(SourceText text, TextSpan span, string commentText)
     {
         var line = text.Lines.GetLineFromPosition(span.Start);
-        bool ownLine = text.ToString(TextSpan.FromBounds(line.Start, span.Start)).Trim().Length == 0;
+        bool ownLine = true;
+        for (int i = line.Start; i < span.Start && ownLine; i++) ownLine = char.IsWhiteSpace(text[i]);
         return new SourceComment(line.LineNumber, span, commentText, ownLine);
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Plimsoll.Analysis;
 using Plimsoll.Rules.Shared;
 using Plimsoll.Syntax.Dockerfile;
@@ -17,6 +18,8 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
     private static readonly string[] VerificationMaterial = { ".sha256", ".sha512", ".sha1", ".sha256sum", ".sha512sum", ".asc", ".sig", ".gpg", ".md5", ".pem", ".pub", ".minisig", "SHA256SUMS", "SHA512SUMS", "SHASUMS256.txt", "KEYS", ".key", ".sign" };
     private static readonly HashSet<string> StreamConsumers = new(StringComparer.Ordinal) { "tar", "bsdtar", "unzip", "gunzip", "gzip", "xz", "bunzip2", "zstd", "dpkg", "rpm", "install", "cpio", "busybox" };
     private static readonly HashSet<string> ChecksumTools = new(StringComparer.Ordinal) { "sha256sum", "sha512sum", "sha384sum", "sha224sum", "sha1sum", "shasum", "b2sum", "md5sum", "rhash", "cksum" };
+    // The other commands IsVerification knows; keep the two in step.
+    private static readonly HashSet<string> VerifierNames = new(StringComparer.Ordinal) { "gpg", "gpg2", "gpgv", "gpgv2", "cosign", "minisign", "openssl", "rpm" };
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.UnverifiedDownload);
 
@@ -50,16 +53,17 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
     private static void AnalyzeCommand(ShellCommandAnalysisContext context)
     {
         var resolved = context.Resolved;
-        if (resolved?.Name == "apk")
+        string? name = resolved?.Name;
+        if (name == "apk")
         {
-            foreach (var word in resolved.Arguments)
+            foreach (var word in resolved!.Arguments)
                 if (word.ApproximateValue == "--allow-untrusted")
                     context.Report(RuleCatalog.UnverifiedDownload, context.MapToSource(word), "apk --allow-untrusted installs packages without checking their signatures");
             return;
         }
-        if (!RuleHelpers.IsDownloader(resolved?.Name)) return;
+        if (!RuleHelpers.IsDownloader(name)) return;
 
-        var options = resolved!.ParseOptions(resolved.Name == "curl" ? ShellOptionSpec.Curl : ShellOptionSpec.Wget);
+        var options = resolved!.ParseOptions(name == "curl" ? ShellOptionSpec.Curl : ShellOptionSpec.Wget);
         var urls = options.Operands.Select(w => (Word: w, Url: RuleHelpers.UrlOf(w))).Where(u => u.Url != null).ToList();
         if (urls.Count == 0) return;
         if (urls.All(u => IsVerificationMaterial(u.Url!))) return;
@@ -71,14 +75,14 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
             if (RuleHelpers.ScriptInterpreters.Contains(piped)) return; // PL1005's finding
             if (ChecksumTools.Contains(piped) || !StreamConsumers.Contains(piped)) return; // metadata read by jq, grep…: not installed content
         }
-        string? file = OutputFile(resolved.Name!, options, context.Command.SimpleCommand!, urls[0].Url!);
+        string? file = OutputFile(name!, options, context.Command.SimpleCommand!, urls[0].Url!);
         if (piped == null && file == null) return; // printed to the build log only
 
         if (IsVerifiedInScript(context.Script.Script, file)) return;
         var first = urls.First(u => !IsVerificationMaterial(u.Url!));
         string what = piped != null ? $"is streamed into {piped}" : $"is saved to {file}";
         context.Report(RuleCatalog.UnverifiedDownload, context.MapToSource(context.Command.SimpleCommand!),
-            $"{resolved.Name} download of {Shorten(first.Url!)} {what} without a checksum or signature check in the same RUN: verify it (for example `echo \"<sha256>  {file ?? "file"}\" | sha256sum -c -`)");
+            $"{name} download of {Shorten(first.Url!)} {what} without a checksum or signature check in the same RUN: verify it (for example `echo \"<sha256>  {file ?? "file"}\" | sha256sum -c -`)");
     }
 
     /// <summary>The file a download writes, or null for standard output.</summary>
@@ -102,13 +106,25 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
         return null;
     }
 
+    // A script's verification commands, found once per script: a RUN with several downloads asks for each of them.
+    private static readonly ConditionalWeakTable<ShellScript, ShellCommandContext[]> VerificationsByScript = new();
+
+    private static ShellCommandContext[] VerificationsIn(ShellScript script) => VerificationsByScript.GetValue(script, FindVerifications);
+
+    private static ShellCommandContext[] FindVerifications(ShellScript script)
+    {
+        List<ShellCommandContext>? found = null;
+        foreach (var context in script.DescendantCommands())
+            if (context.SimpleCommand is { } command && IsVerification(command)) (found ??= new()).Add(context);
+        return found?.ToArray() ?? Array.Empty<ShellCommandContext>();
+    }
+
     private static bool IsVerifiedInScript(ShellScript script, string? file)
     {
         string? name = file == null ? null : BaseName(file);
-        foreach (var context in script.DescendantCommands())
+        foreach (var context in VerificationsIn(script))
         {
-            var command = context.SimpleCommand;
-            if (command == null || !IsVerification(command)) continue;
+            var command = context.SimpleCommand!;
             if (name == null || string.IsNullOrEmpty(name)) return true;
             // A checksum list (SHA256SUMS, x.sha256) checked with -c covers the files it lists; we cannot read it here.
             if (command.ResolvedCommand.Arguments.Any(a => IsVerificationMaterial(a.ApproximateValue))) return true;
@@ -138,7 +154,7 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
     {
         var resolved = command.ResolvedCommand;
         var name = resolved.Name;
-        if (name == null) return false;
+        if (name == null || !(ChecksumTools.Contains(name) || VerifierNames.Contains(name))) return false; // most commands: no argument list needed
         var args = resolved.Arguments.Select(a => a.ApproximateValue).ToList();
         if (ChecksumTools.Contains(name))
             return args.Any(a => a == "--check" || a == "-c" || (a.StartsWith("-", StringComparison.Ordinal) && !a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('c') > 0));

@@ -42,12 +42,13 @@ internal sealed class SuppressionComment
         SkipBlanks(text, ref i, end);
 
         int wordStart = i;
-        string tool = ReadWord(text, ref i, end);
-        if (tool.Equals("plimsoll", StringComparison.OrdinalIgnoreCase))
+        SkipWord(text, ref i, end);
+        // Compared in place: most comments are prose, not worth a string for their first word.
+        if (WordIs(text, wordStart, i, "plimsoll"))
         {
             return ParsePlimsoll(text, i, end, out error);
         }
-        if (tool.Equals("hadolint", StringComparison.OrdinalIgnoreCase) && i > wordStart)
+        if (WordIs(text, wordStart, i, "hadolint") && i > wordStart)
         {
             return ParseHadolint(text, i, end, out error);
         }
@@ -148,9 +149,17 @@ internal sealed class SuppressionComment
     private static string ReadWord(string text, ref int i, int end, char stopAt = '\0')
     {
         int start = i;
-        while (i < end && !IsBlank(text[i]) && text[i] != stopAt) i++;
+        SkipWord(text, ref i, end, stopAt);
         return text.Substring(start, i - start);
     }
+
+    private static void SkipWord(string text, ref int i, int end, char stopAt = '\0')
+    {
+        while (i < end && !IsBlank(text[i]) && text[i] != stopAt) i++;
+    }
+
+    private static bool WordIs(string text, int start, int end, string word)
+        => end - start == word.Length && string.Compare(text, start, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0;
 
     private static void SkipBlanks(string text, ref int i, int end)
     {

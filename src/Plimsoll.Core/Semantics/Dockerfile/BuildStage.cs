@@ -37,6 +37,9 @@ public sealed class BuildStage
     /// <summary>The SHELL in force at the end of the stage (default <c>/bin/sh -c</c>).</summary>
     public ImmutableArray<string> FinalShell { get; internal set; } = DockerfileSemanticModel.DefaultShell;
 
+    /// <summary>Whether the stage has a SHELL instruction of its own; when not, every instruction runs with the inherited shell.</summary>
+    internal bool SetsShell { get; set; }
+
     public string DisplayName => Name ?? ("#" + Index);
     public override string ToString() => DisplayName;
 }

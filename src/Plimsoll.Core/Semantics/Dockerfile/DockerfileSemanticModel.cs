@@ -55,6 +55,7 @@ public sealed class DockerfileSemanticModel
         var stage = GetStage(at);
         if (stage == null) return DefaultShell;
         var shell = InheritedShell(stage);
+        if (!stage.SetsShell) return shell; // asked for every RUN: no walk through the stage for the common case
         foreach (var instruction in stage.Instructions)
         {
             if (instruction == at) break;
@@ -74,6 +75,7 @@ public sealed class DockerfileSemanticModel
     {
         if (Tree.EscapeCharacter != '\\') return false;
         var shell = GetShell(at);
+        if (shell == DefaultShell) return true; // most files never change SHELL
         if (shell.IsEmpty) return false;
         string name = shell[0];
         name = name.Substring(name.LastIndexOf('/') + 1);
@@ -152,8 +154,13 @@ public sealed class DockerfileSemanticModel
     {
         var shell = InheritedShell(stage);
         foreach (var instruction in stage.Instructions)
+        {
             if (instruction.Kind == DockerfileSyntaxKind.ShellInstruction && instruction is CommandInstructionSyntax { ExecForm: { } exec })
+            {
                 shell = exec.Values.ToImmutableArray();
+                stage.SetsShell = true;
+            }
+        }
         return shell;
     }
 

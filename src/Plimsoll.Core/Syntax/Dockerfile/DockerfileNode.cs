@@ -46,31 +46,59 @@ public abstract class DockerfileNode
 
     public IEnumerable<DockerfileNode> ChildNodes()
     {
-        foreach (var child in ChildNodesAndTokens())
-            if (child.IsNode) yield return child.AsNode!;
+        int count = SlotCount;
+        for (int i = 0; i < count; i++)
+        {
+            var slot = GetSlot(i);
+            if (slot.IsNode) yield return slot.AsNode!;
+        }
     }
 
+    // The walks below use one explicit stack of (node, next slot) instead of nested iterators: a nested
+    // `yield` costs an iterator and a child list per node, and every file's comments are found this way.
     public IEnumerable<DockerfileNode> DescendantNodes()
     {
-        foreach (var child in ChildNodes())
+        var stack = new Stack<(DockerfileNode Node, int Next)>();
+        stack.Push((this, 0));
+        while (stack.Count > 0)
         {
-            yield return child;
-            foreach (var grandchild in child.DescendantNodes()) yield return grandchild;
+            var (node, next) = stack.Pop();
+            if (next >= node.SlotCount) continue;
+            stack.Push((node, next + 1));
+            var slot = node.GetSlot(next);
+            if (!slot.IsNode) continue;
+            yield return slot.AsNode!;
+            stack.Push((slot.AsNode!, 0));
         }
     }
 
     public IEnumerable<DockerfileToken> DescendantTokens()
     {
-        foreach (var child in ChildNodesAndTokens())
+        var stack = new Stack<(DockerfileNode Node, int Next)>();
+        stack.Push((this, 0));
+        while (stack.Count > 0)
         {
-            if (child.IsNode)
-            {
-                foreach (var token in child.AsNode!.DescendantTokens()) yield return token;
-            }
-            else if (child.AsToken.IsPresent)
-            {
-                yield return child.AsToken;
-            }
+            var (node, next) = stack.Pop();
+            if (next >= node.SlotCount) continue;
+            stack.Push((node, next + 1));
+            var slot = node.GetSlot(next);
+            if (slot.IsNode) stack.Push((slot.AsNode!, 0));
+            else if (slot.AsToken.IsPresent) yield return slot.AsToken;
+        }
+    }
+
+    /// <summary>
+    /// Adds the comments in the leading trivia of this node's tokens, in document order, without an iterator
+    /// (see <see cref="DockerfileToken.AddLeadingComments"/>). Recursive: a Dockerfile tree is a few levels deep.
+    /// </summary>
+    internal void AddLeadingComments(List<DockerfileTrivia> comments)
+    {
+        int count = SlotCount;
+        for (int i = 0; i < count; i++)
+        {
+            var slot = GetSlot(i);
+            if (slot.IsNode) slot.AsNode!.AddLeadingComments(comments);
+            else slot.AsToken.AddLeadingComments(comments);
         }
     }
 

@@ -86,6 +86,16 @@ public readonly struct DockerfileToken
     public IReadOnlyList<DockerfileTrivia> LeadingTrivia
         => _source == null ? Array.Empty<DockerfileTrivia>() : TriviaLexer.Lex(_source, FullStart, Start);
 
+    /// <summary>
+    /// Adds the comments of the leading trivia to <paramref name="comments"/>, the same pieces <see cref="LeadingTrivia"/>
+    /// holds, without materialising the rest: most gaps are a blank or a line end, found with one scan for '#'.
+    /// </summary>
+    internal void AddLeadingComments(List<DockerfileTrivia> comments)
+    {
+        if (_source == null || FullStart >= Start || _source.Text.IndexOf('#', FullStart, Start - FullStart) < 0) return;
+        TriviaLexer.AddComments(_source, FullStart, Start, comments);
+    }
+
     public override string ToString() => Text;
 }
 
