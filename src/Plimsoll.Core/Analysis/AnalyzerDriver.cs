@@ -145,8 +145,24 @@ public sealed class AnalyzerDriver
             }
             catch (Exception e)
             {
-                notifications.Add(new ToolNotification(path, $"A rule failed ({action.Method.DeclaringType?.Name}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Warning));
+                notifications.Add(new ToolNotification(path, $"A rule failed ({DescribeRule(action)}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Warning));
             }
+        }
+    }
+
+    // The analyzer class a callback belongs to. Lambdas live in compiler-generated nested classes ("<>c"), so step
+    // out to the class a person wrote. Reflection may be missing (Native AOT): then say so rather than fail here.
+    private static string DescribeRule(Delegate action)
+    {
+        try
+        {
+            var type = action.Method.DeclaringType;
+            while (type != null && type.Name.StartsWith("<", StringComparison.Ordinal)) type = type.DeclaringType;
+            return type?.Name ?? "unknown rule";
+        }
+        catch (Exception)
+        {
+            return "unknown rule";
         }
     }
 
