@@ -540,24 +540,8 @@ internal sealed partial class ShellParserCore
         var k = p - start;
         if (Peek() == '(' && !AtEnd)
         {
-            Advance();
-            var elements = ImmutableArray.CreateBuilder<ShellWord>();
-            while (Tick())
-            {
-                SkipLinebreaks();
-                if (AtEnd || Peek() == ')') break;
-                var w = ParseWord(WordMode.Normal);
-                if (w == null)
-                {
-                    Error(_pos, _pos + 1, $"unexpected '{Peek()}' in array assignment");
-                    Advance();
-                    continue;
-                }
-                elements.Add(w);
-            }
-            if (!AtEnd && Peek() == ')') Advance();
-            else Error(start, start + k + 2, "array assignment without matching ')'");
-            return new ShellAssignment(M(start), M(_pos) - M(start), name, append, null, elements.ToImmutable());
+            var elements = ParseArrayElements("array assignment", start, start + k + 2);
+            return new ShellAssignment(M(start), M(_pos) - M(start), name, append, null, elements);
         }
         var value = ParseWord(WordMode.Normal) ?? new ShellWord(M(_pos), 0, ImmutableArray<ShellWordPart>.Empty);
         var end = Math.Max(value.End, M(_pos));

@@ -196,6 +196,16 @@ internal sealed partial class ShellParserCore
     private ShellWordPart ParseArrayLiteral()
     {
         var start = _pos;
+        var elements = ParseArrayElements("array literal", start, start + 1);
+        return new ShellArrayLiteralPart(M(start), M(_pos) - M(start), TextBetween(start, _pos), elements);
+    }
+
+    /// <summary>
+    /// The words of a bash array, <c>( a b c )</c>, from its '(' through its ')'; an unmatched '(' is reported over
+    /// [unmatchedStart, unmatchedEnd) as "<paramref name="what"/> without matching ')'".
+    /// </summary>
+    private ImmutableArray<ShellWord> ParseArrayElements(string what, int unmatchedStart, int unmatchedEnd)
+    {
         Advance();
         var elements = ImmutableArray.CreateBuilder<ShellWord>();
         while (Tick())
@@ -205,15 +215,15 @@ internal sealed partial class ShellParserCore
             var w = ParseWord(WordMode.Normal);
             if (w == null)
             {
-                Error(_pos, _pos + 1, $"unexpected '{Peek()}' in array literal");
+                Error(_pos, _pos + 1, $"unexpected '{Peek()}' in {what}");
                 Advance();
                 continue;
             }
             elements.Add(w);
         }
         if (!AtEnd && Peek() == ')') Advance();
-        else Error(start, start + 1, "array literal without matching ')'");
-        return new ShellArrayLiteralPart(M(start), M(_pos) - M(start), TextBetween(start, _pos), elements.ToImmutable());
+        else Error(unmatchedStart, unmatchedEnd, what + " without matching ')'");
+        return elements.ToImmutable();
     }
 
     private ShellWordPart ParseSingleQuoted()
