@@ -160,6 +160,7 @@ public sealed class NativeToolTests : IClassFixture<NativeToolTests.ReleasePacka
         Assert.Contains("error PL1003 ", lint.Output);
     }
 
+    // The tool version (with the commit) is the one thing allowed to differ between two builds of the same source.
     private static string WithoutVersion(string text)
-        => string.Join("\n", text.Split('\n').Where(line => !line.Contains("\"version\": \"0.", StringComparison.Ordinal) && !line.Contains("\"semanticVersion\"", StringComparison.Ordinal)));
+        => string.Join("\n", text.Split('\n').Where(line => !line.Contains("\"version\"", StringComparison.Ordinal) && !line.Contains("\"semanticVersion\"", StringComparison.Ordinal)));
 }
