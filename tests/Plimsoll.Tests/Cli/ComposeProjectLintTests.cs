@@ -1,3 +1,4 @@
+using Plimsoll.Tests.Infrastructure;
 namespace Plimsoll.Tests.Cli;
 
 /// <summary>Compose files are judged as the project docker compose builds: base file plus override file.</summary>

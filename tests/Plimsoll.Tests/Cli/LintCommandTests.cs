@@ -88,13 +88,3 @@ public class LintCommandTests
         Assert.Contains("1 file", result.StdOut);
     }
 }
-
-internal static class TempDirectory
-{
-    public static string Create()
-    {
-        string path = Path.Combine(Path.GetTempPath(), "plimsoll-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(path);
-        return path;
-    }
-}

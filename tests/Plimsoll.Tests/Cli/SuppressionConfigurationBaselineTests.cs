@@ -1,3 +1,4 @@
+using Plimsoll.Tests.Infrastructure;
 using System.Text.Json;
 
 namespace Plimsoll.Tests.Cli;

@@ -1,3 +1,4 @@
+using Plimsoll.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
 
@@ -22,8 +23,7 @@ internal static class RuleRunner
             case "yml":
             {
                 // A fresh folder per example: the compose file's .env and secret files are looked up beside it.
-                string dir = Path.Combine(Path.GetTempPath(), "plimsoll-rule-examples", Guid.NewGuid().ToString("N"));
-                Directory.CreateDirectory(dir);
+                string dir = TempDirectory.Create();
                 bool isStack = code.Contains("# stack file", StringComparison.Ordinal);
                 string path = Path.Combine(dir, isStack ? "stack.yaml" : "compose.yaml");
                 File.WriteAllText(path, code);

@@ -1,3 +1,5 @@
+using Plimsoll.Tests.Infrastructure;
+
 namespace Plimsoll.Tests.Analysis.Configuration;
 
 /// <summary>A real directory tree under the system temp folder, deleted on dispose.</summary>
@@ -5,8 +7,7 @@ internal sealed class TempTree : IDisposable
 {
     public TempTree()
     {
-        Root = Path.Combine(Path.GetTempPath(), "plimsoll-config-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Root);
+        Root = TempDirectory.Create();
         // A root=true file at the top, so that nothing above the temp folder can leak in.
         Write(".editorconfig", "root = true\n");
     }

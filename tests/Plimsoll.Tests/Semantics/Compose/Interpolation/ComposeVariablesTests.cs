@@ -1,20 +1,19 @@
+using Plimsoll.Tests.Infrastructure;
 using Plimsoll.Semantics.Compose.Interpolation;
 
 namespace Plimsoll.Tests.Semantics.Compose.Interpolation;
 
-public sealed class ComposeVariablesTests : IDisposable
+public sealed class ComposeVariablesTests
 {
-    private readonly string dir = Path.Combine(Path.GetTempPath(), "plimsoll-vars-" + Guid.NewGuid().ToString("N"));
+    private readonly string dir = TempDirectory.Create();
 
     public ComposeVariablesTests()
     {
-        Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "compose.yaml"), "services: {}\n");
         File.WriteAllText(Path.Combine(dir, ".env"), "TAG=from-dotenv\nONLY_DOTENV=1\n");
         File.WriteAllText(Path.Combine(dir, "prod.env"), "TAG=from-env-file\n");
     }
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
 
     private string ComposeFile => Path.Combine(dir, "compose.yaml");
 

@@ -14,7 +14,7 @@ namespace Plimsoll.Tests.Semantics.Compose.Interpolation;
 /// Compares the <see cref="InterpolationDialect.Stack"/> interpolator with the real <c>docker stack config</c>, which
 /// prints a stack file after interpolation. docker and the interpolator get the same environment, nothing else.
 /// </summary>
-public sealed class DockerStackOracleTests : IDisposable
+public sealed class DockerStackOracleTests
 {
     // Hand-written values: every operator, set/empty/unset, nesting (which docker does not do), $$, and bad syntax.
     private static readonly string[] Snippets =
@@ -30,17 +30,11 @@ public sealed class DockerStackOracleTests : IDisposable
     };
 
     private readonly ITestOutputHelper output;
-    private readonly string work = Path.Combine(Path.GetTempPath(), "plimsoll-oracle-" + Guid.NewGuid().ToString("N"));
+    private readonly string work = TempDirectory.Create();
 
     public DockerStackOracleTests(ITestOutputHelper output)
     {
         this.output = output;
-        Directory.CreateDirectory(work);
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(work, recursive: true); } catch (IOException) { }
     }
 
     private sealed record Outcome(string Source, string Environment, string Value, string? DockerText, string? DockerError, InterpolatedValue Mine)

@@ -1,3 +1,4 @@
+using Plimsoll.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Plimsoll.Semantics.Compose.Interpolation;
 using Plimsoll.Semantics.Compose.Projects;
@@ -5,16 +6,9 @@ using Plimsoll.Semantics.Compose.Projects;
 namespace Plimsoll.Tests.Semantics.Compose.Projects;
 
 /// <summary>Discovery, merge rules, extends, include and interpolation, against hand-written expectations from the compose spec.</summary>
-public sealed class ComposeProjectLoaderTests : IDisposable
+public sealed class ComposeProjectLoaderTests
 {
-    private readonly string dir = Path.Combine(Path.GetTempPath(), "plimsoll-project-" + Guid.NewGuid().ToString("N"));
-
-    public ComposeProjectLoaderTests() => Directory.CreateDirectory(dir);
-
-    public void Dispose()
-    {
-        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-    }
+    private readonly string dir = TempDirectory.Create();
 
     private string Write(string name, string text)
     {

@@ -13,22 +13,16 @@ namespace Plimsoll.Tests.Semantics.Compose.Projects;
 /// its <c>-c</c> files and interpolating: per service, the image, networks, secrets and environment must agree.
 /// docker and Plimsoll both get an empty environment.
 /// </summary>
-public sealed class ProjectDockerOracleTests : IDisposable
+public sealed class ProjectDockerOracleTests
 {
     private static readonly IReadOnlyDictionary<string, string> NoEnvironment = new Dictionary<string, string>();
 
     private readonly ITestOutputHelper output;
-    private readonly string work = Path.Combine(Path.GetTempPath(), "plimsoll-project-oracle-" + Guid.NewGuid().ToString("N"));
+    private readonly string work = TempDirectory.Create();
 
     public ProjectDockerOracleTests(ITestOutputHelper output)
     {
         this.output = output;
-        Directory.CreateDirectory(work);
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(work, recursive: true); } catch (IOException) { }
     }
 
     private static ComposeProjectOptions Options => new() { VariableSource = ComposeVariables.FromEnvironment(NoEnvironment) };
