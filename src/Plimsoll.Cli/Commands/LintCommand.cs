@@ -3,9 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using System.Collections.Immutable;
 using Plimsoll.Analysis;
-using Plimsoll.Analysis.Configuration;
-using Plimsoll.Reporting.Sarif;
-using Plimsoll.Syntax.Compose;
+using Plimsoll.Analysis.Sessions;
 using Plimsoll.Cli.Hosting;
 using Plimsoll.Cli.Linting;
 using Plimsoll.Cli.Output;
@@ -81,46 +79,28 @@ internal static class LintCommand
             analyzers.AddRange(loaded);
         }
 
-        var registry = new AnalyzerRegistry(analyzers);
-        if (request.ConfigPath != null && !File.Exists(request.ConfigPath))
+        LintSession session;
+        try
         {
-            Console.Error.WriteLine($"plimsoll lint: {request.ConfigPath}: configuration file not found");
+            session = LintSession.Create(new LintSessionOptions
+            {
+                Analyzers = analyzers,
+                ConfigPath = request.ConfigPath,
+                ComposeSchemaPath = request.ComposeSchemaPath,
+                BaselinePath = request.BaselinePath,
+                RepositoryRoot = request.BaselinePath == null ? null : DisplayPaths.RepositoryRoot(),
+                Threshold = request.Threshold,
+                ForcedKind = request.ForcedKind,
+                // Each file is linted once: keeping its tree would only hold memory.
+                CacheDocuments = false,
+            });
+        }
+        catch (LintSessionSetupException e)
+        {
+            Console.Error.WriteLine("plimsoll lint: " + e.Message);
             return ExitCodes.UsageOrToolError;
         }
-        var configuration = new EditorConfigOptionsProvider(
-            request.ConfigPath,
-            categoryOf: id => registry.FindRule(id)?.Category ?? "",
-            mapHadolintRule: id => registry.RulesForHadolintId(id));
-        ComposeSchema? schema = null;
-        if (request.ComposeSchemaPath != null)
-        {
-            try
-            {
-                schema = ComposeSchema.Load(request.ComposeSchemaPath);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Text.Json.JsonException)
-            {
-                Console.Error.WriteLine($"plimsoll lint: {request.ComposeSchemaPath}: cannot read the compose schema: {e.Message}");
-                return ExitCodes.UsageOrToolError;
-            }
-        }
-        SarifBaseline? baseline = null;
-        if (request.BaselinePath != null)
-        {
-            baseline = SarifBaseline.Load(request.BaselinePath, DisplayPaths.RepositoryRoot(), out var baselineError);
-            if (baseline == null)
-            {
-                Console.Error.WriteLine("plimsoll lint: " + baselineError);
-                return ExitCodes.UsageOrToolError;
-            }
-        }
-        var driver = new AnalyzerDriver(registry, configuration);
-        var run = new LintRunner(driver, schema).Run(request, Console.In, ProgressReporter.Create());
-        if (baseline != null) run = BaselineFilter.Apply(run, baseline);
-        var configurationProblems = configuration.Problems
-            .Select(p => new Plimsoll.Diagnostics.ToolNotification(p.Path, $"line {p.Line + 1}: {p.Message}", Plimsoll.Diagnostics.ToolNotificationLevel.Warning))
-            .ToImmutableArray();
-        if (!configurationProblems.IsEmpty) run = run with { Notifications = run.Notifications.AddRange(configurationProblems) };
+        var run = new LintRunner(session).Run(request, Console.In, ProgressReporter.Create());
 
         using (var stream = request.OutputPath == null ? Console.OpenStandardOutput() : File.Create(request.OutputPath))
         {
@@ -155,7 +135,7 @@ internal static class LintCommand
         }
 
         if (run.AllNotifications.Any(n => n.Level == Plimsoll.Diagnostics.ToolNotificationLevel.Error)) return ExitCodes.UsageOrToolError;
-        bool failed = run.Findings.Any(f => !f.IsSuppressed && SeverityThresholds.Reaches(f.Severity, request.Threshold));
+        bool failed = run.Findings.Any(session.Fails);
         return failed ? ExitCodes.Findings : ExitCodes.Clean;
     }
 

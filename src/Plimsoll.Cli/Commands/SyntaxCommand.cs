@@ -47,6 +47,7 @@ internal static class SyntaxCommand
         switch (kind)
         {
             case SourceFileKind.Compose:
+            case SourceFileKind.Stack:
                 Console.Out.Write(ComposeSyntax.Print(content, includeTrivia));
                 return ExitCodes.Clean;
             case SourceFileKind.Dockerfile:
@@ -80,7 +81,7 @@ internal static class SyntaxCommand
                 continue;
             }
             var content = SourceFileReader.Decode(path, bytes);
-            string rebuilt = kind == SourceFileKind.Compose
+            string rebuilt = kind.IsComposeFamily()
                 ? ComposeSyntax.RoundTrip(content)
                 : DockerfileSyntaxTree.Parse(content.Text, path).ToFullString();
             if (content.Encode(rebuilt).AsSpan().SequenceEqual(bytes)) ok++;

@@ -1,4 +1,4 @@
-using Microsoft.CodeAnalysis;
+using Plimsoll.Analysis.Sessions;
 using Plimsoll.Workspace;
 
 namespace Plimsoll.Cli.Linting;
@@ -17,23 +17,3 @@ internal sealed record LintRequest(
     bool Quiet,
     string? StdinFileName,
     string? ComposeSchemaPath = null);
-
-/// <summary>The lowest severity that makes the run fail (exit 1).</summary>
-internal enum SeverityThreshold
-{
-    None,
-    Note,
-    Warning,
-    Error,
-}
-
-internal static class SeverityThresholds
-{
-    public static bool Reaches(DiagnosticSeverity severity, SeverityThreshold threshold) => threshold switch
-    {
-        SeverityThreshold.None => false,
-        SeverityThreshold.Note => severity >= DiagnosticSeverity.Info,
-        SeverityThreshold.Warning => severity >= DiagnosticSeverity.Warning,
-        _ => severity >= DiagnosticSeverity.Error,
-    };
-}

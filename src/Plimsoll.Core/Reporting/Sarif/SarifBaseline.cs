@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Reporting.Sarif;
 
@@ -22,14 +23,19 @@ public sealed class SarifBaseline
     public int Count { get; private set; }
 
     /// <summary>Reads a SARIF log. Returns null with an error message when the file cannot be used.</summary>
-    public static SarifBaseline? Load(string path, string? repositoryRoot, out string? error)
+    public static SarifBaseline? Load(string path, string? repositoryRoot, out string? error, IFileSystem? fileSystem = null)
     {
         error = null;
         var baseline = new SarifBaseline(repositoryRoot);
+        var read = (fileSystem ?? PhysicalFileSystem.Instance).ReadFile(path);
+        if (!read.IsOk)
+        {
+            error = $"{path}: not a usable SARIF baseline: {read.Message}";
+            return null;
+        }
         try
         {
-            using var stream = File.OpenRead(path);
-            using var document = JsonDocument.Parse(stream);
+            using var document = JsonDocument.Parse(read.Content!.Text.ToString().TrimStart('\uFEFF'));
             foreach (var run in document.RootElement.GetProperty("runs").EnumerateArray())
             {
                 if (!run.TryGetProperty("results", out var results)) continue;
@@ -73,22 +79,29 @@ public sealed class SarifBaseline
 
     /// <summary>True when the earlier run already had this finding (and consumes that earlier result).</summary>
     public bool Contains(Diagnostic diagnostic, SourceText text, PrimaryLocationLineHash.LineHashes hashes)
+        => Contains(diagnostic, text, hashes, _consumed);
+
+    /// <summary>
+    /// As above, with the earlier results consumed so far kept in <paramref name="consumed"/>: one set per linted
+    /// version of a file, so that linting a file again (an editor) matches it afresh.
+    /// </summary>
+    public bool Contains(Diagnostic diagnostic, SourceText text, PrimaryLocationLineHash.LineHashes hashes, HashSet<int> consumed)
     {
         var span = diagnostic.Location.GetLineSpan();
         string uri = _mapper.Map(span.Path).Uri;
         string? hash = hashes.ForLine(span.StartLinePosition.Line + 1);
         string snippet = Normalize(text.ToString(diagnostic.Location.SourceSpan));
-        lock (_consumed)
+        lock (consumed)
         {
-            return (hash != null && TryConsume(_byHash, (diagnostic.Id, uri, hash))) || TryConsume(_bySnippet, (diagnostic.Id, uri, snippet));
+            return (hash != null && TryConsume(_byHash, (diagnostic.Id, uri, hash), consumed)) || TryConsume(_bySnippet, (diagnostic.Id, uri, snippet), consumed);
         }
     }
 
-    private bool TryConsume(Dictionary<(string, string, string), List<int>> map, (string, string, string) key)
+    private static bool TryConsume(Dictionary<(string, string, string), List<int>> map, (string, string, string) key, HashSet<int> consumed)
     {
         if (!map.TryGetValue(key, out var list)) return false;
         foreach (int index in list)
-            if (_consumed.Add(index)) return true;
+            if (consumed.Add(index)) return true;
         return false;
     }
 }
