@@ -16,7 +16,8 @@ internal sealed record LintRequest(
     bool NoColor,
     bool Quiet,
     string? StdinFileName,
-    string? ComposeSchemaPath = null);
+    string? ComposeSchemaPath = null,
+    bool AllowEmpty = false);
 
 /// <summary>The lowest severity that makes the run fail (exit 1).</summary>
 internal enum SeverityThreshold

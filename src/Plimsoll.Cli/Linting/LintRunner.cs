@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using Plimsoll.Analysis;
 using Plimsoll.Diagnostics;
 using Plimsoll.Workspace;
+using Plimsoll.Workspace.FileSystems;
+using Plimsoll.Cli.Workspace;
 
 namespace Plimsoll.Cli.Linting;
 
@@ -38,11 +40,13 @@ internal sealed class LintRunner
         }
         else
         {
-            var missing = new List<string>();
-            foreach (var (path, kind) in SourceFileFinder.Find(request.Paths, request.ForcedKind, missing, respectGitIgnore: true))
-                inputs.Add((path, kind == SourceFileKind.Unknown ? SourceFileKind.Dockerfile : kind, null));
-            foreach (var path in missing)
+            var search = new SourceFileFinder(PhysicalFileSystem.Instance, new GitTrackedFiles()).Find(request.Paths, request.ForcedKind);
+            foreach (var found in search.Files)
+                inputs.Add((found.Path, found.Kind == SourceFileKind.Unknown ? KindOfNamedFile(found.Path) : found.Kind, null));
+            foreach (var path in search.Missing)
                 notifications.Add(new ToolNotification(path, "No such file or directory.", ToolNotificationLevel.Error));
+            foreach (var (path, message) in search.Unreadable)
+                notifications.Add(new ToolNotification(path, $"Cannot list the folder: {message}", ToolNotificationLevel.Error));
         }
 
         var results = new FileAnalysisResult?[inputs.Count];
@@ -51,9 +55,22 @@ internal sealed class LintRunner
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (path, kind, content) = inputs[i];
+            if (content == null)
+            {
+                var read = PhysicalFileSystem.Instance.ReadFile(path);
+                if (!read.IsOk)
+                {
+                    // Never a silent pass: a file that could not be read fails the run, saying why (FIFO, size limit, encoding).
+                    string message = read.Status == FileReadStatus.NotFound ? "No such file or directory." : $"Cannot lint the file: it {read.Message}.";
+                    fileNotifications.Add(new ToolNotification(path, message, ToolNotificationLevel.Error));
+                    progress?.Invoke(Interlocked.Increment(ref done), inputs.Count);
+                    return;
+                }
+                content = read.Content!;
+                if (content.EncodingNote != null) fileNotifications.Add(new ToolNotification(path, $"The file {content.EncodingNote}.", ToolNotificationLevel.Warning));
+            }
             try
             {
-                content ??= SourceFileReader.Read(path);
                 results[i] = kind switch
                 {
                     SourceFileKind.Compose => ComposeLinting.Analyze(_driver, content, _composeSchema),
@@ -74,6 +91,12 @@ internal sealed class LintRunner
     private static SourceFileKind KindOrDockerfile(string name)
     {
         var kind = SourceFileKinds.FromPath(name);
-        return kind == SourceFileKind.Unknown ? SourceFileKind.Dockerfile : kind;
+        return kind == SourceFileKind.Unknown ? KindOfNamedFile(name) : kind;
     }
+
+    /// <summary>A file named on the command line whose name is not a known one: YAML by its extension is compose, anything else a Dockerfile.</summary>
+    internal static SourceFileKind KindOfNamedFile(string path)
+        => path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+            ? SourceFileKind.Compose
+            : SourceFileKind.Dockerfile;
 }
