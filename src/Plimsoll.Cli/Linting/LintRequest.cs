@@ -16,4 +16,5 @@ internal sealed record LintRequest(
     bool NoColor,
     bool Quiet,
     string? StdinFileName,
-    string? ComposeSchemaPath = null);
+    string? ComposeSchemaPath = null,
+    bool AllowEmpty = false);

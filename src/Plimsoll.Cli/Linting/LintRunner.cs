@@ -4,6 +4,8 @@ using Plimsoll.Analysis;
 using Plimsoll.Analysis.Sessions;
 using Plimsoll.Diagnostics;
 using Plimsoll.Workspace;
+using Plimsoll.Workspace.FileSystems;
+using Plimsoll.Cli.Workspace;
 
 namespace Plimsoll.Cli.Linting;
 
@@ -33,27 +35,29 @@ internal sealed class LintRunner
         }
         else
         {
-            var missing = new List<string>();
-            foreach (var (path, _) in SourceFileFinder.Find(request.Paths, request.ForcedKind, missing, respectGitIgnore: true))
-                inputs.Add((path, null));
-            foreach (var path in missing)
+            var search = new SourceFileFinder(_session.FileSystem, new GitTrackedFiles()).Find(request.Paths, request.ForcedKind);
+            foreach (var found in search.Files)
+                inputs.Add((found.Path, null));
+            foreach (var path in search.Missing)
                 notifications.Add(new ToolNotification(path, "No such file or directory.", ToolNotificationLevel.Error));
+            foreach (var (path, message) in search.Unreadable)
+                notifications.Add(new ToolNotification(path, $"Cannot list the folder: {message}", ToolNotificationLevel.Error));
         }
 
         var results = new FileAnalysisResult?[inputs.Count];
-        var unreadable = new ConcurrentBag<ToolNotification>();
+        var fileNotifications = new ConcurrentBag<ToolNotification>();
         int done = 0;
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             var (path, content) = inputs[i];
             var result = _session.Lint(path, content?.Text);
-            // A file that could not be read is not a linted file: only its notification is reported.
-            if (result.IsUnreadable) foreach (var n in result.Notifications) unreadable.Add(n);
+            // A file that could not be read is not a linted file: only why is reported (and the run fails).
+            if (result.IsUnreadable) foreach (var n in result.Notifications) fileNotifications.Add(n);
             else results[i] = result;
             progress?.Invoke(Interlocked.Increment(ref done), inputs.Count);
         });
 
-        notifications.AddRange(unreadable.OrderBy(n => n.Path, StringComparer.Ordinal));
+        notifications.AddRange(fileNotifications.OrderBy(n => n.Path, StringComparer.Ordinal));
         notifications.AddRange(_session.ConfigurationNotifications);
         return new LintRun(results.Where(r => r != null).Select(r => r!).ToImmutableArray(), notifications.ToImmutableArray(), _session.Registry);
     }

@@ -171,7 +171,10 @@ public sealed class AnalyzerDriver
             notifications.Add(new ToolNotification(path, $"line {problem.Line + 1}: {problem.Message}", ToolNotificationLevel.Warning));
     }
 
-    /// <summary>Calls each rule callback; a rule that throws becomes a tool notification and the others still run.</summary>
+    /// <summary>
+    /// Calls each rule callback; a rule that throws becomes an error notification and the others still run. An error,
+    /// because the file was not fully checked: the run reports everything else and then fails with exit 2.
+    /// </summary>
     private static void RunActions<T>(IReadOnlyList<Action<T>> actions, T context, string path, List<ToolNotification> notifications, CancellationToken cancellationToken)
     {
         // Indexed, not foreach over the interface: this runs for every instruction and shell command of every file.
@@ -184,7 +187,7 @@ public sealed class AnalyzerDriver
             }
             catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                notifications.Add(new ToolNotification(path, $"A rule failed ({DescribeRule(action)}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Warning));
+                notifications.Add(new ToolNotification(path, $"A rule failed ({DescribeRule(action)}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Error));
             }
         }
     }

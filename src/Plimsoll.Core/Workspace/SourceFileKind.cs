@@ -24,7 +24,8 @@ public static class SourceFileKinds
     /// <c>Containerfile.*</c>. Compose: <c>compose.yaml|yml</c>, <c>compose.*.yaml|yml</c>, <c>docker-compose*.yaml|yml</c>.
     /// Stack: <c>*stack*.yaml|yml</c> (a compose name containing "stack" is a stack too; so is any file read as compose
     /// with "stack" in its name). A name that says nothing is Compose when <paramref name="text"/> has a top-level
-    /// <c>services:</c> or <c>include:</c> key, otherwise Unknown (hosts read a file named explicitly as a Dockerfile).
+    /// <c>services:</c> or <c>include:</c> key, otherwise Unknown: a directory walk skips it; for a file named
+    /// explicitly see <see cref="ClassifyNamed"/>.
     /// </summary>
     /// <param name="forced">The kind the user imposed (<c>--kind</c>): Compose still becomes Stack for a stack name.</param>
     public static SourceFileKind Classify(string path, SourceText? text = null, SourceFileKind? forced = null)
@@ -42,6 +43,20 @@ public static class SourceFileKinds
         if (IsComposeName(name)) return IsStackName(name) ? SourceFileKind.Stack : SourceFileKind.Compose;
         if (text != null && LooksLikeCompose(text)) return IsStackName(name) ? SourceFileKind.Stack : SourceFileKind.Compose;
         return SourceFileKind.Unknown;
+    }
+
+    /// <summary>
+    /// The kind of a file a user named explicitly (on the command line, or an editor's document): as
+    /// <see cref="Classify"/>, and a name that says nothing is compose when it ends in <c>.yaml</c>/<c>.yml</c>,
+    /// otherwise a Dockerfile. Never Unknown.
+    /// </summary>
+    public static SourceFileKind ClassifyNamed(string path, SourceText? text = null, SourceFileKind? forced = null)
+    {
+        var kind = Classify(path, text, forced);
+        if (kind != SourceFileKind.Unknown) return kind;
+        string name = System.IO.Path.GetFileName(path);
+        bool yaml = name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
+        return yaml ? SourceFileKind.Compose : SourceFileKind.Dockerfile;
     }
 
     /// <summary>The kind from the name alone.</summary>

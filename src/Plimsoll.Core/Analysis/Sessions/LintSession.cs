@@ -72,7 +72,7 @@ public sealed class LintSession
         SarifBaseline? baseline = null;
         if (options.BaselinePath != null)
         {
-            baseline = SarifBaseline.Load(options.BaselinePath, options.RepositoryRoot, out var error, fileSystem);
+            baseline = SarifBaseline.Load(options.BaselinePath, options.RepositoryRoot, fileSystem, out var error);
             if (baseline == null) throw new LintSessionSetupException(error ?? options.BaselinePath + ": not a usable SARIF baseline");
         }
         return new LintSession(options, schema, baseline);
@@ -94,12 +94,8 @@ public sealed class LintSession
             .Select(p => new ToolNotification(p.Path, $"line {p.Line + 1}: {p.Message}", ToolNotificationLevel.Warning))
             .ToImmutableArray() ?? ImmutableArray<ToolNotification>.Empty;
 
-    /// <summary>What the session reads <paramref name="path"/> as: the forced kind, else its name (and content); a file named explicitly but unrecognised is a Dockerfile.</summary>
-    public SourceFileKind Classify(string path, SourceText? text = null)
-    {
-        var kind = SourceFileKinds.Classify(path, text, _options.ForcedKind);
-        return kind == SourceFileKind.Unknown ? SourceFileKind.Dockerfile : kind;
-    }
+    /// <summary>What the session reads <paramref name="path"/> as: the forced kind, else its name and content (<see cref="SourceFileKinds.ClassifyNamed"/>).</summary>
+    public SourceFileKind Classify(string path, SourceText? text = null) => SourceFileKinds.ClassifyNamed(path, text, _options.ForcedKind);
 
     /// <summary>
     /// Lints one document. <paramref name="text"/> is its current content (an editor buffer, standard input);
@@ -112,15 +108,18 @@ public sealed class LintSession
         cancellationToken.ThrowIfCancellationRequested();
         var engine = _engine;
         var reads = new RecordingFileSystem(_options.FileSystem);
+        string? encodingNote = null;
         if (text == null)
         {
             var read = reads.ReadFile(path);
             if (!read.IsOk)
             {
                 _dependencies[FilePaths.Normalize(path)] = reads.Paths;
-                return FileAnalysisResult.Unreadable(path, $"Cannot read the file: {read.Message}.");
+                // Never a silent pass: a file that could not be read says why (FIFO, size limit, gone).
+                return FileAnalysisResult.Unreadable(path, read.Status == FileReadStatus.NotFound ? "No such file or directory." : $"Cannot lint the file: it {read.Message}.");
             }
             text = read.Content!.Text;
+            encodingNote = read.Content.EncodingNote;
         }
 
         var kind = Classify(path, text);
@@ -139,6 +138,8 @@ public sealed class LintSession
             result = engine.Driver.AnalyzeDockerfile(model, reads, cancellationToken);
         }
         _dependencies[FilePaths.Normalize(path)] = reads.Paths;
+        if (encodingNote != null)
+            result = result with { Notifications = result.Notifications.Insert(0, new ToolNotification(path, $"The file {encodingNote}.", ToolNotificationLevel.Warning)) };
         return _baseline == null ? result : BaselineFilter.Apply(result, _baseline);
     }
 
