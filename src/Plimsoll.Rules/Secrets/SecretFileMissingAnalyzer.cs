@@ -21,10 +21,10 @@ public sealed class SecretFileMissingAnalyzer : PlimsollAnalyzer
                 _ => null,
             };
             if (file == null || secret.Secret.IsExternal || secret.KnownValue(file) is not { } path || path.Length == 0) return;
+            // A file in the home directory ('~/…') is the deploying user's, not the linting machine's: not judged.
+            if (path.StartsWith("~", StringComparison.Ordinal)) return;
             string directory = Path.GetDirectoryName(Path.GetFullPath(secret.Path)) ?? ".";
-            string expanded = path.StartsWith("~/", StringComparison.Ordinal)
-                ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path.Substring(2))
-                : Path.Combine(directory, path);
+            string expanded = Path.Combine(directory, path);
             if (!secret.FileSystem.FileExists(expanded) && !secret.FileSystem.DirectoryExists(expanded))
                 secret.Report(RuleCatalog.SecretFileMissing, file.Span, secret.IsConfig ? "Config" : "Secret", secret.Secret.Name, path);
         });

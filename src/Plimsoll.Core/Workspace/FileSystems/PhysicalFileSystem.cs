@@ -1,7 +1,9 @@
+// The one place in Core and Rules that touches the disk; RS1035 (no file I/O in analyzers) guards everything else.
+#pragma warning disable RS1035
 namespace Plimsoll.Workspace.FileSystems;
 
 /// <summary>
-/// The disk. The only type in Core and Rules allowed to touch it (RS1035 is off here alone). Reads only regular
+/// The disk. The only type in Core and Rules allowed to touch it (RS1035 is suppressed in this file alone). Reads only regular
 /// files — a FIFO, device or socket is refused before it is opened, so none can block or stream forever — and
 /// never more than <see cref="MaxFileBytes"/> bytes of one file.
 /// </summary>

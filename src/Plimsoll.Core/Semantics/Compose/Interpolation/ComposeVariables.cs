@@ -73,7 +73,7 @@ public sealed class ComposeVariables : IVariableSource
         IEnumerable<KeyValuePair<string, string>>? environment = null;
         if (options.UseProcessEnvironment)
         {
-            environment = options.ProcessEnvironment ?? EnvironmentVariableSource.CurrentProcessVariables();
+            environment = options.ProcessEnvironment ?? Array.Empty<KeyValuePair<string, string>>();
         }
 
         var diagnostics = new List<Diagnostic>();

@@ -15,7 +15,10 @@ public sealed class ComposeVariablesOptions
     /// <summary>Use the process environment (it then takes precedence over env files). Off by default: a lint result should not depend on the linting machine.</summary>
     public bool UseProcessEnvironment { get; init; }
 
-    /// <summary>The process environment to use when <see cref="UseProcessEnvironment"/> is set; null for this process's.</summary>
+    /// <summary>
+    /// The process environment to use when <see cref="UseProcessEnvironment"/> is set. The host passes it (Core reads
+    /// no environment itself: RS1035); null is an empty environment.
+    /// </summary>
     public IEnumerable<KeyValuePair<string, string>>? ProcessEnvironment { get; init; }
 
     /// <summary>Compose (<c>docker compose</c>) defaults: <c>.env</c> beside the file, no process environment.</summary>

@@ -17,20 +17,6 @@ public sealed class EnvironmentVariableSource : IVariableSource
         }
     }
 
-    /// <summary>A snapshot of the current process environment.</summary>
-    public static EnvironmentVariableSource FromCurrentProcess() => new(CurrentProcessVariables());
-
-    /// <summary>The current process environment as name/value pairs.</summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> CurrentProcessVariables()
-    {
-        var pairs = new List<KeyValuePair<string, string>>();
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            if (entry.Key is string key && entry.Value is string value) pairs.Add(new KeyValuePair<string, string>(key, value));
-        }
-        return pairs;
-    }
-
     public IEnumerable<string> Names => variables.Keys;
 
     public VariableDefinition? Find(string name) => name is not null && variables.TryGetValue(name, out var v) ? v : null;
