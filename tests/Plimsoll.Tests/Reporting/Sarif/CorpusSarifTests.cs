@@ -42,6 +42,7 @@ public sealed class CorpusSarifFixture : IDisposable
 }
 
 /// <summary>A realistic run over every corpus Dockerfile and Compose file, checked by the real tools.</summary>
+[Trait("Tier", "Slow")]
 public sealed class CorpusSarifTests : IClassFixture<CorpusSarifFixture>
 {
     private readonly CorpusSarifFixture corpus;
