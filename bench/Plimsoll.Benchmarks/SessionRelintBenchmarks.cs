@@ -34,7 +34,8 @@ public class SessionRelintBenchmarks
             root.Append("  - ./services/part").Append(i).Append(".yaml\n");
             _files.SetFile($"{Root}/services/part{i}.yaml", Part(i, "1.27"));
         }
-        root.Append("services:\n  web:\n    image: nginx:${TAG}\n    user: \"101\"\n    secrets: [shared]\n    ports: [\"80:80\"]\n")
+        // 'from_parts' is defined in an included file: PL4001 reads the whole project (all 20 files) to find it.
+        root.Append("services:\n  web:\n    image: nginx:${TAG}\n    user: \"101\"\n    secrets: [shared, from_parts]\n    ports: [\"80:80\"]\n")
             .Append("secrets:\n  shared:\n    file: ./shared.txt\n");
         _files.SetFile(Root + "/compose.yaml", root.ToString());
         _files.SetFile(Root + "/shared.txt", "x");
@@ -48,7 +49,9 @@ public class SessionRelintBenchmarks
         Console.WriteLine($"// Dockerfile: {largest.Path} ({largest.Text.Length} chars)");
 
         _warm = NewSession();
-        _warm.Lint(Root + "/compose.yaml", null);
+        var first = _warm.Lint(Root + "/compose.yaml", null);
+        if (first.Findings.Any(f => f.Id == "PL4001") || _warm.YamlParseCount != 20)
+            throw new InvalidOperationException($"the project was not read as intended: {_warm.YamlParseCount} files parsed");
         _warm.Lint(_dockerfilePath, _dockerfile);
     }
 
@@ -61,7 +64,9 @@ public class SessionRelintBenchmarks
                 .Append("    environment:\n      LOG_LEVEL: info\n      DB_HOST: db\n    secrets: [shared]\n")
                 .Append($"    ports: [\"{8000 + i * 10 + s}:8080\"]\n    networks: [backend]\n");
         }
-        return part.Append("networks:\n  backend: {}\n").ToString();
+        part.Append("networks:\n  backend: {}\n");
+        if (i == 7) part.Append("secrets:\n  from_parts:\n    environment: FROM_PARTS\n");
+        return part.ToString();
     }
 
     private LintSession NewSession() => LintSession.Create(new LintSessionOptions { Analyzers = BuiltInRules.CreateAnalyzers(), FileSystem = _files });
