@@ -74,7 +74,7 @@ internal sealed class EditorConfigFile
         string text;
         try
         {
-            text = File.ReadAllText(path, Encoding.UTF8);
+            text = Workspace.SourceFileReader.Read(path).Text.ToString(); // regular files only, size-limited: a FIFO or /dev/zero is a problem, not a hang
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is System.Security.SecurityException)
         {

@@ -44,7 +44,7 @@ internal sealed class HadolintConfigFile
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = Workspace.SourceFileReader.Read(path).Text.ToString(); // regular files only, size-limited
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is System.Security.SecurityException)
         {

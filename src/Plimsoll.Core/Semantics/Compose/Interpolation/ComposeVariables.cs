@@ -111,9 +111,10 @@ public sealed class ComposeVariables : IVariableSource
     {
         try
         {
-            using var stream = File.OpenRead(path);
+            // Regular files only, size-limited: a .env that is a FIFO or /dev/zero is reported, not read forever.
+            var text = Workspace.SourceFileReader.Read(path).Text;
             error = null;
-            return SourceText.From(stream);
+            return text;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -104,7 +104,7 @@ internal sealed class ProjectBuilder
     {
         try
         {
-            return File.ReadAllText(path);
+            return Workspace.SourceFileReader.Read(path).Text.ToString(); // regular files only, size-limited
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
