@@ -63,7 +63,7 @@ internal static class SyntaxCommand
     {
         var search = new SourceFileFinder(PhysicalFileSystem.Instance) { RespectGitIgnore = false }.Find(paths, forcedKind);
         foreach (var path in search.Missing) Console.Error.WriteLine($"{path}: error: no such file or directory");
-        foreach (var (path, message) in search.Unreadable) Console.Error.WriteLine($"{path}: error: cannot list the folder: {message}");
+        foreach (var (path, message) in search.Unreadable) Console.Error.WriteLine($"{path}: error: {message}");
         var files = search.Files;
 
         int ok = 0;

@@ -41,7 +41,9 @@ internal sealed class LintRunner
             foreach (var path in search.Missing)
                 notifications.Add(new ToolNotification(path, "No such file or directory.", ToolNotificationLevel.Error));
             foreach (var (path, message) in search.Unreadable)
-                notifications.Add(new ToolNotification(path, $"Cannot list the folder: {message}", ToolNotificationLevel.Error));
+                notifications.Add(new ToolNotification(path, message, ToolNotificationLevel.Error));
+            foreach (var (path, message) in search.IgnoreFileProblems)
+                notifications.Add(new ToolNotification(path, message, ToolNotificationLevel.Warning));
         }
 
         var results = new FileAnalysisResult?[inputs.Count];

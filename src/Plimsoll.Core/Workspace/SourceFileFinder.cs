@@ -6,8 +6,16 @@ namespace Plimsoll.Workspace;
 /// <summary>A file a search found, with the path as the user named it (the named folder joined with the rest).</summary>
 public sealed record FoundSourceFile(string Path, SourceFileKind Kind);
 
-/// <summary>The outcome of a search: the files, the named paths that do not exist, and the folders that could not be listed.</summary>
-public sealed record SourceFileSearch(IReadOnlyList<FoundSourceFile> Files, IReadOnlyList<string> Missing, IReadOnlyList<(string Path, string Message)> Unreadable);
+/// <summary>
+/// The outcome of a search: the files, the named paths that do not exist, the folders that could not be listed
+/// (errors: part of the tree was not searched), and ignore files that could not be read (warnings).
+/// Messages are sentences for people.
+/// </summary>
+public sealed record SourceFileSearch(
+    IReadOnlyList<FoundSourceFile> Files,
+    IReadOnlyList<string> Missing,
+    IReadOnlyList<(string Path, string Message)> Unreadable,
+    IReadOnlyList<(string Path, string Message)> IgnoreFileProblems);
 
 /// <summary>
 /// The files git tracks in a repository, so that ignore rules skip only untracked files as git does. A host asks git
@@ -71,7 +79,7 @@ public sealed class SourceFileFinder
                 search.Add(path, full, forcedKind ?? SourceFileKinds.FromPath(path)); // a FIFO named here is reported by the reader
             else search.Missing.Add(path);
         }
-        return new SourceFileSearch(search.Files, search.Missing, search.Unreadable);
+        return new SourceFileSearch(search.Files, search.Missing, search.Unreadable, search.IgnoreFileProblems);
     }
 
     private void WalkNamedDirectory(string named, string root, Search search)
@@ -91,7 +99,7 @@ public sealed class SourceFileFinder
         var listing = _fileSystem.ListDirectory(directory);
         if (listing.Error != null)
         {
-            search.Unreadable.Add((shown, listing.Error));
+            search.Unreadable.Add((shown, $"Cannot list the folder, so nothing in it was linted: {listing.Error}"));
             return;
         }
         bool pushed = false;
@@ -104,7 +112,7 @@ public sealed class SourceFileFinder
             }
             else if (problem != null)
             {
-                search.Unreadable.Add((Path.Combine(shown, ".gitignore"), problem));
+                search.IgnoreFileProblems.Add((Path.Combine(shown, ".gitignore"), problem));
             }
         }
 
@@ -199,7 +207,7 @@ public sealed class SourceFileFinder
         if (!read.IsOk)
         {
             // An ignore file that cannot be read would silently widen or narrow the run: say so.
-            problem = $"cannot read the ignore file: it {read.Message}";
+            problem = $"The ignore file was not read, so its rules were not applied: it {read.Message}.";
             return false;
         }
         file = GitIgnoreFile.Parse(directory, read.Content!.Text.ToString());
@@ -267,6 +275,7 @@ public sealed class SourceFileFinder
         public List<FoundSourceFile> Files { get; } = new();
         public List<string> Missing { get; } = new();
         public List<(string, string)> Unreadable { get; } = new();
+        public List<(string, string)> IgnoreFileProblems { get; } = new();
 
         // Overlapping named paths (`lint . sub`) find a file once.
         public void Add(string shown, string full, SourceFileKind kind)

@@ -1,3 +1,4 @@
+using Plimsoll.Diagnostics;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -40,5 +41,7 @@ public class FailingRuleTests
         Assert.Contains(result.Findings, f => f.Id == "PL1001");
         Assert.Contains(result.Findings, f => f.Id == "PL1003");
         Assert.Contains(result.Findings, f => f.Id == "PL1005");
+        // The file was not fully checked: an error, so the run exits 2 after reporting everything else (issue 14 item 6).
+        Assert.All(result.Notifications.Where(n => n.Message.StartsWith("A rule failed", StringComparison.Ordinal)), n => Assert.Equal(ToolNotificationLevel.Error, n.Level));
     }
 }

@@ -27,7 +27,7 @@ internal readonly record struct OpenedFile(SafeFileHandle? Handle, DiskFileType 
 /// <c>FileStream</c> opening a FIFO waits for a writer forever), so this calls libc: <c>open(O_NONBLOCK)</c>, then
 /// the type of the opened descriptor (statx on Linux, whose layout is the same on every architecture; fstat on
 /// macOS). Checking the descriptor that is then read leaves no window for the path to be swapped in between.
-/// Elsewhere (Windows, or a libc without these calls) it returns null and the caller falls back to managed I/O.
+/// Elsewhere (Windows, or a libc without these calls) TryOpen returns false and the caller falls back to managed I/O.
 /// </summary>
 internal static class NativeFile
 {

@@ -20,7 +20,10 @@ public sealed class WildMatch
         Class,       // [...]
         Star,        // * : any run of chars but '/'
         StarStar,    // ** : any run of chars
-        DirectoriesPrefix, // **/ : nothing, or any run of chars ending in '/'
+        // **/ : nothing, or any run of chars ending in '/'. Two steps, so that only the entry can be skipped:
+        // once chars are taken, the run must end with a '/'.
+        DirectoriesEnter,  // takes no char: goes on to the loop, or past the loop (no directory)
+        DirectoriesLoop,   // any char stays; a '/' also leaves
     }
 
     private readonly record struct Step(StepKind Kind, char Char, CharClass? Class);
@@ -70,7 +73,8 @@ public sealed class WildMatch
                 {
                     if (i < pattern.Length && pattern[i] == '/')
                     {
-                        steps.Add(new Step(StepKind.DirectoriesPrefix, '\0', null));
+                        steps.Add(new Step(StepKind.DirectoriesEnter, '\0', null));
+                        steps.Add(new Step(StepKind.DirectoriesLoop, '\0', null));
                         i++; // the '/' belongs to the step
                     }
                     else
@@ -127,7 +131,7 @@ public sealed class WildMatch
                         next[s] = true;
                         any = true;
                         break;
-                    case StepKind.DirectoriesPrefix:
+                    case StepKind.DirectoriesLoop:
                         next[s] = true;
                         if (c == '/') next[s + 1] = true;
                         any = true;
@@ -141,13 +145,19 @@ public sealed class WildMatch
         return current[n];
     }
 
-    // Steps that can match nothing let the position move past them without consuming a char.
+    // Steps that can match nothing let the position move past them without consuming a char (all moves go forward).
     private void Close(bool[] states)
     {
         for (int s = 0; s < _steps.Length; s++)
         {
-            if (states[s] && _steps[s].Kind is StepKind.Star or StepKind.StarStar or StepKind.DirectoriesPrefix)
+            if (!states[s]) continue;
+            var kind = _steps[s].Kind;
+            if (kind is StepKind.Star or StepKind.StarStar) states[s + 1] = true;
+            else if (kind == StepKind.DirectoriesEnter)
+            {
                 states[s + 1] = true;
+                states[s + 2] = true;
+            }
         }
     }
 
