@@ -45,6 +45,10 @@ internal sealed class LintRunner
                 notifications.Add(new ToolNotification(path, "No such file or directory.", ToolNotificationLevel.Error));
         }
 
+        // Compose projects: a file that is linted reports its own findings; included and extended files are reported
+        // by the files that load them (once, however many do). Parsed project files are shared by the whole run.
+        var linted = new HashSet<string>(inputs.Where(i => i.Kind == SourceFileKind.Compose).Select(i => FullPath(i.Path)), StringComparer.Ordinal);
+        var composeOptions = new ComposeAnalysisOptions { Cache = new Plimsoll.Semantics.Compose.Projects.ComposeFileCache(), LintedFiles = linted.Contains };
         var results = new FileAnalysisResult?[inputs.Count];
         var fileNotifications = new ConcurrentBag<ToolNotification>();
         int done = 0;
@@ -56,7 +60,7 @@ internal sealed class LintRunner
                 content ??= SourceFileReader.Read(path);
                 results[i] = kind switch
                 {
-                    SourceFileKind.Compose => ComposeLinting.Analyze(_driver, content, _composeSchema),
+                    SourceFileKind.Compose => ComposeLinting.Analyze(_driver, content, _composeSchema, composeOptions),
                     _ => _driver.AnalyzeDockerfile(content.Text, path),
                 };
             }
@@ -68,7 +72,20 @@ internal sealed class LintRunner
         });
 
         notifications.AddRange(fileNotifications.OrderBy(n => n.Path, StringComparer.Ordinal));
-        return new LintRun(results.Where(r => r != null).Select(r => r!).ToImmutableArray(), notifications.ToImmutableArray(), _driver.Registry);
+        var files = FileAnalysisResult.MergeByPath(results.Where(r => r != null).Select(r => r!));
+        return new LintRun(files, notifications.ToImmutableArray(), _driver.Registry);
+    }
+
+    private static string FullPath(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
     }
 
     private static SourceFileKind KindOrDockerfile(string name)

@@ -2,6 +2,7 @@ using Plimsoll.Semantics.Compose;
 using Plimsoll.Semantics.Compose.Interpolation;
 using Plimsoll.Semantics.Compose.Projects;
 using Plimsoll.Syntax.Yaml;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Analysis;
 
@@ -11,9 +12,10 @@ public class ComposeProjectAnalysisContext : FileAnalysisContext
     private readonly ComposeInterpolator _interpolator;
     private readonly Lazy<ComposeProject> _project;
 
-    internal ComposeProjectAnalysisContext(ComposeFile file, bool isStack, ComposeInterpolator interpolator, Lazy<ComposeProject> project, IRuleOptions options, FindingSink sink)
+    internal ComposeProjectAnalysisContext(ComposeFile file, bool isStack, ComposeInterpolator interpolator, Lazy<ComposeProject> project, IFileSystem fileSystem, IRuleOptions options, FindingSink sink)
         : base(file.Tree.Path, file.Tree.Text, options, sink)
     {
+        FileSystem = fileSystem;
         File = file;
         IsStack = isStack;
         _interpolator = interpolator;
@@ -29,6 +31,9 @@ public class ComposeProjectAnalysisContext : FileAnalysisContext
     internal Lazy<ComposeProject> ProjectLoader => _project;
 
     public ComposeFile File { get; }
+
+    /// <summary>Where files the compose file names (secret and config files) are looked up: never the disk directly.</summary>
+    public IFileSystem FileSystem { get; }
     public YamlSyntaxTree Tree => File.Tree;
 
     /// <summary>True for a swarm stack file (<c>docker stack deploy</c> input): swarm ignores some keys and reads no .env.</summary>
@@ -49,7 +54,7 @@ public class ComposeProjectAnalysisContext : FileAnalysisContext
 public sealed class ComposeServiceAnalysisContext : ComposeProjectAnalysisContext
 {
     internal ComposeServiceAnalysisContext(ComposeProjectAnalysisContext project, ComposeService service, ComposeInterpolator interpolator, IRuleOptions options, FindingSink sink)
-        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, options, sink) => Service = service;
+        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, project.FileSystem, options, sink) => Service = service;
 
     public ComposeService Service { get; }
 }
@@ -57,7 +62,7 @@ public sealed class ComposeServiceAnalysisContext : ComposeProjectAnalysisContex
 public sealed class ComposeNetworkAnalysisContext : ComposeProjectAnalysisContext
 {
     internal ComposeNetworkAnalysisContext(ComposeProjectAnalysisContext project, ComposeNetwork network, ComposeInterpolator interpolator, IRuleOptions options, FindingSink sink)
-        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, options, sink) => Network = network;
+        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, project.FileSystem, options, sink) => Network = network;
 
     public ComposeNetwork Network { get; }
 }
@@ -66,7 +71,7 @@ public sealed class ComposeNetworkAnalysisContext : ComposeProjectAnalysisContex
 public sealed class ComposeSecretAnalysisContext : ComposeProjectAnalysisContext
 {
     internal ComposeSecretAnalysisContext(ComposeProjectAnalysisContext project, ComposeResource secret, ComposeInterpolator interpolator, IRuleOptions options, FindingSink sink)
-        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, options, sink) => Secret = secret;
+        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, project.FileSystem, options, sink) => Secret = secret;
 
     public ComposeResource Secret { get; }
     public bool IsConfig => Secret is ComposeConfig;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Diagnostics;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Semantics.Compose.Interpolation;
 
@@ -63,10 +64,14 @@ public sealed class ComposeVariables : IVariableSource
         return new ComposeVariables(sources, parsed);
     }
 
-    /// <summary>Builds the chain for <paramref name="composeFilePath"/> from the file system. Never throws on missing or unreadable files.</summary>
-    public static ComposeVariables Load(string composeFilePath, ComposeVariablesOptions? options = null)
+    /// <summary>
+    /// Builds the chain for <paramref name="composeFilePath"/>, reading env files through <paramref name="fileSystem"/>
+    /// (the disk when null). Never throws on missing or unreadable files.
+    /// </summary>
+    public static ComposeVariables Load(string composeFilePath, ComposeVariablesOptions? options = null, IFileSystem? fileSystem = null)
     {
         options ??= ComposeVariablesOptions.Compose;
+        fileSystem ??= PhysicalFileSystem.Instance;
         IEnumerable<KeyValuePair<string, string>>? environment = null;
         if (options.UseProcessEnvironment)
         {
@@ -81,7 +86,7 @@ public sealed class ComposeVariables : IVariableSource
             origin = ValueOrigin.EnvFile;
             foreach (var envFile in options.EnvFiles)
             {
-                var text = TryRead(envFile, out var error);
+                var text = TryRead(fileSystem, FullPath(envFile), out var error);
                 if (text is null) diagnostics.Add(Diagnostic.Create(SyntaxDiagnostics.ComposeSyntax, Location.None, "env file " + envFile + " cannot be read: " + error));
                 else files.Add((text, envFile));
             }
@@ -94,9 +99,9 @@ public sealed class ComposeVariables : IVariableSource
                 string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(composeFilePath)) ?? ".";
                 string dotEnv = System.IO.Path.Combine(directory, ".env");
                 // A missing .env is normal; compose says nothing either.
-                if (File.Exists(dotEnv))
+                if (fileSystem.FileExists(dotEnv))
                 {
-                    var text = TryRead(dotEnv, out var error);
+                    var text = TryRead(fileSystem, dotEnv, out var error);
                     if (text is null) diagnostics.Add(Diagnostic.Create(SyntaxDiagnostics.ComposeSyntax, Location.None, ".env file " + dotEnv + " cannot be read: " + error));
                     else files.Add((text, dotEnv));
                 }
@@ -107,18 +112,22 @@ public sealed class ComposeVariables : IVariableSource
         return new ComposeVariables(loaded.Sources, loaded.EnvFiles, diagnostics);
     }
 
-    private static SourceText? TryRead(string path, out string? error)
+    private static SourceText? TryRead(IFileSystem fileSystem, string path, out string? error)
+    {
+        var read = fileSystem.ReadFile(path);
+        error = read.Message;
+        return read.IsOk ? read.Content!.Text : null;
+    }
+
+    private static string FullPath(string path)
     {
         try
         {
-            using var stream = File.OpenRead(path);
-            error = null;
-            return SourceText.From(stream);
+            return System.IO.Path.GetFullPath(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or System.IO.PathTooLongException)
         {
-            error = e.Message;
-            return null;
+            return path;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Semantics.Compose.Interpolation;
 using Plimsoll.Syntax.Yaml;
 
@@ -14,8 +15,9 @@ namespace Plimsoll.Semantics.Compose.Projects;
 public sealed class ComposeProject
 {
     internal ComposeProject(ImmutableArray<string> files, bool isStack, IVariableSource variables, ProjectMapping? root,
-        ImmutableArray<YamlSyntaxTree> trees, ImmutableArray<Diagnostic> diagnostics)
+        ImmutableArray<YamlSyntaxTree> trees, ImmutableArray<YamlSyntaxTree> allTrees, ImmutableArray<Diagnostic> diagnostics)
     {
+        AllTrees = allTrees;
         Files = files;
         IsStack = isStack;
         Variables = variables;
@@ -38,6 +40,7 @@ public sealed class ComposeProject
         Variables = other.Variables;
         Root = other.Root;
         Trees = other.Trees;
+        AllTrees = other.AllTrees;
         Services = other.Services;
         Networks = other.Networks;
         Volumes = other.Volumes;
@@ -51,6 +54,20 @@ public sealed class ComposeProject
 
     /// <summary>The syntax trees of <see cref="Files"/> that could be read.</summary>
     public ImmutableArray<YamlSyntaxTree> Trees { get; }
+
+    /// <summary>Every compose file the project read, in reading order: <see cref="Trees"/> and the included and extended files.</summary>
+    public ImmutableArray<YamlSyntaxTree> AllTrees { get; }
+
+    /// <summary>The text of a file the project read (a compose file or an env file), for showing a diagnostic located there.</summary>
+    public SourceText? GetText(string path)
+    {
+        foreach (var tree in AllTrees)
+            if (tree.Path == path) return tree.Text;
+        if (Variables is ComposeVariables chain)
+            foreach (var envFile in chain.EnvFiles)
+                if (envFile.Path == path) return envFile.Text;
+        return null;
+    }
 
     /// <summary>Loaded as a swarm stack (<c>docker stack deploy</c>): stack interpolation, swarm rules.</summary>
     public bool IsStack { get; }

@@ -195,7 +195,7 @@ public sealed class ComposeProjectLoaderTests
                                          "  api:\n    extends: {file: missing.yaml, service: base}\n");
         var project = ComposeProjectLoader.LoadFiles(new[] { main });
         var messages = project.Diagnostics.Select(d => TextAt(d.Location) + " | " + d.GetMessage()).ToList();
-        Assert.Contains(messages, m => m.StartsWith("nowhere/compose.yaml | compose file", StringComparison.Ordinal) && m.EndsWith("cannot be read", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("nowhere/compose.yaml | compose file", StringComparison.Ordinal) && m.EndsWith("cannot be read: no such file", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("ghost | extends: service 'ghost' is not defined", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("missing.yaml | compose file", StringComparison.Ordinal));
         Assert.Equal(3, messages.Count);
