@@ -82,117 +82,110 @@ public sealed class AnalyzerDriver
     {
         compose ??= ComposeAnalysisOptions.Default;
         var tree = YamlSyntaxTree.Parse(text, path);
-        var own = new ComposeFileAnalysis(this, tree, path);
+        var own = new ComposeFileFindings(this, tree, path, tree.Text);
         foreach (var diagnostic in tree.Diagnostics) own.AddProblem(diagnostic);
-        var others = new Dictionary<string, ComposeFileAnalysis>(StringComparer.Ordinal);
+        if (tree.HasErrors || tree.Root == null) return own.Result();
 
-        if (!tree.HasErrors && tree.Root != null)
+        if (schema != null)
+            foreach (var diagnostic in ComposeSchemaValidator.Validate(tree, schema)) own.AddProblem(diagnostic);
+        var project = LoadProject(tree, isStack, compose);
+        string fullPath = ProjectBuilder.Full(path);
+        var others = new Dictionary<string, ComposeFileFindings>(StringComparer.Ordinal);
+
+        // The findings of a file of the project: this file's own, another's when nobody lints that one on its own.
+        ComposeFileFindings? FindingsFor(string? at)
         {
-            var project = LoadProject(text, path, isStack, compose);
-            string fullPath = ProjectBuilder.Full(path);
-            own.Run(schema, project, isStack, compose.FileSystem);
-
-            // Files of the project that nobody else lints (included and extended files, an override not named): judged here.
-            foreach (var other in project.AllTrees)
-            {
-                if (other.Path == fullPath || compose.IsLintedOnItsOwn(other.Path) || others.ContainsKey(other.Path)) continue;
-                var analysis = new ComposeFileAnalysis(this, other, other.Path);
-                others[other.Path] = analysis;
-                if (!other.HasErrors && other.Root != null) analysis.Run(schema, project, isStack, compose.FileSystem);
-            }
-
-            foreach (var diagnostic in project.Diagnostics)
-            {
-                string? at = diagnostic.Location == Location.None ? null : diagnostic.Location.GetLineSpan().Path;
-                if (at == null || at == fullPath || at == path)
-                {
-                    own.AddProblem(at == null ? PlimsollDiagnostic.Create(SyntaxDiagnostics.ComposeSyntax, path, text, default, diagnostic.GetMessage()) : Relocate(diagnostic, path, text));
-                }
-                else if (!compose.IsLintedOnItsOwn(at))
-                {
-                    if (!others.TryGetValue(at, out var analysis))
-                    {
-                        if (project.GetText(at) is not { } otherText) continue;
-                        analysis = new ComposeFileAnalysis(this, null, at, otherText);
-                        others[at] = analysis;
-                    }
-                    analysis.AddProblem(diagnostic);
-                }
-            }
+            if (at == null || at == path) return own;
+            string full = ProjectBuilder.Full(at);
+            if (full == fullPath) return own;
+            if (compose.IsLintedOnItsOwn(full)) return null;
+            if (others.TryGetValue(full, out var known)) return known;
+            var otherTree = project.AllTrees.FirstOrDefault(t => t.Path == at);
+            var otherText = otherTree?.Text ?? project.GetText(at);
+            if (otherText == null) return null;
+            var created = new ComposeFileFindings(this, otherTree, at, otherText);
+            others[full] = created;
+            return created;
         }
+
+        // Included and extended files nobody lints on their own are checked here (and counted as checked even when clean).
+        foreach (var other in project.AllTrees)
+        {
+            if (other.HasErrors || other.Root?.Resolve() is not YamlMappingNode || FindingsFor(other.Path) is not { } findings || findings == own) continue;
+            if (schema != null)
+                foreach (var diagnostic in ComposeSchemaValidator.Validate(other, schema)) findings.AddProblem(diagnostic);
+        }
+
+        var sink = new FindingSink();
+        var context = new ComposeProjectAnalysisContext(tree, project, compose.FileSystem, own.Options, sink);
+        var notifications = own.Notifications;
+        void Run<T>(IReadOnlyList<Action<T>> actions, T c) => RunActions(actions, c, path, notifications);
+        Run(_registry.ComposeProjectActions, context);
+        foreach (var service in project.Services)
+            Run(_registry.ComposeServiceActions, new ComposeServiceAnalysisContext(context, service, sink));
+        foreach (var network in project.Networks)
+            Run(_registry.ComposeNetworkActions, new ComposeNetworkAnalysisContext(context, network, sink));
+        foreach (var secret in project.Secrets.Concat(project.Configs))
+            Run(_registry.ComposeSecretActions, new ComposeSecretAnalysisContext(context, secret, sink));
+
+        foreach (var (rule, diagnostic, fix) in sink.Items)
+            FindingsFor(PathOf(diagnostic))?.AddRuleFinding(rule, diagnostic, fix);
+        foreach (var diagnostic in project.Diagnostics)
+            FindingsFor(PathOf(diagnostic))?.AddProblem(diagnostic);
 
         return own.Result() with { ProjectFiles = others.Values.Select(o => o.Result()).ToImmutableArray() };
     }
 
-    // The same diagnostic, at the same span of the linted file as the host named it.
-    private static Diagnostic Relocate(Diagnostic diagnostic, string path, SourceText text)
-        => Diagnostic.Create(diagnostic.Descriptor, PlimsollDiagnostic.CreateLocation(path, text, diagnostic.Location.SourceSpan),
-            diagnostic.AdditionalLocations, diagnostic.GetMessage());
+    private static string? PathOf(Diagnostic diagnostic) => diagnostic.Location == Location.None ? null : diagnostic.Location.GetLineSpan().Path;
 
-    /// <summary>The findings of one compose file of a project: its rules' reports (with its own suppressions and options) and its problems.</summary>
-    private sealed class ComposeFileAnalysis
+    /// <summary>
+    /// The findings of one file of a compose project, with that file's suppressions and options. A diagnostic is
+    /// moved to the path the file is known by here (the host's spelling for the linted file); a value reported twice
+    /// (a service and the service that extends it share the value) is reported once.
+    /// </summary>
+    private sealed class ComposeFileFindings
     {
-        private readonly AnalyzerDriver _driver;
-        private readonly YamlSyntaxTree? _tree;
         private readonly string _path;
         private readonly SourceText _text;
         private readonly FileSettings? _settings;
-        private readonly FindingSink _sink = new();
-        private readonly List<ToolNotification> _notifications = new();
-        private readonly List<Finding> _problems = new();
-        private readonly HashSet<(string Id, TextSpan Span, string Message)> _seen = new();
+        private readonly List<Finding> _findings = new();
+        private readonly HashSet<(string Id, TextSpan Span)> _ruleFindings = new();
+        private readonly HashSet<(TextSpan Span, string Message)> _problems = new();
 
-        public ComposeFileAnalysis(AnalyzerDriver driver, YamlSyntaxTree? tree, string path, SourceText? text = null)
+        public ComposeFileFindings(AnalyzerDriver driver, YamlSyntaxTree? tree, string path, SourceText text)
         {
-            _driver = driver;
-            _tree = tree;
             _path = path;
-            _text = tree?.Text ?? text!;
+            _text = text;
             if (tree != null) _settings = new FileSettings(driver.OptionsFor(path), SourceComments.ForYaml(tree, driver._registry));
         }
 
+        public List<ToolNotification> Notifications { get; } = new();
+
+        public AnalyzerOptions Options => _settings?.Options ?? AnalyzerOptions.Empty;
+
         public void AddProblem(Diagnostic diagnostic)
         {
-            if (_seen.Add((diagnostic.Id, diagnostic.Location.SourceSpan, diagnostic.GetMessage()))) _problems.Add(new Finding(diagnostic, null, null, null));
+            var at = Here(diagnostic);
+            if (_problems.Add((at.Location.SourceSpan, at.GetMessage()))) _findings.Add(new Finding(at, null, null, null));
         }
 
-        public void Run(ComposeSchema? schema, ComposeProject project, bool isStack, Plimsoll.Workspace.FileSystems.IFileSystem fileSystem)
+        public void AddRuleFinding(RuleDescriptor rule, Diagnostic diagnostic, CodeFix? fix)
         {
-            var tree = _tree!;
-            var settings = _settings!;
-            var registry = _driver._registry;
-            if (schema != null)
-                foreach (var diagnostic in ComposeSchemaValidator.Validate(tree, schema)) AddProblem(diagnostic);
-
-            var file = ComposeFile.Load(tree);
-            var interpolator = new ComposeInterpolator(project.Variables, isStack ? InterpolationDialect.Stack : InterpolationDialect.Compose);
-            var context = new ComposeProjectAnalysisContext(file, isStack, interpolator, new Lazy<ComposeProject>(project), fileSystem, settings.Options, _sink);
-
-            void Run<T>(IReadOnlyList<Action<T>> actions, T c) => RunActions(actions, c, _path, _notifications);
-
-            Run(registry.ComposeProjectActions, context);
-            foreach (var service in file.Services)
-                Run(registry.ComposeServiceActions, new ComposeServiceAnalysisContext(context, service, interpolator, settings.Options, _sink));
-            foreach (var network in file.Networks)
-                Run(registry.ComposeNetworkActions, new ComposeNetworkAnalysisContext(context, network, interpolator, settings.Options, _sink));
-            foreach (var secret in file.Secrets.Cast<ComposeResource>().Concat(file.Configs))
-                Run(registry.ComposeSecretActions, new ComposeSecretAnalysisContext(context, secret, interpolator, settings.Options, _sink));
+            if (_settings == null || !_ruleFindings.Add((diagnostic.Id, diagnostic.Location.SourceSpan))) return;
+            var finding = _settings.Apply(rule, diagnostic, fix);
+            if (finding != null) _findings.Add(finding);
         }
+
+        // A problem of the whole project (an unreadable env file given by name) is shown at the start of the linted file.
+        private Diagnostic Here(Diagnostic diagnostic)
+            => diagnostic.Location != Location.None ? diagnostic
+                : PlimsollDiagnostic.Create(SyntaxDiagnostics.ComposeSyntax, _path, _text, default, diagnostic.GetMessage());
 
         public FileAnalysisResult Result()
         {
-            var findings = new List<Finding>(_problems);
-            if (_settings != null)
-            {
-                AddSuppressionProblems(_settings, _path, _notifications);
-                foreach (var (rule, diagnostic, fix) in _sink.Items)
-                {
-                    var finding = _settings.Apply(rule, diagnostic, fix);
-                    if (finding != null) findings.Add(finding);
-                }
-            }
-            findings.Sort(FindingOrder.Instance);
-            return new FileAnalysisResult(_path, _text, findings.ToImmutableArray(), _notifications.ToImmutableArray());
+            if (_settings != null) AddSuppressionProblems(_settings, _path, Notifications);
+            _findings.Sort(FindingOrder.Instance);
+            return new FileAnalysisResult(_path, _text, _findings.ToImmutableArray(), Notifications.ToImmutableArray());
         }
     }
 
@@ -249,8 +242,9 @@ public sealed class AnalyzerDriver
     }
 
     // The project docker compose would build from this file: with its sibling default/override file when it is one of them.
-    private static ComposeProject LoadProject(SourceText text, string path, bool isStack, ComposeAnalysisOptions compose)
+    private static ComposeProject LoadProject(YamlSyntaxTree document, bool isStack, ComposeAnalysisOptions compose)
     {
+        string path = document.Path;
         var options = new ComposeProjectOptions { FileSystem = compose.FileSystem, Cache = compose.Cache };
         if (!isStack)
         {
@@ -260,10 +254,10 @@ public sealed class AnalyzerDriver
             {
                 var files = ComposeProjectLoader.FindProjectFiles(directory, compose.FileSystem);
                 if (files.Any(f => string.Equals(Path.GetFileName(f), name, StringComparison.Ordinal)))
-                    return ComposeProjectLoader.LoadFiles(files, text, path, isStack, options);
+                    return ComposeProjectLoader.LoadFiles(files, document, isStack, options);
             }
         }
-        return ComposeProjectLoader.LoadText(text, path, isStack, options);
+        return ComposeProjectLoader.LoadFiles(new[] { path }, document, isStack, options);
     }
 }
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Plimsoll.Analysis;
-using Plimsoll.Semantics.Compose;
+using Plimsoll.Semantics.Compose.Projects;
 
 namespace Plimsoll.Rules.Secrets;
 
@@ -14,20 +14,16 @@ public sealed class SecretFileMissingAnalyzer : PlimsollAnalyzer
     {
         context.RegisterComposeSecretAction(secret =>
         {
-            var file = secret.Secret switch
-            {
-                ComposeSecret s => s.File,
-                ComposeConfig c => c.File,
-                _ => null,
-            };
+            var file = secret.Secret.File;
             if (file == null || secret.Secret.IsExternal || secret.KnownValue(file) is not { } path || path.Length == 0) return;
-            string directory = Path.GetDirectoryName(Path.GetFullPath(secret.Path)) ?? ".";
+            // Relative to the file that wrote the path (an included file's secrets are beside it).
+            string directory = Path.GetDirectoryName(Path.GetFullPath(file.Path)) ?? ".";
             string expanded = path.StartsWith("~/", StringComparison.Ordinal)
                 ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path.Substring(2))
                 : Path.Combine(directory, path);
             expanded = Path.GetFullPath(expanded);
             if (!secret.FileSystem.FileExists(expanded) && !secret.FileSystem.DirectoryExists(expanded))
-                secret.Report(RuleCatalog.SecretFileMissing, file.Span, secret.IsConfig ? "Config" : "Secret", secret.Secret.Name, path);
+                secret.Report(RuleCatalog.SecretFileMissing, file, secret.IsConfig ? "Config" : "Secret", secret.Secret.Name, path);
         });
     }
 }

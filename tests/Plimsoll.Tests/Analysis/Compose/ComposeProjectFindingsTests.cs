@@ -42,13 +42,25 @@ public sealed class ComposeProjectFindingsTests
     }
 
     [Fact]
-    public void A_service_extended_from_another_file_is_linted_there()
+    public void A_service_is_judged_with_what_it_extends_and_each_value_reported_where_it_is_written()
     {
         fs["compose.yaml"] = "services:\n  web:\n    extends: {file: base.yaml, service: base}\n    image: nginx:1.27\n";
         fs["base.yaml"] = "services:\n  base:\n    image: busybox\n    cap_add: [SYS_ADMIN]\n";
         var findings = Findings(Lint("compose.yaml"));
+        // web gets SYS_ADMIN from base.yaml (reported there); its own image replaces busybox, which no service deploys.
         Assert.Contains("base.yaml:4 PL2003", findings);
-        Assert.Contains("base.yaml:3 PL1001", findings);
+        Assert.Contains("compose.yaml:4 PL1002", findings);
+        Assert.DoesNotContain(findings, f => f.Contains("PL1001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_override_that_replaces_a_value_clears_the_finding_on_the_base_file()
+    {
+        fs["compose.yaml"] = "services:\n  web:\n    image: nginx:1.27@sha256:" + new string('a', 64) + "\n    privileged: true\n    user: root\n";
+        fs["compose.override.yaml"] = "services:\n  web:\n    privileged: false\n";
+        var linted = new HashSet<string> { fs.PathOf("compose.yaml"), fs.PathOf("compose.override.yaml") };
+        var findings = Findings(Lint("compose.yaml", linted.Contains), Lint("compose.override.yaml", linted.Contains));
+        Assert.Equal(new[] { "compose.yaml:5 PL2001" }, findings);
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace Plimsoll.Semantics.Compose.Projects;
 /// <summary>
 /// The merged, interpolated model of a set of compose files (or a swarm stack): services and top-level networks,
 /// volumes, secrets and configs, each value keeping the node of the file that set it. Load it with
-/// <see cref="ComposeProjectLoader"/>. It is a parallel type to <see cref="ComposeFile"/> (which views one file, raw):
-/// merged values come from several files, so they are <see cref="ProjectNode"/>s rather than single-file nodes.
+/// <see cref="ComposeProjectLoader"/>. It is the one compose model: every value is a <see cref="ProjectNode"/> that
+/// knows the file and span that wrote it, so the view of one file is the values whose <see cref="ProjectNode.Path"/> is that file.
 /// </summary>
 public sealed class ComposeProject
 {
@@ -23,7 +23,7 @@ public sealed class ComposeProject
         Variables = variables;
         Root = root;
         Trees = trees;
-        Services = Section("services").Select(e => new ProjectService(e.Key, e.KeyNode, e.Value)).ToImmutableArray();
+        Services = Section("services").Select(e => new ProjectService(e.Key, e.KeyNode, e.Value, isStack)).ToImmutableArray();
         Networks = Resources("networks", ComposeResourceKind.Network);
         Volumes = Resources("volumes", ComposeResourceKind.Volume);
         Secrets = Resources("secrets", ComposeResourceKind.Secret);

@@ -70,24 +70,28 @@ public static class ComposeProjectLoader
 
     /// <inheritdoc cref="LoadText(string, string, bool, ComposeProjectOptions?)"/>
     public static ComposeProject LoadText(SourceText text, string path, bool isStack = false, ComposeProjectOptions? options = null)
-        => LoadFiles(new[] { path }, text, path, isStack, options);
+    {
+        var tree = options?.Cache?.GetOrParse(ProjectBuilder.Full(path), text) ?? YamlSyntaxTree.Parse(text, path);
+        return LoadFiles(new[] { path }, tree, isStack, options);
+    }
 
     /// <summary>
-    /// The project of <paramref name="files"/> in which the file <paramref name="path"/> reads as <paramref name="text"/>
-    /// (the document being linted, perhaps not saved); the other files are read through the options' file system.
+    /// The project of <paramref name="files"/> in which one file is the already parsed <paramref name="document"/>
+    /// (the document being linted, perhaps not saved; its values keep the path it was parsed with); the other
+    /// files are read through the options' file system.
     /// </summary>
-    public static ComposeProject LoadFiles(IReadOnlyList<string> files, SourceText text, string path, bool isStack = false, ComposeProjectOptions? options = null)
+    public static ComposeProject LoadFiles(IReadOnlyList<string> files, YamlSyntaxTree document, bool isStack = false, ComposeProjectOptions? options = null)
     {
         options ??= ComposeProjectOptions.Default;
         var overlaid = new ComposeProjectOptions
         {
             Variables = options.Variables,
             VariableSource = options.VariableSource,
-            FileSystem = new DocumentOverlayFileSystem(ProjectBuilder.Full(path), text, options.FileSystem),
+            FileSystem = new DocumentOverlayFileSystem(ProjectBuilder.Full(document.Path), document.Text, options.FileSystem),
             Cache = options.Cache,
             Limits = options.Limits,
         };
-        return new ProjectBuilder(overlaid, isStack, files).Build();
+        return new ProjectBuilder(overlaid, isStack, files, document).Build();
     }
 }
 
@@ -113,8 +117,13 @@ internal sealed class ProjectBuilder
     private readonly Dictionary<string, ComposeInterpolator> interpolators = new(StringComparer.Ordinal);
     private IVariableSource? variables;
 
-    public ProjectBuilder(ComposeProjectOptions options, bool isStack, IReadOnlyList<string> files)
+    private readonly YamlSyntaxTree? document;
+    private readonly string? documentPath;
+
+    public ProjectBuilder(ComposeProjectOptions options, bool isStack, IReadOnlyList<string> files, YamlSyntaxTree? document = null)
     {
+        this.document = document;
+        documentPath = document == null ? null : Full(document.Path);
         this.options = options;
         limits = options.Limits ?? ComposeProjectLimits.Default;
         this.isStack = isStack;
@@ -169,7 +178,7 @@ internal sealed class ProjectBuilder
             Report(site, "the project reads more than " + limits.MaxFiles + " files: " + file + " and the files after it are not loaded");
             return null;
         }
-        var read = options.FileSystem.ReadFile(file);
+        var read = file == documentPath ? FileReadResult.Ok(new Plimsoll.Workspace.SourceFileContent(file, document!.Text, System.Text.Encoding.UTF8)) : options.FileSystem.ReadFile(file);
         if (!read.IsOk)
         {
             Report(site, "compose file " + file + " cannot be read: " + (read.Message ?? read.Status.ToString()));
@@ -177,7 +186,7 @@ internal sealed class ProjectBuilder
         else
         {
             var text = read.Content!.Text;
-            tree = options.Cache?.GetOrParse(file, text) ?? YamlSyntaxTree.Parse(text, file);
+            tree = file == documentPath ? document! : options.Cache?.GetOrParse(file, text) ?? YamlSyntaxTree.Parse(text, file);
             diagnostics.AddRange(tree.Diagnostics);
         }
         trees[file] = tree;

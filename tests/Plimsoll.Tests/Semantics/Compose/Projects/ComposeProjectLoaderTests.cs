@@ -97,8 +97,8 @@ public sealed class ComposeProjectLoaderTests
         Assert.Equal(new[] { "80:80", "81:81" }, web.Ports.Select(p => ((ProjectScalar)p).Text));
         // volumes merge by target: the long-form /data replaces the short one, in place
         Assert.Equal(2, web.Volumes.Length);
-        Assert.Equal("other", ((ProjectMapping)web.Volumes[0]).Scalar("source")!.Text);
-        Assert.Equal("/host:/x:ro", ((ProjectScalar)web.Volumes[1]).Text);
+        Assert.Equal("other", ((ProjectMapping)web.Volumes[0].Node).Scalar("source")!.Text);
+        Assert.Equal("/host:/x:ro", ((ProjectScalar)web.Volumes[1].Node).Text);
         var healthcheck = (ProjectMapping)web.Healthcheck!;
         Assert.Equal(new[] { "CMD", "b" }, ((ProjectSequence)healthcheck["test"]!).Items.Select(i => ((ProjectScalar)i).Text));
         Assert.Equal("5s", healthcheck.Scalar("interval")!.Text);
