@@ -46,6 +46,10 @@ internal sealed class LintRunner
                 notifications.Add(new ToolNotification(path, message, ToolNotificationLevel.Warning));
         }
 
+        // Compose projects: a file that is linted reports its own findings; included and extended files are reported
+        // by the files that load them (once, however many do). Parsed project files are shared by the whole run.
+        var linted = new HashSet<string>(inputs.Where(i => _session.Classify(i.Path, i.Content?.Text).IsComposeFamily()).Select(i => FullPath(i.Path)), StringComparer.Ordinal);
+        _session.LintedFiles = linted.Contains;
         var results = new FileAnalysisResult?[inputs.Count];
         var fileNotifications = new ConcurrentBag<ToolNotification>();
         int done = 0;
@@ -61,6 +65,18 @@ internal sealed class LintRunner
 
         notifications.AddRange(fileNotifications.OrderBy(n => n.Path, StringComparer.Ordinal));
         notifications.AddRange(_session.ConfigurationNotifications);
-        return new LintRun(results.Where(r => r != null).Select(r => r!).ToImmutableArray(), notifications.ToImmutableArray(), _session.Registry);
+        return new LintRun(FileAnalysisResult.MergeByPath(results.Where(r => r != null).Select(r => r!)), notifications.ToImmutableArray(), _session.Registry);
+    }
+
+    private static string FullPath(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
     }
 }

@@ -85,65 +85,136 @@ public sealed class AnalyzerDriver
     }
 
     /// <summary>
-    /// Analyzes one compose file (or swarm stack file, <paramref name="isStack"/>): YAML and schema problems become
-    /// PL9002; values are interpolated with the .env beside the file (not for stacks, as swarm does not read it).
+    /// Analyzes one compose file (or swarm stack file, <paramref name="isStack"/>) in its project (override file,
+    /// <c>include</c>, <c>extends</c>, <c>.env</c>). A finding is reported in the file that wrote the offending value:
+    /// this file's in the result, and those of project files the host does not lint on their own (an included file,
+    /// an <c>.env</c>) in <see cref="FileAnalysisResult.ProjectFiles"/>. Project problems (YAML and schema errors,
+    /// unreadable or non-compose includes, cycles, interpolation errors, malformed <c>.env</c> lines, what swarm
+    /// rejects) are PL9002 findings at their own file and line.
     /// </summary>
-    public FileAnalysisResult AnalyzeComposeFile(SourceText text, string path, bool isStack, ComposeSchema? schema = null, CancellationToken cancellationToken = default)
-        => AnalyzeComposeFile(YamlSyntaxTree.Parse(text, path), isStack, schema, new ComposeProjectOptions { CancellationToken = cancellationToken });
+    public FileAnalysisResult AnalyzeComposeFile(SourceText text, string path, bool isStack, ComposeSchema? schema = null, ComposeAnalysisOptions? compose = null)
+        => AnalyzeComposeFile(YamlSyntaxTree.Parse(text, path), isStack, schema, compose);
 
     /// <summary>
-    /// Analyzes a compose file already parsed. <paramref name="project"/> says how the rest of its project is read
-    /// (file system, a YAML parse cache, cancellation); its variable settings are not used (the file's kind decides them).
+    /// Analyzes a compose file already parsed (a host may keep trees between runs); <paramref name="compose"/> says how
+    /// the rest of its project is read (file system, parse cache, which files are linted on their own, cancellation).
     /// Throws <see cref="OperationCanceledException"/> when its token is cancelled.
     /// </summary>
-    public FileAnalysisResult AnalyzeComposeFile(YamlSyntaxTree tree, bool isStack, ComposeSchema? schema, ComposeProjectOptions? project)
+    public FileAnalysisResult AnalyzeComposeFile(YamlSyntaxTree tree, bool isStack, ComposeSchema? schema, ComposeAnalysisOptions? compose)
     {
-        string path = tree.Path;
-        var text = tree.Text;
-        var fileSystem = project?.FileSystem ?? _fileSystem;
-        var cancellationToken = project?.CancellationToken ?? default;
-        var loading = new ComposeProjectOptions { FileSystem = fileSystem, ParseYaml = project?.ParseYaml, CancellationToken = cancellationToken };
+        compose ??= ComposeAnalysisOptions.Default;
+        var cancellationToken = compose.CancellationToken;
         cancellationToken.ThrowIfCancellationRequested();
-        var settings = new FileSettings(OptionsFor(path), SourceComments.ForYaml(tree, _registry));
-        var sink = new FindingSink(fileSystem, cancellationToken);
-        var notifications = new List<ToolNotification>();
-        var findings = new List<Finding>();
-        foreach (var diagnostic in tree.Diagnostics) findings.Add(new Finding(diagnostic, null, null, null));
+        string path = tree.Path;
+        var own = new ComposeFileFindings(this, tree, path, tree.Text);
+        foreach (var diagnostic in tree.Diagnostics) own.AddProblem(diagnostic);
+        if (tree.HasErrors || tree.Root == null) return own.Result();
 
-        if (!tree.HasErrors && tree.Root != null)
+        if (schema != null)
+            foreach (var diagnostic in ComposeSchemaValidator.Validate(tree, schema)) own.AddProblem(diagnostic);
+        var project = LoadProject(tree, isStack, compose);
+        string fullPath = ProjectBuilder.Full(path);
+        var others = new Dictionary<string, ComposeFileFindings>(StringComparer.Ordinal);
+
+        // The findings of a file of the project: this file's own, another's when nobody lints that one on its own.
+        ComposeFileFindings? FindingsFor(string? at)
         {
+            if (at == null || at == path) return own;
+            string full = ProjectBuilder.Full(at);
+            if (full == fullPath) return own;
+            if (compose.IsLintedOnItsOwn(full)) return null;
+            if (others.TryGetValue(full, out var known)) return known;
+            var otherTree = project.AllTrees.FirstOrDefault(t => t.Path == at);
+            var otherText = otherTree?.Text ?? project.GetText(at);
+            if (otherText == null) return null;
+            var created = new ComposeFileFindings(this, otherTree, at, otherText);
+            others[full] = created;
+            return created;
+        }
+
+        // Included and extended files nobody lints on their own are checked here (and counted as checked even when clean).
+        foreach (var other in project.AllTrees)
+        {
+            if (other.HasErrors || other.Root?.Resolve() is not YamlMappingNode || FindingsFor(other.Path) is not { } findings || findings == own) continue;
             if (schema != null)
-                foreach (var diagnostic in ComposeSchemaValidator.Validate(tree, schema)) findings.Add(new Finding(diagnostic, null, null, null));
-
-            var file = ComposeFile.Load(tree);
-            var variables = ComposeVariables.Load(path, isStack ? ComposeVariablesOptions.ForStack(false, null) : ComposeVariablesOptions.Compose, fileSystem);
-            var interpolator = new ComposeInterpolator(variables, isStack ? InterpolationDialect.Stack : InterpolationDialect.Compose);
-            var merged = new Lazy<ComposeProject>(() => LoadProject(text, path, isStack, loading));
-            var projectContext = new ComposeProjectAnalysisContext(file, isStack, interpolator, merged, settings.Options, sink);
-
-            void Run<T>(IReadOnlyList<Action<T>> actions, T context)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                RunActions(actions, context, path, notifications, cancellationToken);
-            }
-
-            Run(_registry.ComposeProjectActions, projectContext);
-            foreach (var service in file.Services)
-                Run(_registry.ComposeServiceActions, new ComposeServiceAnalysisContext(projectContext, service, interpolator, settings.Options, sink));
-            foreach (var network in file.Networks)
-                Run(_registry.ComposeNetworkActions, new ComposeNetworkAnalysisContext(projectContext, network, interpolator, settings.Options, sink));
-            foreach (var secret in file.Secrets.Cast<ComposeResource>().Concat(file.Configs))
-                Run(_registry.ComposeSecretActions, new ComposeSecretAnalysisContext(projectContext, secret, interpolator, settings.Options, sink));
+                foreach (var diagnostic in ComposeSchemaValidator.Validate(other, schema)) findings.AddProblem(diagnostic);
         }
 
-        AddSuppressionProblems(settings, path, notifications);
-        foreach (var (rule, diagnostic, fix) in sink.Items)
+        var sink = new FindingSink(compose.FileSystem, cancellationToken);
+        var context = new ComposeProjectAnalysisContext(tree, project, compose.FileSystem, own.Options, sink);
+        var notifications = own.Notifications;
+        void Run<T>(IReadOnlyList<Action<T>> actions, T c)
         {
-            var finding = settings.Apply(rule, diagnostic, fix);
-            if (finding != null) findings.Add(finding);
+            cancellationToken.ThrowIfCancellationRequested();
+            RunActions(actions, c, path, notifications, cancellationToken);
         }
-        findings.Sort(FindingOrder.Instance);
-        return new FileAnalysisResult(path, text, findings.ToImmutableArray(), notifications.ToImmutableArray());
+        Run(_registry.ComposeProjectActions, context);
+        foreach (var service in project.Services)
+            Run(_registry.ComposeServiceActions, new ComposeServiceAnalysisContext(context, service, sink));
+        foreach (var network in project.Networks)
+            Run(_registry.ComposeNetworkActions, new ComposeNetworkAnalysisContext(context, network, sink));
+        foreach (var secret in project.Secrets.Concat(project.Configs))
+            Run(_registry.ComposeSecretActions, new ComposeSecretAnalysisContext(context, secret, sink));
+
+        foreach (var (rule, diagnostic, fix) in sink.Items)
+            FindingsFor(PathOf(diagnostic))?.AddRuleFinding(rule, diagnostic, fix);
+        foreach (var diagnostic in project.Diagnostics)
+            FindingsFor(PathOf(diagnostic))?.AddProblem(diagnostic);
+
+        return own.Result() with { ProjectFiles = others.Values.Select(o => o.Result()).ToImmutableArray() };
+    }
+
+    private static string? PathOf(Diagnostic diagnostic) => diagnostic.Location == Location.None ? null : diagnostic.Location.GetLineSpan().Path;
+
+    /// <summary>
+    /// The findings of one file of a compose project, with that file's suppressions and options. A diagnostic is
+    /// moved to the path the file is known by here (the host's spelling for the linted file); a value reported twice
+    /// (a service and the service that extends it share the value) is reported once.
+    /// </summary>
+    private sealed class ComposeFileFindings
+    {
+        private readonly string _path;
+        private readonly SourceText _text;
+        private readonly FileSettings? _settings;
+        private readonly List<Finding> _findings = new();
+        private readonly HashSet<(string Id, TextSpan Span)> _ruleFindings = new();
+        private readonly HashSet<(TextSpan Span, string Message)> _problems = new();
+
+        public ComposeFileFindings(AnalyzerDriver driver, YamlSyntaxTree? tree, string path, SourceText text)
+        {
+            _path = path;
+            _text = text;
+            if (tree != null) _settings = new FileSettings(driver.OptionsFor(path), SourceComments.ForYaml(tree, driver._registry));
+        }
+
+        public List<ToolNotification> Notifications { get; } = new();
+
+        public AnalyzerOptions Options => _settings?.Options ?? AnalyzerOptions.Empty;
+
+        public void AddProblem(Diagnostic diagnostic)
+        {
+            var at = Here(diagnostic);
+            if (_problems.Add((at.Location.SourceSpan, at.GetMessage()))) _findings.Add(new Finding(at, null, null, null));
+        }
+
+        public void AddRuleFinding(RuleDescriptor rule, Diagnostic diagnostic, CodeFix? fix)
+        {
+            if (_settings == null || !_ruleFindings.Add((diagnostic.Id, diagnostic.Location.SourceSpan))) return;
+            var finding = _settings.Apply(rule, diagnostic, fix);
+            if (finding != null) _findings.Add(finding);
+        }
+
+        // A problem of the whole project (an unreadable env file given by name) is shown at the start of the linted file.
+        private Diagnostic Here(Diagnostic diagnostic)
+            => diagnostic.Location != Location.None ? diagnostic
+                : PlimsollDiagnostic.Create(SyntaxDiagnostics.ComposeSyntax, _path, _text, default, diagnostic.GetMessage());
+
+        public FileAnalysisResult Result()
+        {
+            if (_settings != null) AddSuppressionProblems(_settings, _path, Notifications);
+            _findings.Sort(FindingOrder.Instance);
+            return new FileAnalysisResult(_path, _text, _findings.ToImmutableArray(), Notifications.ToImmutableArray());
+        }
     }
 
     private void AnalyzeInstruction(DockerfileSemanticModel model, InstructionSyntax instruction, AnalyzerOptions options, FindingSink sink, string path, List<ToolNotification> notifications)
@@ -209,24 +280,22 @@ public sealed class AnalyzerDriver
     }
 
     // The project docker compose would build from this file: with its sibling default/override file when it is one of them.
-    // The analyzed text stands in for the file on disk (it may be an unsaved buffer).
-    private static ComposeProject LoadProject(SourceText text, string path, bool isStack, ComposeProjectOptions loading)
+    private static ComposeProject LoadProject(YamlSyntaxTree document, bool isStack, ComposeAnalysisOptions compose)
     {
-        var overlay = new OverlayFileSystem(loading.FileSystem ?? PhysicalFileSystem.Instance);
-        overlay.SetBuffer(path, text);
-        var options = new ComposeProjectOptions { FileSystem = overlay, ParseYaml = loading.ParseYaml, CancellationToken = loading.CancellationToken };
+        string path = document.Path;
+        var options = new ComposeProjectOptions { FileSystem = compose.FileSystem, Cache = compose.Cache, CancellationToken = compose.CancellationToken };
         if (!isStack)
         {
             string name = Path.GetFileName(path);
-            string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
+            string directory = Path.GetDirectoryName(ProjectBuilder.Full(path)) ?? ".";
             if (ComposeProjectLoader.DefaultFileNames.Contains(name) || ComposeProjectLoader.OverrideFileNames.Contains(name))
             {
-                var files = ComposeProjectLoader.FindProjectFiles(directory, overlay);
+                var files = ComposeProjectLoader.FindProjectFiles(directory, compose.FileSystem);
                 if (files.Any(f => string.Equals(Path.GetFileName(f), name, StringComparison.Ordinal)))
-                    return ComposeProjectLoader.LoadFiles(files, options);
+                    return ComposeProjectLoader.LoadFiles(files, document, isStack, options);
             }
         }
-        return ComposeProjectLoader.LoadText(text.ToString(), path, isStack, options);
+        return ComposeProjectLoader.LoadFiles(new[] { path }, document, isStack, options);
     }
 }
 
@@ -241,6 +310,34 @@ public sealed record FileAnalysisResult(string Path, SourceText Text, ImmutableA
         {
             IsUnreadable = true,
         };
+
+    /// <summary>
+    /// Findings this analysis made in other files of a compose project that the host does not lint on their own
+    /// (an included or extended file, an <c>.env</c>): one result per file. Two linted files of one project may both
+    /// report such a file; <see cref="MergeByPath"/> joins them without repeating a finding.
+    /// </summary>
+    public ImmutableArray<FileAnalysisResult> ProjectFiles { get; init; } = ImmutableArray<FileAnalysisResult>.Empty;
+
+    /// <summary>The results and their <see cref="ProjectFiles"/> as one list, a file once, its findings without repeats, in the results' order.</summary>
+    public static ImmutableArray<FileAnalysisResult> MergeByPath(IEnumerable<FileAnalysisResult> results)
+    {
+        var order = new List<string>();
+        var byPath = new Dictionary<string, FileAnalysisResult>(StringComparer.Ordinal);
+        foreach (var result in results.SelectMany(r => new[] { r with { ProjectFiles = ImmutableArray<FileAnalysisResult>.Empty } }.Concat(r.ProjectFiles)))
+        {
+            if (!byPath.TryGetValue(result.Path, out var known))
+            {
+                order.Add(result.Path);
+                byPath[result.Path] = result;
+                continue;
+            }
+            var findings = known.Findings.Concat(result.Findings)
+                .GroupBy(f => (f.Id, f.Diagnostic.Location.SourceSpan, f.Diagnostic.GetMessage())).Select(g => g.First()).ToList();
+            findings.Sort(FindingOrder.Instance);
+            byPath[result.Path] = known with { Findings = findings.ToImmutableArray(), Notifications = known.Notifications.AddRange(result.Notifications).Distinct().ToImmutableArray() };
+        }
+        return order.Select(p => byPath[p]).ToImmutableArray();
+    }
 }
 
 /// <summary>Findings in file order: line, column, then rule id.</summary>

@@ -1,73 +1,78 @@
-using Plimsoll.Semantics.Compose;
-using Plimsoll.Semantics.Compose.Interpolation;
+using Microsoft.CodeAnalysis;
 using Plimsoll.Semantics.Compose.Projects;
 using Plimsoll.Syntax.Yaml;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Analysis;
 
-/// <summary>A compose file or swarm stack file with its model; values can be read interpolated.</summary>
+/// <summary>
+/// A compose file (or swarm stack file) being linted, in its merged project. Rules judge the project's values and
+/// report at the value (<see cref="Report(RuleDescriptor, ProjectNode, object?[])"/>): the driver puts each finding in
+/// the file that wrote the value.
+/// </summary>
 public class ComposeProjectAnalysisContext : FileAnalysisContext
 {
-    private readonly ComposeInterpolator _interpolator;
-    private readonly Lazy<ComposeProject> _project;
-
-    internal ComposeProjectAnalysisContext(ComposeFile file, bool isStack, ComposeInterpolator interpolator, Lazy<ComposeProject> project, IRuleOptions options, FindingSink sink)
-        : base(file.Tree.Path, file.Tree.Text, options, sink)
+    internal ComposeProjectAnalysisContext(YamlSyntaxTree tree, ComposeProject project, IFileSystem fileSystem, IRuleOptions options, FindingSink sink)
+        : base(tree.Path, tree.Text, options, sink)
     {
-        File = file;
-        IsStack = isStack;
-        _interpolator = interpolator;
-        _project = project;
+        Tree = tree;
+        Project = project;
+        FileSystem = fileSystem;
     }
 
-    /// <summary>
-    /// The merged project this file belongs to (with its override file, extends and includes), loaded on first
-    /// use: for judgements that depend on other files, such as whether a secret is defined anywhere.
-    /// </summary>
-    public ComposeProject Project => _project.Value;
-
-    internal Lazy<ComposeProject> ProjectLoader => _project;
-
-    public ComposeFile File { get; }
-    public YamlSyntaxTree Tree => File.Tree;
-
-    /// <summary>True for a swarm stack file (<c>docker stack deploy</c> input): swarm ignores some keys and reads no .env.</summary>
-    public bool IsStack { get; }
-
-    /// <summary>The value after variable interpolation, with where it came from (or that it is unknown).</summary>
-    public InterpolatedValue Interpolate(ComposeScalar scalar) => _interpolator.Interpolate(scalar.Value);
-
-    /// <summary>The interpolated text, or null when it is unknown (unset variable, error) or not a scalar.</summary>
-    public string? KnownValue(ComposeScalar? scalar)
+    private protected ComposeProjectAnalysisContext(ComposeProjectAnalysisContext other, FindingSink sink)
+        : this(other.Tree, other.Project, other.FileSystem, other.Options, sink)
     {
-        if (scalar?.Value == null) return null;
-        var value = Interpolate(scalar);
-        return value.IsUnknown || value.HasError ? null : value.Text;
     }
+
+    /// <summary>The merged project (override files, <c>include</c>, <c>extends</c>, interpolated with its <c>.env</c>).</summary>
+    public ComposeProject Project { get; }
+
+    /// <summary>The file being linted.</summary>
+    public YamlSyntaxTree Tree { get; }
+
+    /// <summary>True for a swarm stack (<c>docker stack deploy</c> input): the model already leaves out what swarm ignores.</summary>
+    public bool IsStack => Project.IsStack;
+
+    /// <summary>Where files the compose file names (secret and config files) are looked up: never the disk directly.</summary>
+    public IFileSystem FileSystem { get; }
+
+    /// <summary>The value as deployed, or null when it is unknown (unset variable, interpolation error) or absent.</summary>
+    public string? KnownValue(ProjectScalar? scalar) => scalar?.KnownText;
+
+    /// <summary>Reports <paramref name="rule"/> at <paramref name="value"/>, in the file that wrote it.</summary>
+    public void Report(RuleDescriptor rule, ProjectNode value, params object?[] messageArgs) => Report(rule, value.GetLocation(), messageArgs);
+
+    /// <summary>Reports at a part of a volume entry, in the file that wrote it.</summary>
+    public void Report(RuleDescriptor rule, VolumePart part, params object?[] messageArgs) => Report(rule, part.GetLocation(), messageArgs);
+
+    /// <summary>Reports at a key or list item as written (a <see cref="YamlNode"/> of any file of the project).</summary>
+    public void Report(RuleDescriptor rule, YamlNode node, params object?[] messageArgs)
+        => Report(rule, Plimsoll.Diagnostics.PlimsollDiagnostic.CreateLocation(node.Tree.Path, node.Tree.Text, node.Span), messageArgs);
 }
 
 public sealed class ComposeServiceAnalysisContext : ComposeProjectAnalysisContext
 {
-    internal ComposeServiceAnalysisContext(ComposeProjectAnalysisContext project, ComposeService service, ComposeInterpolator interpolator, IRuleOptions options, FindingSink sink)
-        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, options, sink) => Service = service;
+    internal ComposeServiceAnalysisContext(ComposeProjectAnalysisContext project, ProjectService service, FindingSink sink)
+        : base(project, sink) => Service = service;
 
-    public ComposeService Service { get; }
+    public ProjectService Service { get; }
 }
 
 public sealed class ComposeNetworkAnalysisContext : ComposeProjectAnalysisContext
 {
-    internal ComposeNetworkAnalysisContext(ComposeProjectAnalysisContext project, ComposeNetwork network, ComposeInterpolator interpolator, IRuleOptions options, FindingSink sink)
-        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, options, sink) => Network = network;
+    internal ComposeNetworkAnalysisContext(ComposeProjectAnalysisContext project, ProjectResource network, FindingSink sink)
+        : base(project, sink) => Network = network;
 
-    public ComposeNetwork Network { get; }
+    public ProjectResource Network { get; }
 }
 
-/// <summary>A top-level secret or config (<see cref="ComposeSecret"/> or <see cref="ComposeConfig"/>).</summary>
+/// <summary>A top-level secret or config.</summary>
 public sealed class ComposeSecretAnalysisContext : ComposeProjectAnalysisContext
 {
-    internal ComposeSecretAnalysisContext(ComposeProjectAnalysisContext project, ComposeResource secret, ComposeInterpolator interpolator, IRuleOptions options, FindingSink sink)
-        : base(project.File, project.IsStack, interpolator, project.ProjectLoader, options, sink) => Secret = secret;
+    internal ComposeSecretAnalysisContext(ComposeProjectAnalysisContext project, ProjectResource secret, FindingSink sink)
+        : base(project, sink) => Secret = secret;
 
-    public ComposeResource Secret { get; }
-    public bool IsConfig => Secret is ComposeConfig;
+    public ProjectResource Secret { get; }
+    public bool IsConfig => Secret.Kind == ComposeResourceKind.Config;
 }

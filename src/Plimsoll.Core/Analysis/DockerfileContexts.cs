@@ -39,6 +39,10 @@ public abstract class FileAnalysisContext
     public void Report(RuleDescriptor rule, TextSpan span, params object?[] messageArgs)
         => _sink.Add(rule, PlimsollDiagnostic.Create(rule.Descriptor, Path, Text, span, messageArgs), null);
 
+    /// <summary>Reports <paramref name="rule"/> at <paramref name="location"/>, which may be in another file (a compose project's).</summary>
+    public void Report(RuleDescriptor rule, Location location, params object?[] messageArgs)
+        => _sink.Add(rule, Diagnostic.Create(rule.Descriptor, location, messageArgs), null);
+
     /// <summary>Reports with a fix (text changes in this file).</summary>
     public void Report(RuleDescriptor rule, TextSpan span, CodeFix fix, params object?[] messageArgs)
         => _sink.Add(rule, PlimsollDiagnostic.Create(rule.Descriptor, Path, Text, span, messageArgs), fix);

@@ -21,7 +21,7 @@ public sealed class ImageWithoutDigestAnalyzer : PlimsollAnalyzer
         {
             if (service.Service.Image is not { } scalar || service.KnownValue(scalar) is not { } text) return;
             if (ImageReference.TryParse(text) is { } image && !image.HasSha256Digest)
-                service.Report(RuleCatalog.ImageWithoutDigest, scalar.Span, image.Original);
+                service.Report(RuleCatalog.ImageWithoutDigest, scalar, image.Original);
         });
     }
 }

@@ -21,7 +21,7 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
         {
             if (service.Service.Image is not { } scalar || service.KnownValue(scalar) is not { } text) return;
             if (ImageReference.TryParse(text) is { } image && Problem(image) is { } problem)
-                service.Report(RuleCatalog.UnpinnedImageTag, scalar.Span, image.Original, problem);
+                service.Report(RuleCatalog.UnpinnedImageTag, scalar, image.Original, problem);
         });
     }
 

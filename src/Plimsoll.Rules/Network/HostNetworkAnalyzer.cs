@@ -20,14 +20,14 @@ public sealed class HostNetworkAnalyzer : PlimsollAnalyzer
         context.RegisterComposeServiceAction(service =>
         {
             if (service.Service.NetworkMode is { } mode && string.Equals(service.KnownValue(mode), "host", StringComparison.OrdinalIgnoreCase))
-                service.Report(RuleCatalog.HostNetwork, mode.Span, $"Service '{service.Service.Name}' uses network_mode: host: it shares the host's network stack");
+                service.Report(RuleCatalog.HostNetwork, mode, $"Service '{service.Service.Name}' uses network_mode: host: it shares the host's network stack");
             foreach (var network in service.Service.Networks)
             {
                 // In a stack, joining the predefined external `host` network is host networking.
-                var defined = service.File.GetNetwork(network.Name);
+                var defined = service.Project.GetNetwork(network.Name);
                 string? realName = defined == null ? null : defined.IsExternal ? (service.KnownValue(defined.ExternalName) ?? service.KnownValue(defined.PlatformName) ?? defined.Name) : null;
                 if (string.Equals(realName, "host", StringComparison.Ordinal))
-                    service.Report(RuleCatalog.HostNetwork, network.NameNode.Span, $"Service '{service.Service.Name}' joins the external 'host' network: it shares the host's network stack");
+                    service.Report(RuleCatalog.HostNetwork, network.NameNode, $"Service '{service.Service.Name}' joins the external 'host' network: it shares the host's network stack");
             }
         });
     }

@@ -16,8 +16,8 @@ public sealed class UnencryptedOverlayNetworkAnalyzer : PlimsollAnalyzer
             var n = network.Network;
             if (n.IsExternal || n.Driver is not { } driver) return;
             if (!string.Equals(network.KnownValue(driver), "overlay", StringComparison.OrdinalIgnoreCase)) return;
-            if (n.DriverOpts.ContainsKey("encrypted")) return; // docker enables encryption when the option is present
-            network.Report(RuleCatalog.UnencryptedOverlayNetwork, driver.Span, n.Name);
+            if (n.DriverOpts?.FindEntry("encrypted") != null) return; // docker enables encryption when the option is present
+            network.Report(RuleCatalog.UnencryptedOverlayNetwork, driver, n.Name);
         });
     }
 }

@@ -24,7 +24,7 @@ public sealed class DangerousCapabilitiesAnalyzer : PlimsollAnalyzer
                 if (value == null) continue;
                 string name = value.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? value.Substring(4) : value;
                 if (Dangerous.Contains(name))
-                    service.Report(RuleCatalog.DangerousCapabilities, capability.Span, $"Service '{service.Service.Name}' adds capability {value.ToUpperInvariant()}, which lets a compromised container reach the host");
+                    service.Report(RuleCatalog.DangerousCapabilities, capability, $"Service '{service.Service.Name}' adds capability {value.ToUpperInvariant()}, which lets a compromised container reach the host");
             }
             foreach (var option in service.Service.SecurityOpt)
             {
@@ -32,7 +32,7 @@ public sealed class DangerousCapabilitiesAnalyzer : PlimsollAnalyzer
                 if (value == null) continue;
                 string normalized = value.Replace('=', ':').Replace(" ", "").ToLowerInvariant();
                 if (normalized is "seccomp:unconfined" or "apparmor:unconfined" or "label:disable" or "systempaths:unconfined" || normalized.StartsWith("label:type:spc_t", StringComparison.Ordinal))
-                    service.Report(RuleCatalog.DangerousCapabilities, option.Span, $"Service '{service.Service.Name}' sets security_opt {value}, which turns off a confinement layer");
+                    service.Report(RuleCatalog.DangerousCapabilities, option, $"Service '{service.Service.Name}' sets security_opt {value}, which turns off a confinement layer");
             }
         });
     }

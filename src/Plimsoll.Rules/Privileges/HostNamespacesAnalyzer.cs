@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Plimsoll.Analysis;
-using Plimsoll.Semantics.Compose;
+using Plimsoll.Semantics.Compose.Projects;
 
 namespace Plimsoll.Rules.Privileges;
 
@@ -23,11 +23,11 @@ public sealed class HostNamespacesAnalyzer : PlimsollAnalyzer
         });
     }
 
-    private static void Check(ComposeServiceAnalysisContext service, string key, string namespaceName, ComposeScalar? scalar)
+    private static void Check(ComposeServiceAnalysisContext service, string key, string namespaceName, ProjectScalar? scalar)
     {
-        // Swarm ignores these keys; a stack that sets them gets no host namespace.
-        if (scalar == null || service.IsStack) return;
+        // Swarm ignores these keys: in a stack the model has none of them.
+        if (scalar == null) return;
         if (string.Equals(service.KnownValue(scalar), "host", StringComparison.OrdinalIgnoreCase))
-            service.Report(RuleCatalog.HostNamespaces, scalar.Span, key, namespaceName);
+            service.Report(RuleCatalog.HostNamespaces, scalar, key, namespaceName);
     }
 }

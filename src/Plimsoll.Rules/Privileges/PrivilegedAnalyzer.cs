@@ -19,10 +19,10 @@ public sealed class PrivilegedAnalyzer : PlimsollAnalyzer
         }, DockerfileSyntaxKind.RunInstruction);
         context.RegisterComposeServiceAction(service =>
         {
-            // docker stack deploy ignores privileged: reporting it there would be false security.
-            if (service.IsStack || service.Service.Privileged is not { } scalar) return;
+            // In a stack the model has no privileged (docker stack deploy ignores it).
+            if (service.Service.Privileged is not { } scalar) return;
             if (string.Equals(service.KnownValue(scalar), "true", StringComparison.OrdinalIgnoreCase))
-                service.Report(RuleCatalog.Privileged, scalar.Span, $"Service '{service.Service.Name}' runs privileged: it gets every capability and all host devices");
+                service.Report(RuleCatalog.Privileged, scalar, $"Service '{service.Service.Name}' runs privileged: it gets every capability and all host devices");
         });
     }
 }

@@ -33,7 +33,7 @@ public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
             if (service.Service.User is not { } scalar || service.KnownValue(scalar) is not { } user) return;
             string name = user.Split(':')[0].Trim();
             if (name == "root" || (name.Length > 0 && name.TrimStart('0').Length == 0))
-                service.Report(RuleCatalog.RunsAsRoot, scalar.Span, $"Service '{service.Service.Name}' runs as root (user: {user}): use a non-root user");
+                service.Report(RuleCatalog.RunsAsRoot, scalar, $"Service '{service.Service.Name}' runs as root (user: {user}): use a non-root user");
         });
     }
 }

@@ -24,12 +24,10 @@ public sealed class RuntimeSocketMountedAnalyzer : PlimsollAnalyzer
         {
             foreach (var volume in service.Service.Volumes)
             {
-                if (volume.Source == null) continue;
-                string source = service.KnownValue(volume.Source.Whole) is { } whole && !volume.IsShortSyntax ? whole : volume.Source.Value;
-                if (source.IndexOf('$') >= 0) continue;
+                if (volume.Source?.KnownText is not { } source) continue;
                 string path = source.TrimEnd('/');
                 if (IsRuntimeSocket(path))
-                    service.Report(RuleCatalog.RuntimeSocketMounted, volume.Source.Span, source);
+                    service.Report(RuleCatalog.RuntimeSocketMounted, volume.Source, source);
             }
         });
     }

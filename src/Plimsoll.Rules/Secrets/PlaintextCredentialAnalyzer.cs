@@ -37,9 +37,11 @@ public sealed class PlaintextCredentialAnalyzer : PlimsollAnalyzer
         {
             foreach (var variable in service.Service.Environment)
             {
-                if (!SecretNames.IsSecretName(variable.Name) || !IsLiteral(variable.Value)) continue;
-                var span = variable.ValueSpan.HasValue ? Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(variable.NameSpan.Start, variable.ValueSpan.Value.End) : variable.NameSpan;
-                service.Report(RuleCatalog.PlaintextCredential, span,
+                if (!SecretNames.IsSecretName(variable.Name) || variable.Value is not { } value || !IsLiteral(value.Raw)) continue;
+                // From the name to the value, both written by the file that set the variable last.
+                var name = variable.NameNode;
+                var span = name.Tree == value.Tree && value.Span.End >= name.Span.Start ? Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(name.Span.Start, value.Span.End) : value.Span;
+                service.Report(RuleCatalog.PlaintextCredential, Plimsoll.Diagnostics.PlimsollDiagnostic.CreateLocation(value.Path, value.Tree.Text, span),
                     $"Service '{service.Service.Name}' sets {variable.Name} to a literal credential: use a secret, or interpolate it from the environment");
             }
         });

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Plimsoll.Analysis;
-using Plimsoll.Semantics.Compose;
+using Plimsoll.Semantics.Compose.Projects;
 
 namespace Plimsoll.Rules.Secrets;
 
@@ -14,19 +14,15 @@ public sealed class SecretFileMissingAnalyzer : PlimsollAnalyzer
     {
         context.RegisterComposeSecretAction(secret =>
         {
-            var file = secret.Secret switch
-            {
-                ComposeSecret s => s.File,
-                ComposeConfig c => c.File,
-                _ => null,
-            };
+            var file = secret.Secret.File;
             if (file == null || secret.Secret.IsExternal || secret.KnownValue(file) is not { } path || path.Length == 0) return;
+            // Relative to the file that wrote the path (an included file's secrets are beside it).
+            string directory = Path.GetDirectoryName(Path.GetFullPath(file.Path)) ?? ".";
             // A file in the home directory ('~/…') is the deploying user's, not the linting machine's: not judged.
             if (path.StartsWith("~", StringComparison.Ordinal)) return;
-            string directory = Path.GetDirectoryName(Path.GetFullPath(secret.Path)) ?? ".";
-            string expanded = Path.Combine(directory, path);
+            string expanded = Path.GetFullPath(Path.Combine(directory, path));
             if (!secret.FileSystem.FileExists(expanded) && !secret.FileSystem.DirectoryExists(expanded))
-                secret.Report(RuleCatalog.SecretFileMissing, file.Span, secret.IsConfig ? "Config" : "Secret", secret.Secret.Name, path);
+                secret.Report(RuleCatalog.SecretFileMissing, file, secret.IsConfig ? "Config" : "Secret", secret.Secret.Name, path);
         });
     }
 }

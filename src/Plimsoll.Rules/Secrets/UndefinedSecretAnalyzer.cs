@@ -14,11 +14,11 @@ public sealed class UndefinedSecretAnalyzer : PlimsollAnalyzer
         context.RegisterComposeServiceAction(service =>
         {
             foreach (var reference in service.Service.Secrets)
-                if (reference.Source?.Value is { } name && service.File.GetSecret(name) == null && service.Project.GetSecret(name) == null)
-                    service.Report(RuleCatalog.UndefinedSecret, reference.Source.Span, service.Service.Name, "secret", name);
+                if (reference.Source?.Text is { } name && service.Project.GetSecret(name) == null)
+                    service.Report(RuleCatalog.UndefinedSecret, reference.Source, service.Service.Name, "secret", name);
             foreach (var reference in service.Service.Configs)
-                if (reference.Source?.Value is { } name && service.File.GetConfig(name) == null && service.Project.GetConfig(name) == null)
-                    service.Report(RuleCatalog.UndefinedSecret, reference.Source.Span, service.Service.Name, "config", name);
+                if (reference.Source?.Text is { } name && service.Project.GetConfig(name) == null)
+                    service.Report(RuleCatalog.UndefinedSecret, reference.Source, service.Service.Name, "config", name);
         });
     }
 }

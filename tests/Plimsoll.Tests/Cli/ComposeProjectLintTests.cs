@@ -35,4 +35,19 @@ public class ComposeProjectLintTests
         Assert.DoesNotContain("web-stack.yml:3:12: warning PL1001", result.StdOut); // .env not read: TAG falls back to 1.27
         Assert.Contains("compose.yaml:3:12: warning PL1001 Image 'nginx:latest'", result.StdOut); // compose reads .env
     }
+
+    [Fact]
+    public void Included_files_are_linted_through_the_file_that_includes_them_and_include_problems_fail_the_run()
+    {
+        var dir = TempDirectory.Create();
+        File.WriteAllText(Path.Combine(dir, "compose.yaml"), "include:\n  - other.yaml\n  - missing.yaml\nservices:\n  web:\n    image: nginx:1.27\n");
+        File.WriteAllText(Path.Combine(dir, "other.yaml"), "services:\n  s:\n    image: x:1\n    privileged: true\n");
+
+        var result = CliProcess.Run(dir, null, "lint");
+
+        Assert.Contains("other.yaml:4:17: error PL2002 Service 's' runs privileged", result.StdOut);
+        Assert.Contains("compose.yaml:3:5: error PL9002 compose file", result.StdOut);
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Matches(result.StdOut, "PL2002").Count);
+        Assert.Equal(1, result.ExitCode);
+    }
 }

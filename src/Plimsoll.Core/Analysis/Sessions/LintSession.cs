@@ -127,7 +127,7 @@ public sealed class LintSession
         if (kind.IsComposeFamily())
         {
             var tree = _yaml.GetOrParse(path, text);
-            var project = new ComposeProjectOptions { FileSystem = reads, ParseYaml = (p, t) => _yaml.GetOrParse(p, t), CancellationToken = cancellationToken };
+            var project = new ComposeAnalysisOptions { FileSystem = reads, Cache = new YamlCache(_yaml), LintedFiles = LintedFiles, CancellationToken = cancellationToken };
             result = engine.Driver.AnalyzeComposeFile(tree, kind == SourceFileKind.Stack, _schema, project);
         }
         else
@@ -193,6 +193,23 @@ public sealed class LintSession
     internal int DockerfileParseCount => _dockerfiles.ParseCount;
 
     internal int YamlParseCount => _yaml.ParseCount;
+
+    /// <summary>
+    /// The files the host lints on their own (full paths), for compose projects: such a file reports its own findings,
+    /// while an included or extended file nobody lints is reported through the files that load it
+    /// (<see cref="FileAnalysisResult.ProjectFiles"/>). Null: only the document being linted.
+    /// </summary>
+    public Func<string, bool>? LintedFiles { get; set; }
+
+    /// <summary>The session's YAML trees as the compose loader's cache: project files are parsed once per content.</summary>
+    private sealed class YamlCache : IComposeFileCache
+    {
+        private readonly SyntaxTreeCache<YamlSyntaxTree> _trees;
+
+        public YamlCache(SyntaxTreeCache<YamlSyntaxTree> trees) => _trees = trees;
+
+        public YamlSyntaxTree GetOrParse(string path, SourceText text) => _trees.GetOrParse(path, text);
+    }
 
     private bool IsConfigurationFile(string path)
     {

@@ -107,14 +107,24 @@ public class CancellationTests
         {
             FileSystem = files,
             CancellationToken = source.Token,
-            ParseYaml = (path, text) =>
+            Cache = new ParseWatcher((path, text) =>
             {
                 if (path.EndsWith("part10.yaml", StringComparison.Ordinal)) source.Cancel();
                 Assert.False(path.EndsWith("part11.yaml", StringComparison.Ordinal), "a file was parsed after cancellation");
                 return Plimsoll.Syntax.Yaml.YamlSyntaxTree.Parse(text, path);
-            },
+            }),
         };
 
         Assert.ThrowsAny<OperationCanceledException>(() => Plimsoll.Semantics.Compose.Projects.ComposeProjectLoader.LoadFiles(new[] { "/proj/compose.yaml" }, loading));
+    }
+
+    /// <summary>A compose parse "cache" that only watches each parse.</summary>
+    private sealed class ParseWatcher : Plimsoll.Semantics.Compose.Projects.IComposeFileCache
+    {
+        private readonly Func<string, Microsoft.CodeAnalysis.Text.SourceText, Plimsoll.Syntax.Yaml.YamlSyntaxTree> _parse;
+
+        public ParseWatcher(Func<string, Microsoft.CodeAnalysis.Text.SourceText, Plimsoll.Syntax.Yaml.YamlSyntaxTree> parse) => _parse = parse;
+
+        public Plimsoll.Syntax.Yaml.YamlSyntaxTree GetOrParse(string path, Microsoft.CodeAnalysis.Text.SourceText text) => _parse(path, text);
     }
 }

@@ -64,12 +64,14 @@ public sealed class ComposeVariables : IVariableSource
         return new ComposeVariables(sources, parsed);
     }
 
-    /// <summary>Builds the chain for <paramref name="composeFilePath"/> from the file system. Never throws on missing or unreadable files.</summary>
-    /// <param name="fileSystem">Where the env files are read; null: the disk.</param>
+    /// <summary>
+    /// Builds the chain for <paramref name="composeFilePath"/>, reading env files through <paramref name="fileSystem"/>
+    /// (the disk when null). Never throws on missing or unreadable files.
+    /// </summary>
     public static ComposeVariables Load(string composeFilePath, ComposeVariablesOptions? options = null, IFileSystem? fileSystem = null)
     {
-        fileSystem ??= PhysicalFileSystem.Instance;
         options ??= ComposeVariablesOptions.Compose;
+        fileSystem ??= PhysicalFileSystem.Instance;
         IEnumerable<KeyValuePair<string, string>>? environment = null;
         if (options.UseProcessEnvironment)
         {
@@ -84,7 +86,7 @@ public sealed class ComposeVariables : IVariableSource
             origin = ValueOrigin.EnvFile;
             foreach (var envFile in options.EnvFiles)
             {
-                var text = TryRead(fileSystem, envFile, out var error);
+                var text = TryRead(fileSystem, FullPath(envFile), out var error);
                 if (text is null) diagnostics.Add(Diagnostic.Create(SyntaxDiagnostics.ComposeSyntax, Location.None, "env file " + envFile + " cannot be read: " + error));
                 else files.Add((text, envFile));
             }
@@ -118,5 +120,17 @@ public sealed class ComposeVariables : IVariableSource
         var text = read.Content!.Text;
         // An env file's byte-order mark is not part of its first name (a stream read drops it too).
         return text.Length > 0 && text[0] == '\uFEFF' ? SourceText.From(text.ToString(TextSpan.FromBounds(1, text.Length))) : text;
+    }
+
+    private static string FullPath(string path)
+    {
+        try
+        {
+            return System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or System.IO.PathTooLongException)
+        {
+            return path;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Semantics.Compose.Interpolation;
 using Plimsoll.Syntax.Yaml;
 
@@ -8,20 +9,21 @@ namespace Plimsoll.Semantics.Compose.Projects;
 /// <summary>
 /// The merged, interpolated model of a set of compose files (or a swarm stack): services and top-level networks,
 /// volumes, secrets and configs, each value keeping the node of the file that set it. Load it with
-/// <see cref="ComposeProjectLoader"/>. It is a parallel type to <see cref="ComposeFile"/> (which views one file, raw):
-/// merged values come from several files, so they are <see cref="ProjectNode"/>s rather than single-file nodes.
+/// <see cref="ComposeProjectLoader"/>. It is the one compose model: every value is a <see cref="ProjectNode"/> that
+/// knows the file and span that wrote it, so the view of one file is the values whose <see cref="ProjectNode.Path"/> is that file.
 /// </summary>
 public sealed class ComposeProject
 {
     internal ComposeProject(ImmutableArray<string> files, bool isStack, IVariableSource variables, ProjectMapping? root,
-        ImmutableArray<YamlSyntaxTree> trees, ImmutableArray<Diagnostic> diagnostics)
+        ImmutableArray<YamlSyntaxTree> trees, ImmutableArray<YamlSyntaxTree> allTrees, ImmutableArray<Diagnostic> diagnostics)
     {
+        AllTrees = allTrees;
         Files = files;
         IsStack = isStack;
         Variables = variables;
         Root = root;
         Trees = trees;
-        Services = Section("services").Select(e => new ProjectService(e.Key, e.KeyNode, e.Value)).ToImmutableArray();
+        Services = Section("services").Select(e => new ProjectService(e.Key, e.KeyNode, e.Value, isStack)).ToImmutableArray();
         Networks = Resources("networks", ComposeResourceKind.Network);
         Volumes = Resources("volumes", ComposeResourceKind.Volume);
         Secrets = Resources("secrets", ComposeResourceKind.Secret);
@@ -38,6 +40,7 @@ public sealed class ComposeProject
         Variables = other.Variables;
         Root = other.Root;
         Trees = other.Trees;
+        AllTrees = other.AllTrees;
         Services = other.Services;
         Networks = other.Networks;
         Volumes = other.Volumes;
@@ -51,6 +54,20 @@ public sealed class ComposeProject
 
     /// <summary>The syntax trees of <see cref="Files"/> that could be read.</summary>
     public ImmutableArray<YamlSyntaxTree> Trees { get; }
+
+    /// <summary>Every compose file the project read, in reading order: <see cref="Trees"/> and the included and extended files.</summary>
+    public ImmutableArray<YamlSyntaxTree> AllTrees { get; }
+
+    /// <summary>The text of a file the project read (a compose file or an env file), for showing a diagnostic located there.</summary>
+    public SourceText? GetText(string path)
+    {
+        foreach (var tree in AllTrees)
+            if (tree.Path == path) return tree.Text;
+        if (Variables is ComposeVariables chain)
+            foreach (var envFile in chain.EnvFiles)
+                if (envFile.Path == path) return envFile.Text;
+        return null;
+    }
 
     /// <summary>Loaded as a swarm stack (<c>docker stack deploy</c>): stack interpolation, swarm rules.</summary>
     public bool IsStack { get; }

@@ -42,7 +42,7 @@ public static class ComposeProjectLoader
     /// <summary>The project in <paramref name="directory"/>; with a PL9002 (no location) when it has no compose file.</summary>
     public static ComposeProject LoadDirectory(string directory, ComposeProjectOptions? options = null)
     {
-        var files = FindProjectFiles(directory, options?.FileSystem);
+        var files = FindProjectFiles(directory, (options ?? ComposeProjectOptions.Default).FileSystem);
         if (files.IsEmpty)
         {
             var project = new ProjectBuilder(options ?? ComposeProjectOptions.Default, isStack: false, Array.Empty<string>()).Build();
@@ -66,42 +66,67 @@ public static class ComposeProjectLoader
 
     /// <summary>One file already in memory (for an editor, or a test), as a compose project or a stack.</summary>
     public static ComposeProject LoadText(string text, string path, bool isStack = false, ComposeProjectOptions? options = null)
+        => LoadText(SourceText.From(text), path, isStack, options);
+
+    /// <inheritdoc cref="LoadText(string, string, bool, ComposeProjectOptions?)"/>
+    public static ComposeProject LoadText(SourceText text, string path, bool isStack = false, ComposeProjectOptions? options = null)
+    {
+        var tree = options?.Cache?.GetOrParse(ProjectBuilder.Full(path), text) ?? YamlSyntaxTree.Parse(text, path);
+        return LoadFiles(new[] { path }, tree, isStack, options);
+    }
+
+    /// <summary>
+    /// The project of <paramref name="files"/> in which one file is the already parsed <paramref name="document"/>
+    /// (the document being linted, perhaps not saved; its values keep the path it was parsed with); the other
+    /// files are read through the options' file system.
+    /// </summary>
+    public static ComposeProject LoadFiles(IReadOnlyList<string> files, YamlSyntaxTree document, bool isStack = false, ComposeProjectOptions? options = null)
     {
         options ??= ComposeProjectOptions.Default;
-        var overlay = new OverlayFileSystem(options.FileSystem ?? PhysicalFileSystem.Instance);
-        overlay.SetBuffer(path, text);
-        var inMemory = new ComposeProjectOptions
+        var overlaid = new ComposeProjectOptions
         {
             Variables = options.Variables,
             VariableSource = options.VariableSource,
-            FileSystem = overlay,
-            ParseYaml = options.ParseYaml,
+            FileSystem = new DocumentOverlayFileSystem(ProjectBuilder.Full(document.Path), document.Text, options.FileSystem),
+            Cache = options.Cache,
+            Limits = options.Limits,
             CancellationToken = options.CancellationToken,
         };
-        return new ProjectBuilder(inMemory, isStack, new[] { path }).Build();
+        return new ProjectBuilder(overlaid, isStack, files, document).Build();
     }
 }
 
-/// <summary>Loads the files of one project; tracks the stacks of files and services being resolved, so cycles end.</summary>
+/// <summary>
+/// Loads the files of one project; tracks the stacks of files and services being resolved, so cycles end. Each file is
+/// read and resolved once (an include bomb costs its number of files, not their product), within <see cref="ComposeProjectLimits"/>.
+/// </summary>
 internal sealed class ProjectBuilder
 {
-    private const int MaxIncludeDepth = 32;
-
     private readonly ComposeProjectOptions options;
+    private readonly ComposeProjectLimits limits;
     private readonly bool isStack;
     private readonly IReadOnlyList<string> files;
     private readonly List<Diagnostic> diagnostics = new();
     private readonly Dictionary<string, YamlSyntaxTree?> trees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProjectMapping?> roots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProjectMapping?> loaded = new(StringComparer.Ordinal);
+    private int mergedEntries;
+    private bool mergeLimitReported;
     private readonly Dictionary<(string File, string Service), ProjectMapping?> resolved = new();
     private readonly List<(string File, string Service, YamlNode Site)> extendsStack = new();
     private readonly List<(string File, YamlNode? Site)> includeStack = new();
     private readonly Dictionary<string, ComposeInterpolator> interpolators = new(StringComparer.Ordinal);
     private IVariableSource? variables;
 
-    public ProjectBuilder(ComposeProjectOptions options, bool isStack, IReadOnlyList<string> files)
+    private readonly YamlSyntaxTree? document;
+    private readonly string? documentPath;
+
+    public ProjectBuilder(ComposeProjectOptions options, bool isStack, IReadOnlyList<string> files, YamlSyntaxTree? document = null)
     {
+        this.document = document;
+        documentPath = document == null ? null : Full(document.Path);
         this.options = options;
+        limits = options.Limits ?? ComposeProjectLimits.Default;
         this.isStack = isStack;
         this.files = files ?? Array.Empty<string>();
     }
@@ -121,6 +146,7 @@ internal sealed class ProjectBuilder
         }
         return new ComposeProject(full.ToImmutableArray(), isStack, variables!, merged,
             full.Select(f => trees.TryGetValue(f, out var t) ? t : null).Where(t => t != null).Select(t => t!).ToImmutableArray(),
+            trees.Values.Where(t => t != null).Select(t => t!).ToImmutableArray(),
             diagnostics.ToImmutableArray());
     }
 
@@ -133,7 +159,7 @@ internal sealed class ProjectBuilder
         return chain;
     }
 
-    private static string Full(string path)
+    internal static string Full(string path)
     {
         try
         {
@@ -149,18 +175,21 @@ internal sealed class ProjectBuilder
     {
         if (trees.TryGetValue(file, out var known)) return known;
         options.CancellationToken.ThrowIfCancellationRequested();
-        var read = (options.FileSystem ?? PhysicalFileSystem.Instance).ReadFile(file);
         YamlSyntaxTree? tree = null;
+        if (trees.Count >= limits.MaxFiles)
+        {
+            Report(site, "the project reads more than " + limits.MaxFiles + " files: " + file + " and the files after it are not loaded");
+            return null;
+        }
+        var read = file == documentPath ? FileReadResult.Ok(new Plimsoll.Workspace.SourceFileContent(file, document!.Text, System.Text.Encoding.UTF8)) : options.FileSystem.ReadFile(file);
         if (!read.IsOk)
         {
-            diagnostics.Add(site == null
-                ? Diagnostic.Create(SyntaxDiagnostics.ComposeSyntax, Location.None, "compose file " + file + " cannot be read")
-                : At(site, "compose file " + file + " cannot be read"));
+            Report(site, "compose file " + file + " cannot be read: " + (read.Message ?? read.Status.ToString()));
         }
         else
         {
             var text = read.Content!.Text;
-            tree = options.ParseYaml != null ? options.ParseYaml(file, text) : YamlSyntaxTree.Parse(text, file);
+            tree = file == documentPath ? document! : options.Cache?.GetOrParse(file, text) ?? YamlSyntaxTree.Parse(text, file);
             diagnostics.AddRange(tree.Diagnostics);
         }
         trees[file] = tree;
@@ -170,10 +199,32 @@ internal sealed class ProjectBuilder
     /// <summary>The file's model with its includes merged in and its services' <c>extends</c> resolved.</summary>
     private ProjectMapping? LoadFile(string file, YamlNode? site)
     {
+        // Once per project: a file included ten times (or by ten files) is resolved once.
+        if (loaded.TryGetValue(file, out var done)) return done;
         var root = ReadRoot(file, site);
-        if (root == null) return null;
-        root = ApplyIncludes(file, root, site);
-        return ResolveExtends(file, root);
+        if (root != null)
+        {
+            root = ApplyIncludes(file, root, site);
+            root = ResolveExtends(file, root);
+        }
+        loaded[file] = root;
+        return root;
+    }
+
+    private void Report(YamlNode? site, string message)
+        => diagnostics.Add(site == null ? Diagnostic.Create(SyntaxDiagnostics.ComposeSyntax, Location.None, message) : At(site, message));
+
+    /// <summary>Counts merged entries against the limit; false (reported once, at <paramref name="site"/>) when it is spent.</summary>
+    private bool Spend(int entries, YamlNode site)
+    {
+        mergedEntries += entries;
+        if (mergedEntries <= limits.MaxMergedEntries) return true;
+        if (!mergeLimitReported)
+        {
+            mergeLimitReported = true;
+            diagnostics.Add(At(site, "the project merges more than " + limits.MaxMergedEntries + " entries (include or extends repeated too often): the rest is not loaded"));
+        }
+        return false;
     }
 
     /// <summary>The file as read (no include, no extends), cached: <c>extends</c> may read a file many times.</summary>
@@ -182,6 +233,11 @@ internal sealed class ProjectBuilder
         if (roots.TryGetValue(file, out var cached)) return cached;
         var tree = Parse(file, site);
         var root = tree == null ? null : ProjectReader.Read(tree, InterpolatorFor(file), diagnostics);
+        if (tree != null && root == null && site != null && !tree.HasErrors)
+        {
+            // An include or extends of a file that is not a compose file (empty, a scalar, a list): compose refuses it.
+            diagnostics.Add(At(site, file + " is not a compose file: its top level is not a mapping"));
+        }
         roots[file] = root;
         return root;
     }
@@ -208,9 +264,9 @@ internal sealed class ProjectBuilder
             diagnostics.Add(At(include.KeyNode, "docker stack does not support 'include'"));
             return withoutInclude;
         }
-        if (includeStack.Count >= MaxIncludeDepth)
+        if (includeStack.Count >= limits.MaxIncludeDepth)
         {
-            diagnostics.Add(At(include.KeyNode, "include nested more than " + MaxIncludeDepth + " levels deep"));
+            diagnostics.Add(At(include.KeyNode, "include nested more than " + limits.MaxIncludeDepth + " levels deep"));
             return withoutInclude;
         }
 
@@ -238,7 +294,9 @@ internal sealed class ProjectBuilder
                         continue;
                 }
                 var included = LoadIncluded(file, paths);
-                if (included != null) result = AddIncluded(result, included, item);
+                if (included == null) continue;
+                if (!Spend(CountEntries(included), item.Node)) break;
+                result = AddIncluded(result, included, item);
             }
             return result;
         }
@@ -266,6 +324,7 @@ internal sealed class ProjectBuilder
             }
             var root = LoadFile(target, path.Node);
             if (root == null) continue;
+            if (merged != null && !Spend(CountEntries(root), path.Node)) break;
             merged = merged == null ? root : ProjectMerger.Merge(merged, root, "", isStack) as ProjectMapping ?? merged;
         }
         return merged;
@@ -338,6 +397,12 @@ internal sealed class ProjectBuilder
             return WithoutExtends(service);
         }
 
+        if (extendsStack.Count >= limits.MaxExtendsDepth)
+        {
+            diagnostics.Add(At(extends.KeyNode, "extends chained more than " + limits.MaxExtendsDepth + " services deep"));
+            return Store(file, name, WithoutExtends(service));
+        }
+
         extendsStack.Add((file, name, extends.KeyNode));
         try
         {
@@ -372,6 +437,7 @@ internal sealed class ProjectBuilder
                 diagnostics.Add(At(baseName.Node, "extends: service '" + baseName.Text + "' is not defined" + (baseFile?.Text == null ? "" : " in " + baseFile.Text)));
                 return Store(file, name, WithoutExtends(service));
             }
+            if (!Spend(@base.Entries.Length, extends.KeyNode)) return Store(file, name, WithoutExtends(service));
             var merged = ProjectMerger.Merge(WithoutExtends(@base), WithoutExtends(service), "services.*", isStack) as ProjectMapping;
             return Store(file, name, merged ?? WithoutExtends(service));
         }
@@ -386,6 +452,10 @@ internal sealed class ProjectBuilder
         resolved[(file, name)] = service;
         return service;
     }
+
+    /// <summary>The top two levels of a file's model (sections and their services or resources): what an include adds.</summary>
+    private static int CountEntries(ProjectMapping root)
+        => root.Entries.Length + root.Entries.Sum(e => e.Value is ProjectMapping m ? m.Entries.Length : 0);
 
     private static ProjectMapping WithoutExtends(ProjectMapping service)
         => service.FindEntry("extends") == null ? service : new ProjectMapping(service.Node, service.Entries.Where(e => e.Key != "extends").ToImmutableArray());

@@ -98,7 +98,7 @@ internal static class ProjectMerger
     {
         if (node is ProjectMapping m) return m.Scalar("target")?.Text;
         if (node is not ProjectScalar { Text: { } text }) return null;
-        var parts = ComposeReader.SplitVolume(text);
+        var parts = ProjectServiceVolume.SplitVolume(text);
         if (parts.Count == 1) return text;
         return parts.Count >= 2 ? text.Substring(parts[1].Start, parts[1].Length) : null;
     }

@@ -41,10 +41,10 @@ public abstract class ProjectNode
 /// </summary>
 public sealed class ProjectScalar : ProjectNode
 {
-    internal ProjectScalar(ComposeScalar source, string? raw, TextSpan span, InterpolatedValue? interpolated)
-        : base(source.Node)
+    internal ProjectScalar(YamlNode node, YamlNode? keyNode, string? raw, TextSpan span, InterpolatedValue? interpolated)
+        : base(node)
     {
-        Source = source;
+        KeyNode = keyNode;
         Raw = raw;
         this.span = span;
         Interpolated = interpolated;
@@ -52,8 +52,8 @@ public sealed class ProjectScalar : ProjectNode
 
     private readonly TextSpan span;
 
-    /// <summary>The scalar as the single file reads it (its node, key and raw value).</summary>
-    public ComposeScalar Source { get; }
+    /// <summary>The key that holds the value in its file; null for a list item (or a part of one, such as <c>KEY=value</c>).</summary>
+    public YamlNode? KeyNode { get; }
 
     /// <summary>The text as written (YAML quoting resolved, not interpolated); null for a YAML null.</summary>
     public string? Raw { get; }
@@ -68,6 +68,12 @@ public sealed class ProjectScalar : ProjectNode
 
     /// <summary>True when an unset variable without default contributed: the deployed value is unknowable here.</summary>
     public bool IsUnknown => Origin == ValueOrigin.Unknown;
+
+    /// <summary>
+    /// The value as deployed, when it can be known here: null for a YAML null, an unset variable, or an interpolation
+    /// error (reported as PL9002 where it is written). What rules judge.
+    /// </summary>
+    public string? KnownText => Raw == null || IsUnknown || Interpolated?.HasError == true ? null : Text;
 
     /// <summary>Where the value is written (for a part of a list item such as <c>KEY=value</c>, just the part when it can be told).</summary>
     public override TextSpan Span => span;

@@ -85,7 +85,7 @@ internal sealed class ProjectReader
                     }
                     return new ProjectSequence(written, items.ToImmutable());
                 default:
-                    return ReadScalar(new ComposeScalar(written, key));
+                    return ReadScalar(new WrittenScalar(written, key));
             }
         }
         finally
@@ -114,14 +114,14 @@ internal sealed class ProjectReader
         foreach (var item in sequence.Items)
         {
             if (!Visit(item)) break;
-            var scalar = new ComposeScalar(item, null);
+            var scalar = new WrittenScalar(item, null);
             var text = scalar.Value;
             if (text == null) continue;
             int equals = text.IndexOf('=');
             string key = equals < 0 ? text : text.Substring(0, equals);
             string? value = equals < 0 ? null : text.Substring(equals + 1);
             var span = value == null ? scalar.Span : scalar.SpanOf(equals + 1, value.Length);
-            var node = new ProjectScalar(scalar, value, span, value == null ? null : Interpolate(scalar, value, equals + 1));
+            var node = new ProjectScalar(scalar.Node, null, value, span, value == null ? null : Interpolate(scalar, value, equals + 1));
             Put(entries, new ProjectEntry(key, item, node));
         }
         return new ProjectMapping(written, entries.ToImmutableArray());
@@ -134,10 +134,10 @@ internal sealed class ProjectReader
         foreach (var item in sequence.Items)
         {
             if (!Visit(item)) break;
-            var scalar = new ComposeScalar(item, null);
+            var scalar = new WrittenScalar(item, null);
             if (scalar.Value == null) continue;
             var name = Interpolate(scalar, scalar.Value, 0);
-            Put(entries, new ProjectEntry(name.HasError ? scalar.Value : name.Text, item, new ProjectScalar(scalar, null, scalar.Span, null)));
+            Put(entries, new ProjectEntry(name.HasError ? scalar.Value : name.Text, item, new ProjectScalar(scalar.Node, null, null, scalar.Span, null)));
         }
         return new ProjectMapping(written, entries.ToImmutableArray());
     }
@@ -149,13 +149,13 @@ internal sealed class ProjectReader
         else entries.Add(entry);
     }
 
-    private ProjectScalar ReadScalar(ComposeScalar scalar)
+    private ProjectScalar ReadScalar(WrittenScalar scalar)
     {
         var raw = scalar.Value;
-        return new ProjectScalar(scalar, raw, scalar.Span, raw == null ? null : Interpolate(scalar, raw, 0));
+        return new ProjectScalar(scalar.Node, scalar.Key, raw, scalar.Span, raw == null ? null : Interpolate(scalar, raw, 0));
     }
 
-    private InterpolatedValue Interpolate(ComposeScalar scalar, string text, int offset)
+    private InterpolatedValue Interpolate(WrittenScalar scalar, string text, int offset)
     {
         var value = interpolator.Interpolate(text);
         if (value.HasError)
@@ -166,6 +166,10 @@ internal sealed class ProjectReader
         }
         return value;
     }
+
+    /// <summary>The span of <paramref name="length"/> characters at <paramref name="start"/> of <paramref name="value"/>, the value <paramref name="node"/> writes.</summary>
+    internal static Microsoft.CodeAnalysis.Text.TextSpan SpanOf(YamlNode node, string value, int start, int length)
+        => new WrittenScalar(node, null).SpanOf(start, length);
 
     private bool Visit(YamlNode node)
     {

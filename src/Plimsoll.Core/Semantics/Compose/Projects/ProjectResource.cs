@@ -42,6 +42,11 @@ public sealed class ProjectResource
 
     public bool IsExternal => External is ProjectMapping || (External as ProjectScalar)?.AsBoolean() == true;
 
+    /// <summary>Legacy <c>external: {name: ...}</c>.</summary>
+    public ProjectScalar? ExternalName => (External as ProjectMapping)?.Scalar("name");
+
+    public ProjectMapping? DriverOpts => Mapping?["driver_opts"] as ProjectMapping;
+
     /// <summary>The platform <c>name</c>, when set.</summary>
     public ProjectScalar? PlatformName => Mapping?.Scalar("name");
 

@@ -5,13 +5,16 @@ namespace Plimsoll.Semantics.Compose.Projects;
 
 /// <summary>
 /// A service of the merged project: <c>extends</c> applied, every file merged, values interpolated. Each value is
-/// the node of the file that set it last. Keys not modelled here are reachable through <see cref="Get"/>.
+/// the node of the file that set it last (its <see cref="ProjectNode.Path"/> and span), so a finding lands there.
+/// Keys not modelled here are reachable through <see cref="Get"/>. In a swarm stack the keys <c>docker stack
+/// deploy</c> does not apply (<see cref="SwarmSupport.IsIgnoredBySwarm"/>) read as absent: rules need not know swarm.
 /// </summary>
 public sealed class ProjectService
 {
-    internal ProjectService(string name, YamlNode keyNode, ProjectNode value)
+    internal ProjectService(string name, YamlNode keyNode, ProjectNode value, bool isStack)
     {
         Name = name;
+        IsStack = isStack;
         KeyNode = keyNode;
         Value = value;
         Mapping = value as ProjectMapping;
@@ -21,7 +24,11 @@ public sealed class ProjectService
             ?? ImmutableArray<ProjectEnvironmentVariable>.Empty;
         Secrets = Items("secrets").Select(i => new ProjectServiceReference(i)).ToImmutableArray();
         Configs = Items("configs").Select(i => new ProjectServiceReference(i)).ToImmutableArray();
+        Volumes = Items("volumes").Select(i => new ProjectServiceVolume(i)).ToImmutableArray();
     }
+
+    /// <summary>A service of a swarm stack: what swarm ignores is not applied.</summary>
+    public bool IsStack { get; }
 
     public string Name { get; }
 
@@ -33,9 +40,13 @@ public sealed class ProjectService
     /// <summary>The merged service; null when the service is not a mapping.</summary>
     public ProjectMapping? Mapping { get; }
 
-    public ProjectNode? Get(string key) => Mapping?[key];
+    /// <summary>The value that takes effect: null when unset, or when a stack sets a key swarm does not apply.</summary>
+    public ProjectNode? Get(string key) => IsStack && SwarmSupport.IsIgnoredBySwarm(key) ? null : Mapping?[key];
 
-    public ProjectScalar? Scalar(string key) => Mapping?.Scalar(key);
+    /// <summary>The value as written, whether or not it takes effect (for checks of the file itself).</summary>
+    public ProjectNode? GetWritten(string key) => Mapping?[key];
+
+    public ProjectScalar? Scalar(string key) => Get(key) as ProjectScalar;
 
     public ProjectScalar? Image => Scalar("image");
     public ProjectScalar? User => Scalar("user");
@@ -71,7 +82,7 @@ public sealed class ProjectService
     public ImmutableArray<ProjectNode> Ports => Items("ports");
 
     /// <summary>Short (<c>source:target[:mode]</c>) or long (mapping) volume items, merged by target.</summary>
-    public ImmutableArray<ProjectNode> Volumes => Items("volumes");
+    public ImmutableArray<ProjectServiceVolume> Volumes { get; }
 
     /// <summary>The networks the service joins (list and mapping forms alike).</summary>
     public ImmutableArray<ProjectServiceNetwork> Networks { get; }

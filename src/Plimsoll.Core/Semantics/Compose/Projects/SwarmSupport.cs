@@ -116,11 +116,11 @@ public static class SwarmSupport
                         break;
                 }
             }
-            if (service.Get("depends_on") is { } dependsOn && dependsOn.Node.Resolve() is YamlMappingNode)
+            if (service.GetWritten("depends_on") is { } dependsOn && dependsOn.Node.Resolve() is YamlMappingNode)
             {
                 yield return At(dependsOn.Node, "docker stack needs 'depends_on' as a list of service names (service '" + service.Name + "')");
             }
-            foreach (var volume in service.Volumes.OfType<ProjectScalar>())
+            foreach (var volume in service.Volumes.Select(v => v.Node).OfType<ProjectScalar>())
             {
                 // After interpolation an unset source leaves ":/target", which docker refuses.
                 if (volume.Text is { } spec && (spec.StartsWith(":", StringComparison.Ordinal) || spec.IndexOf("::", StringComparison.Ordinal) >= 0))
@@ -131,7 +131,7 @@ public static class SwarmSupport
             foreach (var variable in service.Environment)
             {
                 if (variable.Value?.Node.Resolve() is YamlScalarNode { Style: YamlScalarStyle.Plain, Tag: null } plain && IsYamlBoolean(plain.Value)
-                    && variable.Value.Source.Key != null)
+                    && variable.Value.KeyNode != null)
                 {
                     yield return At(plain, "docker stack needs environment values as strings, numbers or null: quote '" + plain.Value + "' (" + variable.Name + ")");
                 }

@@ -97,8 +97,8 @@ public sealed class ComposeProjectLoaderTests
         Assert.Equal(new[] { "80:80", "81:81" }, web.Ports.Select(p => ((ProjectScalar)p).Text));
         // volumes merge by target: the long-form /data replaces the short one, in place
         Assert.Equal(2, web.Volumes.Length);
-        Assert.Equal("other", ((ProjectMapping)web.Volumes[0]).Scalar("source")!.Text);
-        Assert.Equal("/host:/x:ro", ((ProjectScalar)web.Volumes[1]).Text);
+        Assert.Equal("other", ((ProjectMapping)web.Volumes[0].Node).Scalar("source")!.Text);
+        Assert.Equal("/host:/x:ro", ((ProjectScalar)web.Volumes[1].Node).Text);
         var healthcheck = (ProjectMapping)web.Healthcheck!;
         Assert.Equal(new[] { "CMD", "b" }, ((ProjectSequence)healthcheck["test"]!).Items.Select(i => ((ProjectScalar)i).Text));
         Assert.Equal("5s", healthcheck.Scalar("interval")!.Text);
@@ -195,7 +195,7 @@ public sealed class ComposeProjectLoaderTests
                                          "  api:\n    extends: {file: missing.yaml, service: base}\n");
         var project = ComposeProjectLoader.LoadFiles(new[] { main });
         var messages = project.Diagnostics.Select(d => TextAt(d.Location) + " | " + d.GetMessage()).ToList();
-        Assert.Contains(messages, m => m.StartsWith("nowhere/compose.yaml | compose file", StringComparison.Ordinal) && m.EndsWith("cannot be read", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("nowhere/compose.yaml | compose file", StringComparison.Ordinal) && m.EndsWith("cannot be read: no such file", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("ghost | extends: service 'ghost' is not defined", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("missing.yaml | compose file", StringComparison.Ordinal));
         Assert.Equal(3, messages.Count);

@@ -159,8 +159,8 @@ public sealed class ProjectDockerOracleTests
             Assert.Empty(project.Diagnostics);
             if (name == "override-adds")
             {
-                // The finding for privileged belongs in the override file, which set it.
-                Assert.Equal(paths[1], project.GetService("web")!.Privileged!.Path);
+                // privileged (written, though swarm ignores it) belongs to the override file, which set it.
+                Assert.Equal(paths[1], project.GetService("web")!.GetWritten("privileged")!.Path);
                 Assert.Equal(paths[1], project.GetService("web")!.Image!.Path);
                 Assert.Equal(paths[0], project.GetService("web")!.Environment.Single(e => e.Name == "A").Value!.Path);
             }
@@ -197,8 +197,8 @@ public sealed class ProjectDockerOracleTests
 
             var dockerVolumes = (Child(docker, "volumes") as YamlSequenceNode)?.Children.Select(v => (Child(v, "target") as YamlScalarNode)?.Value ?? "?")
                 ?? Enumerable.Empty<string>();
-            tally.Compare(at + " volume targets", Sorted(service.Volumes.Select(v => ProjectMerger.VolumeTarget(v) ?? "?")), Sorted(dockerVolumes));
-            tally.Compare(at + " privileged", service.Privileged?.AsBoolean() == true ? "true" : null, (Child(docker, "privileged") as YamlScalarNode)?.Value);
+            tally.Compare(at + " volume targets", Sorted(service.Volumes.Select(v => ProjectMerger.VolumeTarget(v.Node) ?? "?")), Sorted(dockerVolumes));
+            tally.Compare(at + " privileged", (service.GetWritten("privileged") as ProjectScalar)?.AsBoolean() == true ? "true" : null, (Child(docker, "privileged") as YamlScalarNode)?.Value);
 
             var dockerEnvironment = (Child(docker, "environment") as YamlMappingNode)?.Children
                 .ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => p.Value is YamlScalarNode s && !IsNull(s) ? s.Value : null, StringComparer.Ordinal)

@@ -1,15 +1,15 @@
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Syntax.Yaml;
 
-namespace Plimsoll.Semantics.Compose;
+namespace Plimsoll.Semantics.Compose.Projects;
 
 /// <summary>
-/// A value read from a Compose file, raw (no interpolation), with the node that wrote it — so a rule can
-/// report on its exact span, even when the value came through a merge key or an alias.
+/// A scalar as one file writes it, raw (no interpolation), with its node: what <see cref="ProjectReader"/> reads a
+/// <see cref="ProjectScalar"/> from, and how spans of parts of a value (<c>KEY=value</c>, <c>source:target</c>) are found.
 /// </summary>
-public sealed class ComposeScalar
+internal sealed class WrittenScalar
 {
-    internal ComposeScalar(YamlNode node, YamlNode? key)
+    internal WrittenScalar(YamlNode node, YamlNode? key)
     {
         Node = node;
         Key = key;
@@ -33,14 +33,6 @@ public sealed class ComposeScalar
 
     /// <summary>True when a scalar was written (not a mapping or list).</summary>
     public bool IsScalar => Resolved is YamlScalarNode;
-
-    /// <summary>The value as a boolean, with the spellings Compose accepts (YAML booleans, and strings such as "true", "1", "f").</summary>
-    public bool? AsBoolean() => Value switch
-    {
-        "1" or "t" or "T" or "true" or "True" or "TRUE" => true,
-        "0" or "f" or "F" or "false" or "False" or "FALSE" => false,
-        _ => null,
-    };
 
     /// <summary>
     /// The span of <paramref name="length"/> characters at <paramref name="start"/> in <see cref="Value"/>, when
