@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using System.Collections.Immutable;
 using Plimsoll.Analysis;
 using Plimsoll.Analysis.Configuration;
+using Plimsoll.Workspace.FileSystems;
 using Plimsoll.Reporting.Sarif;
 using Plimsoll.Syntax.Compose;
 using Plimsoll.Cli.Hosting;
@@ -88,9 +89,10 @@ internal static class LintCommand
             return ExitCodes.UsageOrToolError;
         }
         var configuration = new EditorConfigOptionsProvider(
+            PhysicalFileSystem.Instance,
             request.ConfigPath,
             categoryOf: id => registry.FindRule(id)?.Category ?? "",
-            mapHadolintRule: id => registry.RulesForHadolintId(id));
+            mapHadolintRule: id => registry.RulesForHadolintId(id).ToList());
         ComposeSchema? schema = null;
         if (request.ComposeSchemaPath != null)
         {

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Plimsoll.Workspace.FileSystems;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -38,31 +39,28 @@ internal sealed class HadolintConfigFile
 
     public List<ConfigurationProblem> Problems { get; } = new();
 
-    public static HadolintConfigFile Load(string path, Func<string, IEnumerable<string>>? mapHadolintRule)
+    public static HadolintConfigFile Load(IFileSystem fileSystem, string path, Func<string, IReadOnlyList<string>>? mapHadolintRule)
     {
         var file = new HadolintConfigFile(path);
-        string text;
-        try
+        var read = fileSystem.ReadFile(path);
+        if (!read.IsOk)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is System.Security.SecurityException)
-        {
-            file.Problems.Add(new ConfigurationProblem(path, 0, "cannot read the file: " + e.Message));
+            file.Problems.Add(new ConfigurationProblem(path, 0, "cannot read the file: " + read.Message));
             return file;
         }
-        file.Read(text, mapHadolintRule);
+        string text = read.Content!.Text.ToString();
+        file.Read(text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text, mapHadolintRule);
         return file;
     }
 
-    public static HadolintConfigFile Parse(string text, string path, Func<string, IEnumerable<string>>? mapHadolintRule)
+    public static HadolintConfigFile Parse(string text, string path, Func<string, IReadOnlyList<string>>? mapHadolintRule)
     {
         var file = new HadolintConfigFile(path);
         file.Read(text, mapHadolintRule);
         return file;
     }
 
-    private void Read(string text, Func<string, IEnumerable<string>>? map)
+    private void Read(string text, Func<string, IReadOnlyList<string>>? map)
     {
         var stream = new YamlStream();
         try
@@ -178,7 +176,7 @@ internal sealed class HadolintConfigFile
         }
     }
 
-    private IEnumerable<string> MapRule(string hadolintId, int line, Func<string, IEnumerable<string>>? map)
+    private IEnumerable<string> MapRule(string hadolintId, int line, Func<string, IReadOnlyList<string>>? map)
     {
         var ids = map?.Invoke(hadolintId.ToUpperInvariant())?.Where(id => !string.IsNullOrWhiteSpace(id)).ToList() ?? new List<string>();
         if (ids.Count == 0)
