@@ -93,7 +93,8 @@ internal static class LintCommand
             request.ConfigPath,
             categoryOf: id => registry.FindRule(id)?.Category ?? "",
             mapHadolintRule: id => registry.RulesForHadolintId(id).ToList());
-        ComposeSchema? schema = null;
+        // The Compose Specification's schema ships with the tool; --compose-schema replaces it.
+        ComposeSchema? schema = ComposeSchema.Default;
         if (request.ComposeSchemaPath != null)
         {
             try
