@@ -21,6 +21,10 @@ namespace Plimsoll.Syntax.Compose;
 /// </remarks>
 public static class ComposeSchemaValidator
 {
+#if NET
+    private static readonly EvaluationOptions FlagOnly = new() { OutputFormat = OutputFormat.Flag };
+#endif
+
     /// <summary>Problems of the first document (the one Compose reads); empty when it matches the schema.</summary>
     public static ImmutableArray<Diagnostic> Validate(YamlSyntaxTree tree, ComposeSchema schema, YamlAliasBudget? budget = null)
     {
@@ -50,8 +54,12 @@ public static class ComposeSchemaValidator
             {
                 try
                 {
-                    var results = schema.Schema.Evaluate(instance.Root, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
-                    new ComposeSchemaMessages(schema, instance, problems).Collect(results);
+                    // Most files are valid: a pass/fail evaluation first, the full hierarchy only to explain a failure.
+                    if (!schema.Schema.Evaluate(instance.Root, FlagOnly).IsValid)
+                    {
+                        var results = schema.Schema.Evaluate(instance.Root, new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical });
+                        new ComposeSchemaMessages(schema, instance, problems).Collect(results);
+                    }
                 }
                 catch (Exception e) when (e is RefResolutionException || e is JsonSchemaException)
                 {
