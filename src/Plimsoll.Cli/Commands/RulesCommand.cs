@@ -18,28 +18,11 @@ internal static class RulesCommand
             var rules = new AnalyzerRegistry(BuiltInRules.CreateAnalyzers()).Rules;
             if (parseResult.GetValue(format) == "json")
             {
+                var list = rules.Select(rule => new Output.RuleJson(
+                    rule.Id, rule.Name, rule.Title, rule.Category, Output.TextReporter.SeverityWord(rule.DefaultSeverity), rule.SecuritySeverity,
+                    rule.Precision.ToString(), rule.Descriptor.Description.ToString(), rule.Descriptor.HelpLinkUri, rule.Peers.Hadolint.ToList())).ToList();
                 using var stream = Console.OpenStandardOutput();
-                using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-                writer.WriteStartArray();
-                foreach (var rule in rules)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteString("id", rule.Id);
-                    writer.WriteString("name", rule.Name);
-                    writer.WriteString("title", rule.Title);
-                    writer.WriteString("category", rule.Category);
-                    writer.WriteString("defaultSeverity", Output.TextReporter.SeverityWord(rule.DefaultSeverity));
-                    writer.WriteString("securitySeverity", rule.SecuritySeverity);
-                    writer.WriteString("precision", rule.Precision.ToString());
-                    writer.WriteString("description", rule.Descriptor.Description.ToString());
-                    writer.WriteString("helpUri", rule.Descriptor.HelpLinkUri);
-                    writer.WriteStartArray("hadolint");
-                    foreach (var id in rule.Peers.Hadolint) writer.WriteStringValue(id);
-                    writer.WriteEndArray();
-                    writer.WriteEndObject();
-                }
-                writer.WriteEndArray();
-                writer.Flush();
+                JsonSerializer.Serialize(stream, list, Output.ReportJsonContext.Default.IReadOnlyListRuleJson);
                 Console.Out.WriteLine();
                 return ExitCodes.Clean;
             }

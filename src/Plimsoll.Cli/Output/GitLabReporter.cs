@@ -17,31 +17,18 @@ internal static class GitLabReporter
     {
         string root = DisplayPaths.RepositoryRoot();
         var hashes = new Dictionary<string, PrimaryLocationLineHash.LineHashes>(StringComparer.Ordinal);
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json.WriteStartArray();
+        var issues = new List<GitLabIssue>();
         foreach (var reported in ReportedFinding.From(run, includeSuppressed: false))
         {
             var file = reported.File;
             string path = RepositoryPath(root, file.Path);
             if (!hashes.TryGetValue(file.Path, out var lineHashes))
                 hashes[file.Path] = lineHashes = PrimaryLocationLineHash.Compute(file.Text);
-
-            json.WriteStartObject();
-            json.WriteString("type", "issue");
-            json.WriteString("description", reported.Message);
-            json.WriteString("check_name", reported.Finding.Id);
-            json.WriteString("fingerprint", Fingerprint(reported.Finding.Id, path, lineHashes.ForLine(reported.StartLine) ?? reported.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-            json.WriteString("severity", Severity(reported.Finding.Severity));
-            json.WriteStartObject("location");
-            json.WriteString("path", path);
-            json.WriteStartObject("lines");
-            json.WriteNumber("begin", reported.StartLine);
-            json.WriteNumber("end", reported.EndLine);
-            json.WriteEndObject();
-            json.WriteEndObject();
-            json.WriteEndObject();
+            string lineHash = lineHashes.ForLine(reported.StartLine) ?? reported.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            issues.Add(new GitLabIssue("issue", reported.Message, reported.Finding.Id, Fingerprint(reported.Finding.Id, path, lineHash),
+                Severity(reported.Finding.Severity), new GitLabLocation(path, new GitLabLines(reported.StartLine, reported.EndLine))));
         }
-        json.WriteEndArray();
+        JsonSerializer.Serialize(output, issues, ReportJsonContext.Reports.IReadOnlyListGitLabIssue);
     }
 
     /// <summary>GitLab's scale is info/minor/major/critical/blocker; like ESLint's formatter, errors are major.</summary>

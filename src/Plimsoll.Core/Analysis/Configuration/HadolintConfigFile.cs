@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
+using Plimsoll.Workspace.FileSystems;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Analysis.Configuration;
 
@@ -39,7 +39,7 @@ internal sealed class HadolintConfigFile
 
     public List<ConfigurationProblem> Problems { get; } = new();
 
-    public static HadolintConfigFile Load(IFileSystem fileSystem, string path, Func<string, IEnumerable<string>>? mapHadolintRule)
+    public static HadolintConfigFile Load(IFileSystem fileSystem, string path, Func<string, IReadOnlyList<string>>? mapHadolintRule)
     {
         var file = new HadolintConfigFile(path);
         var read = fileSystem.ReadFile(path);
@@ -48,18 +48,19 @@ internal sealed class HadolintConfigFile
             file.Problems.Add(new ConfigurationProblem(path, 0, "cannot read the file: " + read.Message));
             return file;
         }
-        file.Read(ConfigurationText.WithoutByteOrderMark(read.Content!.Text), mapHadolintRule);
+        string text = read.Content!.Text.ToString();
+        file.Read(text.Length > 0 && text[0] == '\uFEFF' ? text.Substring(1) : text, mapHadolintRule);
         return file;
     }
 
-    public static HadolintConfigFile Parse(string text, string path, Func<string, IEnumerable<string>>? mapHadolintRule)
+    public static HadolintConfigFile Parse(string text, string path, Func<string, IReadOnlyList<string>>? mapHadolintRule)
     {
         var file = new HadolintConfigFile(path);
         file.Read(text, mapHadolintRule);
         return file;
     }
 
-    private void Read(string text, Func<string, IEnumerable<string>>? map)
+    private void Read(string text, Func<string, IReadOnlyList<string>>? map)
     {
         var stream = new YamlStream();
         try
@@ -175,7 +176,7 @@ internal sealed class HadolintConfigFile
         }
     }
 
-    private IEnumerable<string> MapRule(string hadolintId, int line, Func<string, IEnumerable<string>>? map)
+    private IEnumerable<string> MapRule(string hadolintId, int line, Func<string, IReadOnlyList<string>>? map)
     {
         var ids = map?.Invoke(hadolintId.ToUpperInvariant())?.Where(id => !string.IsNullOrWhiteSpace(id)).ToList() ?? new List<string>();
         if (ids.Count == 0)

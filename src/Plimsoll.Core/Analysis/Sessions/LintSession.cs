@@ -56,7 +56,8 @@ public sealed class LintSession
         if (options.ConfigPath != null && !fileSystem.FileExists(options.ConfigPath))
             throw new LintSessionSetupException($"{options.ConfigPath}: configuration file not found");
 
-        var schema = options.ComposeSchema;
+        // The Compose Specification's schema ships with the tool; a path or a loaded schema replaces it.
+        var schema = options.ComposeSchema ?? (options.ComposeSchemaPath == null && options.UseShippedComposeSchema ? ComposeSchema.Default : null);
         if (schema == null && options.ComposeSchemaPath != null)
         {
             try
@@ -228,7 +229,7 @@ public sealed class LintSession
                 fileSystem,
                 _options.ConfigPath,
                 categoryOf: id => registry.FindRule(id)?.Category ?? "",
-                mapHadolintRule: id => registry.RulesForHadolintId(id),
+                mapHadolintRule: id => registry.RulesForHadolintId(id).ToList(),
                 readHadolintConfig: _options.ReadHadolintConfig);
         return new Engine(new AnalyzerDriver(registry, provider, fileSystem), provider);
     }

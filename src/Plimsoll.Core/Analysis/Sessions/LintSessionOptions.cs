@@ -38,6 +38,9 @@ public sealed class LintSessionOptions
     /// <summary>A schema already loaded (wins over <see cref="ComposeSchemaPath"/>).</summary>
     public ComposeSchema? ComposeSchema { get; init; }
 
+    /// <summary>Validate compose files against the shipped Compose schema when no other is given (default true).</summary>
+    public bool UseShippedComposeSchema { get; init; } = true;
+
     public SeverityThreshold Threshold { get; init; } = SeverityThreshold.Warning;
 
     /// <summary>Read every document as this kind (<c>--kind</c>); null decides from the name.</summary>

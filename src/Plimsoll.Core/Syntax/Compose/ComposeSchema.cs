@@ -1,25 +1,33 @@
 using System.Text.Json;
 using Plimsoll.Workspace.FileSystems;
+#if NET
+using Json.Schema;
+#endif
 
 namespace Plimsoll.Syntax.Compose;
 
 /// <summary>
-/// The Compose specification's JSON schema, loaded from a file the host provides (it is third-party data and
-/// is not embedded). Only what <see cref="ComposeSchemaValidator"/> needs is read from it.
+/// A JSON schema for Compose files, built by JsonSchema.Net: by default the Compose Specification's own schema,
+/// shipped inside the tool (<see cref="Default"/>), or one the user names (<c>--compose-schema FILE</c>).
+/// Every regular expression it holds (<c>pattern</c>, <c>patternProperties</c>) runs with a time limit, so that a
+/// catastrophic pattern stops with a reported problem instead of hanging the run.
 /// </summary>
-public sealed class ComposeSchema : IDisposable
+/// <remarks>
+/// Only the net10.0 build validates: JsonSchema.Net needs System.Text.Json 10, which the compilers the
+/// netstandard2.0 build is meant to run inside do not carry. There <see cref="IsSupported"/> is false,
+/// <see cref="Default"/> is null and <see cref="Parse"/> throws <see cref="NotSupportedException"/>.
+/// </remarks>
+public sealed class ComposeSchema
 {
-    private readonly JsonDocument document;
-    private readonly Dictionary<string, JsonElement?> references = new(StringComparer.Ordinal);
+#if NET
+    public const bool IsSupported = true;
+#else
+    public const bool IsSupported = false;
+#endif
 
-    private ComposeSchema(JsonDocument document)
-    {
-        this.document = document;
-    }
-
-    public JsonElement Root => document.RootElement;
-
-    /// <summary>Reads the schema; throws <see cref="IOException"/> when it cannot be read, <see cref="JsonException"/> when it is not JSON.</summary>
+    /// <summary>Reads a schema through <paramref name="fileSystem"/> (the disk when null).</summary>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="JsonException">It is not JSON, or not a schema that can be built (the message says why).</exception>
     public static ComposeSchema Load(string path, IFileSystem? fileSystem = null)
     {
         var read = (fileSystem ?? PhysicalFileSystem.Instance).ReadFile(path);
@@ -27,31 +35,109 @@ public sealed class ComposeSchema : IDisposable
         return Parse(read.Content!.Text.ToString().TrimStart('\uFEFF'));
     }
 
-    public static ComposeSchema Parse(string json) => new(JsonDocument.Parse(json));
+#if !NET
+    public static ComposeSchema? Default => null;
 
-    /// <summary>Resolves a local reference such as <c>#/definitions/service</c>; null if it does not resolve.</summary>
-    public JsonElement? ResolveReference(string reference)
+    public static ComposeSchema Parse(string json) => throw new NotSupportedException("Compose schema validation needs the net10.0 build of Plimsoll.Core.");
+#else
+    /// <summary>How long one regular expression of the schema may take on one value.</summary>
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
+
+    private const string EmbeddedResourceName = "Plimsoll.compose-spec.json";
+    private static readonly Lazy<BuildOptions> s_buildOptions = new(CreateBuildOptions, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    // The shipped schema is known to build: it is built on first use, so that runs without compose files never pay for it.
+    private static readonly ComposeSchema s_default = new(new Lazy<(JsonDocument, JsonSchema)>(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication));
+
+    private readonly Lazy<(JsonDocument Document, JsonSchema Schema)> _built;
+
+    private ComposeSchema(Lazy<(JsonDocument, JsonSchema)> built)
     {
-        if (references.TryGetValue(reference, out var cached)) return cached;
-        JsonElement? result = null;
-        if (reference.StartsWith("#", StringComparison.Ordinal))
-        {
-            var current = document.RootElement;
-            bool found = true;
-            foreach (var part in reference.Substring(1).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var name = part.Replace("~1", "/").Replace("~0", "~");
-                if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(name, out current))
-                {
-                    found = false;
-                    break;
-                }
-            }
-            if (found) result = current;
-        }
-        references[reference] = result;
-        return result;
+        _built = built;
     }
 
-    public void Dispose() => document.Dispose();
+    /// <summary>The Compose Specification's schema shipped with Plimsoll (built on first use).</summary>
+    public static ComposeSchema? Default => s_default;
+
+    /// <summary>The schema's JSON, for the words of messages (expected types, allowed values).</summary>
+    internal JsonDocument Document => _built.Value.Document;
+
+    internal JsonSchema Schema => _built.Value.Schema;
+
+    /// <summary>Builds a schema from its JSON text.</summary>
+    /// <exception cref="JsonException">The text is not JSON, or not a schema JsonSchema.Net can build (the message says why).</exception>
+    public static ComposeSchema Parse(string json)
+    {
+        var built = Build(json);
+        return new ComposeSchema(new Lazy<(JsonDocument, JsonSchema)>(() => built));
+    }
+
+    private static (JsonDocument, JsonSchema) Build(string json)
+    {
+        try
+        {
+            var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            // Each schema gets its own registry: two schemas with the same $id must not collide.
+            var options = new BuildOptions
+            {
+                Dialect = s_buildOptions.Value.Dialect,
+                DialectRegistry = s_buildOptions.Value.DialectRegistry,
+                SchemaRegistry = new SchemaRegistry(),
+            };
+            return (document, JsonSchema.Build(document.RootElement, options));
+        }
+        catch (Exception e) when (e is JsonSchemaException || e is ArgumentException || e is InvalidOperationException || e is KeyNotFoundException || e is UriFormatException)
+        {
+            throw new JsonException(e.Message, e);
+        }
+    }
+
+    /// <summary>Resolves a JSON pointer such as <c>/definitions/service</c> in the schema's JSON; null if it does not resolve.</summary>
+    internal JsonElement? Resolve(string pointer)
+    {
+        var current = Document.RootElement;
+        foreach (var part in pointer.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var name = part.Replace("~1", "/").Replace("~0", "~");
+            if (current.ValueKind == JsonValueKind.Object && current.TryGetProperty(name, out var child)) current = child;
+            else if (current.ValueKind == JsonValueKind.Array && int.TryParse(name, out int index) && index >= 0 && index < current.GetArrayLength()) current = current[index];
+            else return null;
+        }
+        return current;
+    }
+
+    private static (JsonDocument, JsonSchema) LoadEmbedded()
+    {
+        using var stream = typeof(ComposeSchema).Assembly.GetManifestResourceStream(EmbeddedResourceName)
+            ?? throw new InvalidOperationException("The Compose schema is missing from " + typeof(ComposeSchema).Assembly.GetName().Name);
+        using var reader = new StreamReader(stream);
+        return Build(reader.ReadToEnd());
+    }
+
+    // The standard dialects with time-limited regular expressions, registered under their ids; draft 7 also under
+    // the id the Compose schema writes ("https://json-schema.org/draft-07/schema", without '#').
+    private static BuildOptions CreateBuildOptions()
+    {
+        var registry = new DialectRegistry();
+        Dialect? draft7 = null;
+        foreach (var dialect in new[] { Dialect.Draft06, Dialect.Draft07, Dialect.Draft201909, Dialect.Draft202012 })
+        {
+            var limited = WithRegexTimeouts(dialect, dialect.Id!);
+            registry.Register(limited);
+            if (dialect == Dialect.Draft07) draft7 = limited;
+        }
+        registry.Register(WithRegexTimeouts(Dialect.Draft07, new Uri("https://json-schema.org/draft-07/schema")));
+        return new BuildOptions { Dialect = draft7!, DialectRegistry = registry };
+    }
+
+    private static Dialect WithRegexTimeouts(Dialect dialect, Uri id)
+    {
+        var handlers = new IKeywordHandler[]
+        {
+            new TimeLimitedRegexKeyword(Json.Schema.Keywords.PatternKeyword.Instance, RegexTimeout),
+            new TimeLimitedRegexKeyword(Json.Schema.Keywords.PatternPropertiesKeyword.Instance, RegexTimeout),
+        };
+        return dialect.With(handlers, id);
+    }
+#endif
 }

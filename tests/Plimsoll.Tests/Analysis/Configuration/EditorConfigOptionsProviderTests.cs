@@ -16,7 +16,7 @@ public class EditorConfigOptionsProviderTests
         string beside = tree.Write("outer/repo/services/api/compose.yaml", "services: {}\n");
         string outside = tree.Write("outer/other/Dockerfile", "FROM scratch\n");
 
-        var provider = new EditorConfigOptionsProvider();
+        var provider = TestProviders.Create();
         var api = provider.GetOptions(inRepo);
         Assert.Equal(ReportDiagnostic.Suppress, api.GetSeverity("PL1001"));
         Assert.Equal(ReportDiagnostic.Default, api.GetSeverity("PL1003")); // outer is above root = true
@@ -40,7 +40,7 @@ public class EditorConfigOptionsProviderTests
             "dotnet_diagnostic.PL1001.severity = suggestion",
             "[*.{yml,yaml}]",
             "dotnet_diagnostic.PL1001.severity = warning",
-            "[**/compose*.yaml]",
+            "[compose*.yaml]",
             "dotnet_diagnostic.PL1001.severity = error",
             "[{Dockerfile,Containerfile}]",
             "dotnet_diagnostic.PL1001.severity = silent",
@@ -51,7 +51,7 @@ public class EditorConfigOptionsProviderTests
             "[*.[Dd]ockerfile]",
             "dotnet_diagnostic.PL1001.severity = error",
             ""));
-        var provider = new EditorConfigOptionsProvider();
+        var provider = TestProviders.Create();
         ReportDiagnostic Severity(string relative) => provider.GetOptions(tree.Write(relative, "")).GetSeverity("PL1001");
 
         Assert.Equal(ReportDiagnostic.Info, Severity("README.md"));
@@ -78,7 +78,7 @@ public class EditorConfigOptionsProviderTests
             "DOTNET_DIAGNOSTIC.pl2001.SEVERITY = Silent",
             ""));
         string file = tree.Write("repo/Dockerfile", "");
-        var provider = new EditorConfigOptionsProvider(categoryOf: id => id.StartsWith("PL2", StringComparison.Ordinal) ? "Security" : "Style");
+        var provider = TestProviders.Create(categoryOf: id => id.StartsWith("PL2", StringComparison.Ordinal) ? "Security" : "Style");
         var options = provider.GetOptions(file);
 
         Assert.Equal(ReportDiagnostic.Hidden, options.GetSeverity("PL2001"));
@@ -118,7 +118,7 @@ public class EditorConfigOptionsProviderTests
         using var tree = new TempTree();
         tree.Write("repo/.editorconfig", "[*]\nplimsoll.trusted_registries = docker.io, ghcr.io ,, quay.io ,\nplimsoll.gone = 1\ndotnet_diagnostic.PL1001.severity = error\n");
         tree.Write("repo/sub/.editorconfig", "[*]\nplimsoll.gone = unset\ndotnet_diagnostic.PL1001.severity = UNSET\n");
-        var provider = new EditorConfigOptionsProvider();
+        var provider = TestProviders.Create();
         var top = provider.GetOptions(tree.Write("repo/Dockerfile", ""));
         var sub = provider.GetOptions(tree.Write("repo/sub/Dockerfile", ""));
 
@@ -144,7 +144,7 @@ public class EditorConfigOptionsProviderTests
             "dotnet_diagnostic.PL1004.severity = warning",
             ""));
         tree.Write("repo/.editorconfig", "root = true\n[*]\ndotnet_diagnostic.PL1002.severity = none\n");
-        var provider = new EditorConfigOptionsProvider(explicitConfigPath: config);
+        var provider = TestProviders.Create(config);
         var options = provider.GetOptions(tree.Write("repo/app/Dockerfile", ""));
 
         Assert.Equal(ReportDiagnostic.Error, options.GetSeverity("PL1001")); // from --config, despite root = true
@@ -159,7 +159,7 @@ public class EditorConfigOptionsProviderTests
     public void Missing_explicit_config_is_a_problem_not_an_exception()
     {
         using var tree = new TempTree();
-        var provider = new EditorConfigOptionsProvider(explicitConfigPath: tree.PathOf("nope.editorconfig"));
+        var provider = TestProviders.Create(tree.PathOf("nope.editorconfig"));
         Assert.Equal(ReportDiagnostic.Default, provider.GetOptions(tree.Write("Dockerfile", "")).GetSeverity("PL1001"));
         var problem = Assert.Single(provider.Problems);
         Assert.Contains("does not exist", problem.Message);
@@ -170,7 +170,7 @@ public class EditorConfigOptionsProviderTests
     {
         using var tree = new TempTree();
         string bad = tree.Write("repo/.editorconfig", "[*]\nthis is not a pair\ndotnet_diagnostic.PL1001.severity = very\ndotnet_diagnostic.PL1002.severity = error\n[unclosed\n");
-        var provider = new EditorConfigOptionsProvider();
+        var provider = TestProviders.Create();
         var options = provider.GetOptions(tree.Write("repo/Dockerfile", ""));
 
         Assert.Equal(ReportDiagnostic.Default, options.GetSeverity("PL1001"));
@@ -188,7 +188,7 @@ public class EditorConfigOptionsProviderTests
     {
         using var tree = new TempTree();
         tree.Write("repo/.editorconfig", "[*]\ndotnet_diagnostic.PL1001.severity = error\n[*.yaml]\nplimsoll.x = 1\n");
-        var provider = new EditorConfigOptionsProvider();
+        var provider = TestProviders.Create();
         var a = provider.GetOptions(tree.Write("repo/a/Dockerfile", ""));
         var b = provider.GetOptions(tree.Write("repo/b/Dockerfile", ""));
         var c = provider.GetOptions(tree.Write("repo/b/compose.yaml", ""));
@@ -216,9 +216,9 @@ public class EditorConfigOptionsProviderTests
         Directory.CreateDirectory(tree.PathOf("repo/.git"));
 
         string Describe(AnalyzerOptions o) => string.Join(";", Enumerable.Range(0, 9).Select(i => $"PL100{i}={o.GetSeverity("PL100" + i)}")) + "|" + o.GetOption("plimsoll.dir");
-        var expected = files.Select(f => Describe(new EditorConfigOptionsProvider(mapHadolintRule: _ => new[] { "PL1008" }).GetOptions(f))).ToList();
+        var expected = files.Select(f => Describe(TestProviders.Create(mapHadolintRule: _ => new[] { "PL1008" }).GetOptions(f))).ToList();
 
-        var shared = new EditorConfigOptionsProvider(mapHadolintRule: _ => new[] { "PL1008" });
+        var shared = TestProviders.Create(mapHadolintRule: _ => new[] { "PL1008" });
         var actual = new string[files.Count * 4];
         Parallel.For(0, actual.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => actual[i] = Describe(shared.GetOptions(files[i % files.Count])));
 
@@ -232,7 +232,7 @@ public class EditorConfigOptionsProviderTests
     [Fact]
     public void Bad_paths_give_empty_options()
     {
-        var provider = new EditorConfigOptionsProvider();
+        var provider = TestProviders.Create();
         Assert.Same(AnalyzerOptions.Empty, provider.GetOptions(""));
         Assert.Equal(ReportDiagnostic.Default, provider.GetOptions("/definitely/not/here/Dockerfile").GetSeverity("PL1001"));
     }

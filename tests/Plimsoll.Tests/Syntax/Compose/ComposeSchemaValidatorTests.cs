@@ -7,11 +7,10 @@ using Plimsoll.Tests.Syntax.Yaml;
 
 namespace Plimsoll.Tests.Syntax.Compose;
 
-public sealed class ComposeSchemaFixture : IDisposable
+public sealed class ComposeSchemaFixture
 {
-    public ComposeSchema Schema { get; } = ComposeSchema.Load(Path.Combine(TestPaths.Schemas, "compose-spec.json"));
-
-    public void Dispose() => Schema.Dispose();
+    /// <summary>The schema shipped in the tool (the same bytes as the shared copy: see <c>ShippedSchemaIsTheSharedOne</c>).</summary>
+    public ComposeSchema Schema { get; } = ComposeSchema.Default!;
 }
 
 public class ComposeSchemaValidatorTests(ComposeSchemaFixture fixture) : IClassFixture<ComposeSchemaFixture>
@@ -169,5 +168,71 @@ public class ComposeSchemaValidatorTests(ComposeSchemaFixture fixture) : IClassF
         Assert.StartsWith("Legacy Compose file format", flagged["percona+percona-docker__percona-server-5.6__docker-compose.yml"]);
         Assert.StartsWith("Legacy Compose file format", flagged["phpmyadmin+docker__docker-compose.yml"]);
         Assert.Contains("<% if", flagged["xwiki-contrib+docker-xwiki__template__docker-compose.yml"]);
+    }
+}
+
+public class ComposeSchemaLibraryTests
+{
+    private static IReadOnlyList<Diagnostic> Validate(string yaml, ComposeSchema schema)
+        => ComposeSchemaValidator.Validate(YamlSyntaxTree.Parse(SourceText.From(yaml), "compose.yaml"), schema);
+
+    [Fact]
+    public void ShippedSchemaIsTheSharedOne()
+    {
+        using var stream = typeof(ComposeSchema).Assembly.GetManifestResourceStream("Plimsoll.compose-spec.json");
+        Assert.NotNull(stream);
+        using var reader = new StreamReader(stream!);
+        Assert.Equal(File.ReadAllText(Path.Combine(TestPaths.Schemas, "compose-spec.json")), reader.ReadToEnd());
+        Assert.True(ComposeSchema.IsSupported);
+    }
+
+    [Fact]
+    public void CatastrophicPatternStopsWithALocatedProblem()
+    {
+        var schema = ComposeSchema.Parse("""
+            {"type": "object", "properties": {"services": {"type": "object", "additionalProperties": {
+              "type": "object", "properties": {"image": {"type": "string", "pattern": "^(a+)+$"}}}}}}
+            """);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var problem = Assert.Single(Validate("services:\n  web:\n    image: " + new string('a', 40) + "b\n", schema));
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), watch.Elapsed.ToString());
+        Assert.Equal("PL9002", problem.Id);
+        Assert.Contains("pattern '^(a+)+$' took longer than", problem.GetMessage());
+        Assert.Contains("services.web.image", problem.GetMessage());
+        Assert.Equal(new LinePosition(2, 4), problem.Location.GetLineSpan().StartLinePosition);
+    }
+
+    [Fact]
+    public void CatastrophicPatternPropertiesStopWithALocatedProblem()
+    {
+        var schema = ComposeSchema.Parse("""{"type": "object", "patternProperties": {"^(a|aa)+$": {"type": "string"}}}""");
+        var problem = Assert.Single(Validate(new string('a', 60) + "!: 1\n", schema));
+        Assert.Contains("took longer than", problem.GetMessage());
+        Assert.Equal(new LinePosition(0, 0), problem.Location.GetLineSpan().StartLinePosition);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("""{"type": "object", "pattern": "(unclosed"}""")]
+    public void UnusableSchemasAreJsonExceptions(string json)
+    {
+        var error = Assert.ThrowsAny<System.Text.Json.JsonException>(() => Validate("services: {}\n", ComposeSchema.Parse(json)));
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+    }
+
+    [Fact]
+    public void AFaultFoundOnlyWhileValidatingIsALocatedProblem()
+    {
+        var problem = Assert.Single(Validate("services: {}\n", ComposeSchema.Parse("""{"$ref": "#/definitions/missing"}""")));
+        Assert.StartsWith("Schema validation stopped: the schema cannot be used:", problem.GetMessage());
+    }
+
+    [Fact]
+    public void AUserSchemaReplacesTheShippedOne()
+    {
+        var schema = ComposeSchema.Parse("""{"type": "object", "required": ["name"], "properties": {"name": {"enum": ["demo"]}}}""");
+        var problems = Validate("services:\n  web:\n    imag: nginx\n", schema);
+        Assert.Equal("The file must have the key 'name'.", Assert.Single(problems).GetMessage());
+        Assert.Equal("'name' must be one of 'demo', not 'other'.", Assert.Single(Validate("name: other\n", schema)).GetMessage());
     }
 }
