@@ -66,7 +66,7 @@ public sealed class AnalyzerDriver
             if (finding != null) findings.Add(finding);
         }
         findings.Sort(FindingOrder.Instance);
-        return new FileAnalysisResult(path, text, findings.ToImmutableArray(), notifications.ToImmutableArray());
+        return new FileAnalysisResult(path, tree.Text, findings.ToImmutableArray(), notifications.ToImmutableArray());
     }
 
     /// <summary>
@@ -111,7 +111,7 @@ public sealed class AnalyzerDriver
             if (finding != null) findings.Add(finding);
         }
         findings.Sort(FindingOrder.Instance);
-        return new FileAnalysisResult(path, text, findings.ToImmutableArray(), notifications.ToImmutableArray());
+        return new FileAnalysisResult(path, tree.Text, findings.ToImmutableArray(), notifications.ToImmutableArray());
     }
 
     private void AnalyzeInstruction(DockerfileSemanticModel model, InstructionSyntax instruction, AnalyzerOptions options, FindingSink sink, string path, List<ToolNotification> notifications)
