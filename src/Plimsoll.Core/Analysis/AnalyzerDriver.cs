@@ -41,6 +41,7 @@ public sealed class AnalyzerDriver
         var settings = new FileSettings(OptionsFor(path), SourceComments.ForDockerfile(tree, _registry));
         var sink = new FindingSink();
         var notifications = new List<ToolNotification>();
+        var notAnalysed = new List<Diagnostic>();
 
         if (_registry.HasDockerfileWork)
         {
@@ -51,14 +52,17 @@ public sealed class AnalyzerDriver
                     RunActions(_registry.StageActions, new StageAnalysisContext(model, stage, options, sink), path, notifications);
             foreach (var instruction in tree.Root.Instructions)
             {
-                AnalyzeInstruction(model, instruction, options, sink, path, notifications);
+                AnalyzeInstruction(model, instruction, options, sink, path, notifications, notAnalysed);
                 // An ONBUILD trigger is an instruction of its own.
-                if (instruction is OnbuildInstructionSyntax { Inner: { } inner }) AnalyzeInstruction(model, inner, options, sink, path, notifications);
+                if (instruction is OnbuildInstructionSyntax { Inner: { } inner }) AnalyzeInstruction(model, inner, options, sink, path, notifications, notAnalysed);
             }
         }
 
         var findings = new List<Finding>();
         foreach (var diagnostic in tree.Diagnostics) findings.Add(new Finding(diagnostic, null, null, null));
+        // What was left unanalysed at a limit (read after the rules ran: the model resolves words as they ask).
+        foreach (var diagnostic in model.Diagnostics) findings.Add(new Finding(diagnostic, null, null, null));
+        foreach (var diagnostic in notAnalysed) findings.Add(new Finding(diagnostic, null, null, null));
         AddSuppressionProblems(settings, path, notifications);
         foreach (var (rule, diagnostic, fix) in sink.Items)
         {
@@ -87,7 +91,12 @@ public sealed class AnalyzerDriver
             if (schema != null)
                 foreach (var diagnostic in ComposeSchemaValidator.Validate(tree, schema)) findings.Add(new Finding(diagnostic, null, null, null));
 
-            var file = ComposeFile.Load(tree);
+            var budget = new YamlAliasBudget();
+            var file = ComposeFile.Load(tree, budget);
+            // The model stops reading at the budget: say so (and fail the run), as the services after it were not checked.
+            if (file.BudgetExceeded)
+                findings.Add(new Finding(PlimsollDiagnostic.Create(SyntaxDiagnostics.ComposeSyntax, path, tree.Text, budget.ExhaustedAt?.Span ?? tree.Root.Span,
+                    $"The file is too large to analyse: reading it visited more than {budget.Limit:N0} nodes; the rest of the file is not analysed."), null, null, null));
             var variables = ComposeVariables.Load(path, isStack ? ComposeVariablesOptions.ForStack(false, null) : ComposeVariablesOptions.Compose);
             var interpolator = new ComposeInterpolator(variables, isStack ? InterpolationDialect.Stack : InterpolationDialect.Compose);
             var merged = new Lazy<ComposeProject>(() => LoadProject(text, path, isStack));
@@ -114,15 +123,23 @@ public sealed class AnalyzerDriver
         return new FileAnalysisResult(path, tree.Text, findings.ToImmutableArray(), notifications.ToImmutableArray());
     }
 
-    private void AnalyzeInstruction(DockerfileSemanticModel model, InstructionSyntax instruction, AnalyzerOptions options, FindingSink sink, string path, List<ToolNotification> notifications)
+    private void AnalyzeInstruction(DockerfileSemanticModel model, InstructionSyntax instruction, AnalyzerOptions options, FindingSink sink, string path,
+        List<ToolNotification> notifications, List<Diagnostic> notAnalysed)
     {
         var actions = _registry.InstructionActionsFor(instruction.Kind);
         if (actions.Length > 0) RunActions(actions, new InstructionAnalysisContext(model, instruction, options, sink), path, notifications);
         if (_registry.ShellCommandActions.Count == 0 || instruction is not RunInstructionSyntax run) return;
         foreach (var script in RunScripts.For(model, run))
+        {
+            // The shell parser stops at its nesting and work limits: what follows was not seen by any rule.
+            foreach (var error in script.Parse.Diagnostics)
+                if (error.IsLimit)
+                    notAnalysed.Add(PlimsollDiagnostic.Create(SyntaxDiagnostics.NotAnalysed, path, model.Tree.Text, script.MapToSource(error.Start, error.Length),
+                        $"The shell script is not analysed from here on: {error.Message}."));
             foreach (var command in script.Parse.DescendantCommandsWithInlineScripts())
                 if (command.SimpleCommand != null)
                     RunActions(_registry.ShellCommandActions, new ShellCommandAnalysisContext(model, script, command, options, sink), path, notifications);
+        }
     }
 
     // A suppression comment that names an unknown rule (or is malformed) is a mistake the user wants to hear about.
