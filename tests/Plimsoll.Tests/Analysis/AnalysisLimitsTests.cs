@@ -88,6 +88,17 @@ public class AnalysisLimitsTests
             });
 
     [Fact]
+    public void Substitutions_nested_beyond_the_lexer_limit_are_reported()
+    {
+        string nested = string.Concat(Enumerable.Repeat("${A:-", 200)) + "x" + new string('}', 200);
+        var result = Dockerfile("ARG A\nFROM alpine:" + nested + "\n");
+        var note = Assert.Single(result.Findings, f => f.Id == "PL9003");
+        Assert.Contains("nested more than 128 levels", note.Diagnostic.GetMessage());
+        Assert.Equal(1, note.LineSpan.StartLinePosition.Line);
+        Assert.DoesNotContain(Dockerfile("ARG A\nFROM alpine:" + string.Concat(Enumerable.Repeat("${A:-", 100)) + "3.20" + new string('}', 100) + "\n").Findings, f => f.Id == "PL9003");
+    }
+
+    [Fact]
     public void A_value_within_the_cap_is_resolved_and_not_reported()
     {
         var result = Dockerfile("ARG V0=ab\nARG V1=$V0$V0\nARG V2=$V1$V1\nFROM alpine:$V2\n");

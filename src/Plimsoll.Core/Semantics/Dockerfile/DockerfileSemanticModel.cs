@@ -270,7 +270,9 @@ public sealed class DockerfileSemanticModel
         var lexer = new WordLexer(Tree.EscapeCharacter) { MaxLength = MaxExpandedLength };
         var expansion = lexer.ProcessWord(word, name => scope.TryGetValue(name, out var v) ? v : null);
         if (expansion.LimitExceeded)
-            ReportLimit(where, $"This value expands to more than {MaxExpandedLength:N0} characters: it is treated as unknown and not analysed.");
+            ReportLimit(where, expansion.Result == null && expansion.Error?.EndsWith("nested too deeply", StringComparison.Ordinal) == true
+                ? "Variable substitutions here are nested more than 128 levels deep: the value is treated as unknown and not analysed."
+                : $"This value expands to more than {MaxExpandedLength:N0} characters: it is treated as unknown and not analysed.");
         _expanded += expansion.LimitExceeded ? MaxExpandedLength : expansion.Result?.Length ?? 0;
         return new ResolvedWord(word, expansion.Succeeded ? expansion.Result : null);
     }

@@ -26,6 +26,9 @@ public sealed class WordExpansion
 
     public bool Succeeded => Error is null;
 
-    /// <summary>The expansion failed because it grew beyond <see cref="WordLexer.MaxLength"/>, not because the word is wrong.</summary>
+    /// <summary>
+    /// The expansion failed at a limit of the lexer (longer than <see cref="WordLexer.MaxLength"/>, or substitutions nested
+    /// more than 128 levels), not because BuildKit would reject the word.
+    /// </summary>
     public bool LimitExceeded { get; }
 }

@@ -41,7 +41,7 @@ internal sealed class WordLexerCore
 
     public string? Error { get; private set; }
 
-    /// <summary>The last run failed because its result grew beyond <see cref="WordLexer.MaxLength"/>.</summary>
+    /// <summary>The last run failed at a limit of this lexer: a result beyond <see cref="WordLexer.MaxLength"/>, or nesting beyond <see cref="MaxNesting"/>.</summary>
     public bool LengthLimitReached { get; private set; }
 
     private bool Scanning => _lookup is null;
@@ -277,6 +277,8 @@ internal sealed class WordLexerCore
     {
         if (_depth >= MaxNesting)
         {
+            // A limit of this lexer, not of BuildKit: the word is not wrong, it is not analysed.
+            LengthLimitReached = true;
             Error = "syntax error: variable substitutions nested too deeply";
             return false;
         }
