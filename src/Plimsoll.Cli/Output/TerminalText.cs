@@ -16,15 +16,8 @@ internal static class TerminalText
     /// <summary>How many characters of a message are printed before it is cut with "…".</summary>
     public const int MaxMessage = 1000;
 
-    /// <summary>True for a character that must not reach a terminal as it is.</summary>
-    public static bool NeedsEscape(char c)
-        => c < ' ' && c != '\t'
-           || c >= '\u007F' && c <= '\u009F'
-           || c == '\u061C' || c == '\u200E' || c == '\u200F'
-           || c >= '\u2028' && c <= '\u202E'
-           || c >= '\u2066' && c <= '\u2069'
-           || c == '\uFEFF'
-           || char.IsSurrogate(c);
+    /// <summary>True for a character that must not reach a terminal as it is (a tab may: it keeps the caret aligned).</summary>
+    public static bool NeedsEscape(char c) => c != '\t' && Plimsoll.Text.PrintableText.IsUnsafe(c);
 
     /// <summary>The printable form of one character (itself, or its escape).</summary>
     public static string Escape(char c)
