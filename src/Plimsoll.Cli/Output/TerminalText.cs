@@ -36,7 +36,10 @@ internal static class TerminalText
         var builder = new StringBuilder(Math.Min(text.Length, MaxMessage) + 16);
         int length = Math.Min(text.Length, MaxMessage);
         for (int i = 0; i < length; i++)
-            builder.Append(text[i] == '\t' ? "\\t" : Escape(text[i]));
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) builder.Append(text[i]).Append(text[++i]);
+            else builder.Append(text[i] == '\t' ? "\\t" : Escape(text[i]));
+        }
         if (length < text.Length) builder.Append('…');
         return builder.ToString();
     }
@@ -67,8 +70,17 @@ internal static class TerminalText
         for (int i = from; i < to; i++)
         {
             char c = source[i];
-            string shown = Escape(c);
+            // A surrogate pair (an emoji) prints as itself; only a lone surrogate is escaped.
+            bool pair = char.IsHighSurrogate(c) && i + 1 < to && char.IsLowSurrogate(source[i + 1]);
+            string shown = pair ? source.Substring(i, 2) : Escape(c);
             line.Append(shown);
+            if (pair)
+            {
+                if (i < caretStart) pad.Append(' ');
+                else if (i < windowCaretEnd) caretWidth++;
+                i++;
+                continue;
+            }
             if (i < caretStart) pad.Append(c == '\t' ? "\t" : new string(' ', shown.Length));
             else if (i < windowCaretEnd) caretWidth += shown.Length;
         }

