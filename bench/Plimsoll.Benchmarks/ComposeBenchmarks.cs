@@ -50,6 +50,8 @@ public class ComposeBenchmarks
         foreach (var (path, text) in _files)
             findings += _driver.AnalyzeComposeFile(text, path, isStack: path.Contains("stack", StringComparison.OrdinalIgnoreCase)).Findings.Length;
         return findings;
+    }
+
     /// <summary>The shipped Compose schema (JsonSchema.Net) on every corpus file, parse included; the schema is built in setup.</summary>
     [Benchmark]
     public int ParseAndValidateCorpus()

@@ -34,7 +34,7 @@ public static class BuiltInRules
         new UndefinedSecretAnalyzer(),
     };
 
-    /// <summary>The markdown page of a rule (built-in rules and PL9001/PL9002), or null.</summary>
+    /// <summary>The markdown page of a rule (built-in rules and PL9001–PL9003), or null.</summary>
     public static string? GetRulePage(string id)
     {
         using var stream = typeof(BuiltInRules).Assembly.GetManifestResourceStream("rules/" + id.ToUpperInvariant() + ".md");

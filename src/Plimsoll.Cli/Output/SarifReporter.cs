@@ -54,15 +54,20 @@ internal static class SarifReporter
 
     private static IEnumerable<RuleMetadata> SyntaxRules()
     {
-        foreach (var descriptor in new[] { Plimsoll.Diagnostics.SyntaxDiagnostics.DockerfileSyntax, Plimsoll.Diagnostics.SyntaxDiagnostics.ComposeSyntax })
+        foreach (var (descriptor, name) in new[]
+                 {
+                     (Plimsoll.Diagnostics.SyntaxDiagnostics.DockerfileSyntax, "DockerfileSyntax"),
+                     (Plimsoll.Diagnostics.SyntaxDiagnostics.ComposeSyntax, "ComposeSyntax"),
+                     (Plimsoll.Diagnostics.SyntaxDiagnostics.NotAnalysed, "NotAnalysed"),
+                 })
         {
             yield return new RuleMetadata(descriptor)
             {
-                Name = descriptor.Id == "PL9001" ? "DockerfileSyntax" : "ComposeSyntax",
+                Name = name,
                 HelpMarkdown = BuiltInRules.GetRulePage(descriptor.Id),
                 HelpText = descriptor.Description.ToString(),
                 Precision = "very-high",
-                ProblemSeverity = "error",
+                ProblemSeverity = descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error ? "error" : "recommendation",
             };
         }
     }

@@ -35,11 +35,11 @@ internal sealed class TextReporter
                     case DiagnosticSeverity.Warning: warnings++; break;
                     default: notes++; break;
                 }
-                WriteFinding(file, displayPath ??= DisplayPaths.For(file.Path), finding, output);
+                WriteFinding(file, displayPath ??= TerminalText.Sanitize(DisplayPaths.For(file.Path)), finding, output);
             }
         }
         foreach (var notification in run.AllNotifications)
-            output.WriteLine($"{(notification.Path == null ? "plimsoll" : DisplayPaths.For(notification.Path))}: {Paint(LevelWord(notification.Level), Red)} {notification.Message}");
+            output.WriteLine($"{(notification.Path == null ? "plimsoll" : TerminalText.Sanitize(DisplayPaths.For(notification.Path)))}: {Paint(LevelWord(notification.Level), Red)} {TerminalText.Sanitize(notification.Message)}");
 
         int total = errors + warnings + notes;
         if (_quiet && total == 0) return;
@@ -55,17 +55,17 @@ internal sealed class TextReporter
         var span = finding.LineSpan;
         int line = span.StartLinePosition.Line, column = span.StartLinePosition.Character;
         string severity = SeverityWord(finding.Severity);
-        output.WriteLine($"{displayPath}:{line + 1}:{column + 1}: {Paint(severity, finding.Severity == DiagnosticSeverity.Error ? Red : finding.Severity == DiagnosticSeverity.Warning ? Yellow : Cyan)} {Paint(finding.Id, Bold)} {finding.Diagnostic.GetMessage()}");
+        output.WriteLine($"{displayPath}:{line + 1}:{column + 1}: {Paint(severity, finding.Severity == DiagnosticSeverity.Error ? Red : finding.Severity == DiagnosticSeverity.Warning ? Yellow : Cyan)} {Paint(finding.Id, Bold)} {TerminalText.Sanitize(finding.Diagnostic.GetMessage())}");
         if (_quiet || line >= file.Text.Lines.Count) return;
 
-        string source = file.Text.Lines[line].ToString();
-        int caretStart = Math.Min(column, source.Length);
-        int caretEnd = span.EndLinePosition.Line == line ? Math.Min(span.EndLinePosition.Character, source.Length) : source.Length;
-        int width = Math.Max(1, caretEnd - caretStart);
-        // Keep tabs so the caret lines up under the same characters.
-        var pad = new char[caretStart];
-        for (int i = 0; i < caretStart; i++) pad[i] = source[i] == '\t' ? '\t' : ' ';
-        output.WriteLine("  " + source.TrimEnd('\r'));
+        var textLine = file.Text.Lines[line];
+        string source = file.Text.ToString(textLine.Span);
+        // The byte order mark takes no column (see FormatSourceText): leave it out of the echoed line too.
+        int offset = line == 0 && source.Length > 0 && source[0] == '\uFEFF' ? 1 : 0;
+        if (offset > 0) source = source.Substring(1);
+        int caretEnd = span.EndLinePosition.Line == line ? span.EndLinePosition.Character : source.Length;
+        var (echo, pad, width) = TerminalText.Echo(source, column, caretEnd);
+        output.WriteLine("  " + echo);
         output.Write("  ");
         output.Write(pad);
         output.WriteLine(Paint(new string('^', width), Green));

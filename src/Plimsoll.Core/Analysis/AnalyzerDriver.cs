@@ -55,6 +55,7 @@ public sealed class AnalyzerDriver
         var settings = new FileSettings(OptionsFor(path), SourceComments.ForDockerfile(tree, _registry));
         var sink = new FindingSink(fileSystem ?? _fileSystem, cancellationToken);
         var notifications = new List<ToolNotification>();
+        var notAnalysed = new List<Diagnostic>();
 
         if (_registry.HasDockerfileWork)
         {
@@ -66,14 +67,17 @@ public sealed class AnalyzerDriver
             foreach (var instruction in tree.Root.Instructions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                AnalyzeInstruction(model, instruction, options, sink, path, notifications);
+                AnalyzeInstruction(model, instruction, options, sink, path, notifications, notAnalysed);
                 // An ONBUILD trigger is an instruction of its own.
-                if (instruction is OnbuildInstructionSyntax { Inner: { } inner }) AnalyzeInstruction(model, inner, options, sink, path, notifications);
+                if (instruction is OnbuildInstructionSyntax { Inner: { } inner }) AnalyzeInstruction(model, inner, options, sink, path, notifications, notAnalysed);
             }
         }
 
         var findings = new List<Finding>();
         foreach (var diagnostic in tree.Diagnostics) findings.Add(new Finding(diagnostic, null, null, null));
+        // What was left unanalysed at a limit (read after the rules ran: the model resolves words as they ask).
+        foreach (var diagnostic in model.Diagnostics) findings.Add(new Finding(diagnostic, null, null, null));
+        foreach (var diagnostic in notAnalysed) findings.Add(new Finding(diagnostic, null, null, null));
         AddSuppressionProblems(settings, path, notifications);
         foreach (var (rule, diagnostic, fix) in sink.Items)
         {
@@ -81,7 +85,7 @@ public sealed class AnalyzerDriver
             if (finding != null) findings.Add(finding);
         }
         findings.Sort(FindingOrder.Instance);
-        return new FileAnalysisResult(path, text, findings.ToImmutableArray(), notifications.ToImmutableArray());
+        return new FileAnalysisResult(path, tree.Text, findings.ToImmutableArray(), notifications.ToImmutableArray());
     }
 
     /// <summary>
@@ -217,7 +221,8 @@ public sealed class AnalyzerDriver
         }
     }
 
-    private void AnalyzeInstruction(DockerfileSemanticModel model, InstructionSyntax instruction, AnalyzerOptions options, FindingSink sink, string path, List<ToolNotification> notifications)
+    private void AnalyzeInstruction(DockerfileSemanticModel model, InstructionSyntax instruction, AnalyzerOptions options, FindingSink sink, string path,
+        List<ToolNotification> notifications, List<Diagnostic> notAnalysed)
     {
         var actions = _registry.InstructionActionsFor(instruction.Kind);
         var cancellationToken = sink.CancellationToken;
@@ -226,6 +231,11 @@ public sealed class AnalyzerDriver
         foreach (var script in RunScripts.For(model, run))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            // The shell parser stops at its nesting and work limits: what follows was not seen by any rule.
+            foreach (var error in script.Parse.Diagnostics)
+                if (error.IsLimit)
+                    notAnalysed.Add(PlimsollDiagnostic.Create(SyntaxDiagnostics.NotAnalysed, path, model.Tree.Text, script.MapToSource(error.Start, error.Length),
+                        $"The shell script is not analysed from here on: {error.Message}."));
             foreach (var command in script.Parse.DescendantCommandsWithInlineScripts())
             {
                 if (command.SimpleCommand == null) continue;

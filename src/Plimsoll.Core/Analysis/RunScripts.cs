@@ -18,15 +18,24 @@ internal static class RunScripts
         if (run.ShellForm is not { } shellForm || !model.UsesPosixShell(run)) yield break;
         var token = shellForm.Token;
         string command = token.Value;
-        yield return new RunScript(run, ShellParser.Parse(command), (start, length) => token.MapLogicalSpan(start, length));
+        var shell = model.GetShell(run);
+        var dialect = ShellDialects.ForProgram(shell.IsEmpty ? null : shell[0]);
+        yield return new RunScript(run, ShellParser.Parse(command, dialect), (start, length) => token.MapLogicalSpan(start, length));
 
         foreach (var heredoc in run.Heredocs)
         {
             if (!RunsHeredocAsScript(command, heredoc)) continue;
             var body = heredoc.Body;
             int bodyStart = body.Span.Start;
-            yield return new RunScript(run, ShellParser.Parse(heredoc.Content), (start, length) => new TextSpan(bodyStart + start, length));
+            yield return new RunScript(run, ShellParser.Parse(heredoc.Content, HeredocDialect(command, dialect)), (start, length) => new TextSpan(bodyStart + start, length));
         }
+    }
+
+    // `bash <<EOF` reads bash whatever the SHELL; `<<EOF` alone goes to the SHELL.
+    private static ShellDialect HeredocDialect(string command, ShellDialect shellDialect)
+    {
+        var words = command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && PosixShells.Contains(words[0].Substring(words[0].LastIndexOf('/') + 1)) ? ShellDialects.ForProgram(words[0]) : shellDialect;
     }
 
     // `<<EOF` alone, or `sh <<EOF` / `bash -e <<EOF`: the body is the script.

@@ -3,6 +3,8 @@ using Plimsoll.Analysis.Suppression;
 using Plimsoll.Syntax.Dockerfile;
 using Plimsoll.Syntax.Yaml;
 
+using Plimsoll.Diagnostics;
+
 namespace Plimsoll.Analysis;
 
 /// <summary>The comments of a file and the line extent of its constructs, as the suppression index reads them.</summary>
@@ -57,7 +59,7 @@ internal static class SourceComments
         {
             Text = text,
             LastLineOfConstruct = lastLineOfConstruct,
-            IsKnownRuleId = id => registry.FindRule(id) != null || id == "PL9001" || id == "PL9002",
+            IsKnownRuleId = id => registry.FindRule(id) != null || SyntaxDiagnostics.Ids.Contains(id),
             MapHadolintRule = id => registry.RulesForHadolintId(id),
         });
 

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Text;
 
 namespace Plimsoll.Reporting.Sarif;
 
@@ -39,7 +40,9 @@ public static class PrimaryLocationLineHash
     public static LineHashes Compute(SourceText text)
     {
         if (text is null) throw new ArgumentNullException(nameof(text));
-        var hasher = new Hasher();
+        // A Dockerfile's lone CR is not a line break (BuildKit splits on LF only): leaving CRs out keeps the hash of
+        // reported line n on line n, and is the same hash as GitHub's for LF and CRLF files.
+        var hasher = new Hasher(carriageReturnBreaksLine: text is not FormatSourceText { Rule: LineBreakRule.LineFeed });
         var buffer = new char[Math.Min(Math.Max(text.Length, 1), 8192)];
         for (int position = 0; position < text.Length; position += buffer.Length)
         {
@@ -89,9 +92,13 @@ public static class PrimaryLocationLineHash
         private int lineNumber;
         private bool atLineStart = true;
         private bool afterCarriageReturn;
+        private readonly bool carriageReturnBreaksLine;
+
+        public Hasher(bool carriageReturnBreaksLine) => this.carriageReturnBreaksLine = carriageReturnBreaksLine;
 
         public void Add(int c)
         {
+            if (c == '\r' && !carriageReturnBreaksLine) return;
             // Spaces and tabs do not count, nor does the LF of a CRLF (the CR already stood for it).
             if (c == ' ' || c == '\t' || (afterCarriageReturn && c == '\n'))
             {

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Diagnostics;
 using Plimsoll.Syntax.Dockerfile;
 using Plimsoll.Syntax.Dockerfile.Expansion;
 
@@ -13,7 +16,20 @@ public sealed class DockerfileSemanticModel
 {
     public static readonly ImmutableArray<string> DefaultShell = ImmutableArray.Create("/bin/sh", "-c");
 
+    /// <summary>The longest ARG or ENV value (or other word) resolved; longer ones are unknown. Real values are far shorter.</summary>
+    public const int MaxExpandedLength = 64 * 1024;
+
+    /// <summary>
+    /// The characters all resolutions of one file may produce together: scopes are rebuilt for each instruction that
+    /// asks, so many large values could otherwise still add up to gigabytes. Beyond it, values are unknown.
+    /// </summary>
+    public const long MaxTotalExpansion = 16L * 1024 * 1024;
+
     private readonly Dictionary<InstructionSyntax, BuildStage> _stageOf = new();
+    private readonly List<Diagnostic> _diagnostics = new();
+    private readonly HashSet<int> _limitReportedAt = new();
+    private long _expanded;
+    private bool _totalReported;
 
     private DockerfileSemanticModel(DockerfileSyntaxTree tree) => Tree = tree;
 
@@ -26,6 +42,12 @@ public sealed class DockerfileSemanticModel
 
     /// <summary>The stage <c>docker build</c> produces without <c>--target</c>: the last one.</summary>
     public BuildStage? FinalStage => Stages.IsEmpty ? null : Stages[Stages.Length - 1];
+
+    /// <summary>
+    /// PL9003 notes for words whose expansion was abandoned (too long, or too much expansion in the file): their values
+    /// are unknown to every rule. Grows as rules resolve words, so read it after they ran.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
 
     public BuildStage? GetStage(InstructionSyntax instruction)
     {
@@ -46,7 +68,7 @@ public sealed class DockerfileSemanticModel
     {
         var stage = GetStage(at);
         var scope = stage == null ? GlobalScope() : ScopeBefore(stage, at);
-        return ResolveIn(scope, word);
+        return ResolveIn(scope, word, at.Span);
     }
 
     /// <summary>The SHELL in force for an instruction: the default, or the last SHELL before it in its stage.</summary>
@@ -68,18 +90,34 @@ public sealed class DockerfileSemanticModel
     private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "busybox" };
 
     /// <summary>
-    /// True when RUN commands at <paramref name="at"/> go to a POSIX shell (the default <c>/bin/sh -c</c>, or a
-    /// SHELL of sh, bash, …) in a file that uses the <c>\</c> escape; false for PowerShell, cmd and backtick files.
+    /// True when RUN commands at <paramref name="at"/> go to a POSIX shell: the default <c>/bin/sh -c</c> (unless the
+    /// stage is built on a Windows image, where the default is <c>cmd</c>), or a SHELL of sh, bash, …; false for
+    /// PowerShell and cmd. The <c># escape=</c> directive does not matter: it changes how the Dockerfile continues
+    /// lines, not the shell the command runs in.
     /// </summary>
     public bool UsesPosixShell(InstructionSyntax at)
     {
-        if (Tree.EscapeCharacter != '\\') return false;
         var shell = GetShell(at);
-        if (shell == DefaultShell) return true; // most files never change SHELL
+        if (shell == DefaultShell) return !IsWindowsStage(GetStage(at)); // most files never change SHELL
         if (shell.IsEmpty) return false;
         string name = shell[0];
         name = name.Substring(name.LastIndexOf('/') + 1);
         return PosixShells.Contains(name);
+    }
+
+    // Windows base images name themselves so (mcr.microsoft.com/windows/servercore, …:ltsc2022-nanoserver, …).
+    private static bool IsWindowsStage(BuildStage? stage)
+    {
+        for (int guard = 0; stage != null && guard < 1000; guard++, stage = stage.ParentStage)
+        {
+            if (stage.ParentStage != null && stage.ParentStage.Index < stage.Index) continue;
+            string? image = stage.BaseName.Value;
+            if (image == null) return false;
+            return image.IndexOf("windows", StringComparison.OrdinalIgnoreCase) >= 0
+                || image.IndexOf("nanoserver", StringComparison.OrdinalIgnoreCase) >= 0
+                || image.IndexOf("servercore", StringComparison.OrdinalIgnoreCase) >= 0;
+        }
+        return false;
     }
 
     public static DockerfileSemanticModel Create(DockerfileSyntaxTree tree)
@@ -123,7 +161,7 @@ public sealed class DockerfileSemanticModel
         {
             var imageWord = s.From.Image;
             if (imageWord == null) continue;
-            var resolved = ResolveIn(globalScope, imageWord.Value);
+            var resolved = ResolveIn(globalScope, imageWord.Value, s.From.Span);
             s.BaseName = resolved;
             if (!resolved.IsKnown) continue;
             string name = resolved.Value!;
@@ -177,7 +215,7 @@ public sealed class DockerfileSemanticModel
         var scope = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var arg in GlobalArgs)
         {
-            var value = arg.Value == null ? null : ResolveIn(scope, Unquote(arg.Value)).Value;
+            var value = arg.Value == null ? null : ResolveIn(scope, Unquote(arg.Value), arg.Span).Value;
             scope[arg.Key] = value;
         }
         return scope;
@@ -191,7 +229,7 @@ public sealed class DockerfileSemanticModel
         if (stage.ParentStage != null && stage.ParentStage.Index < stage.Index)
             foreach (var instruction in stage.ParentStage.Instructions)
                 if (instruction is KeyValueInstructionSyntax { Kind: DockerfileSyntaxKind.EnvInstruction } env)
-                    foreach (var pair in env.Pairs) scope[pair.Key] = pair.Value == null ? null : ResolveIn(scope, Unquote(pair.Value)).Value;
+                    foreach (var pair in env.Pairs) scope[pair.Key] = pair.Value == null ? null : ResolveIn(scope, Unquote(pair.Value), pair.Span).Value;
 
         foreach (var instruction in stage.Instructions)
         {
@@ -202,7 +240,7 @@ public sealed class DockerfileSemanticModel
                 foreach (var pair in kv.Pairs)
                 {
                     // `ARG X` in a stage takes the global default of X, if any.
-                    string? value = pair.Value != null ? ResolveIn(scope, Unquote(pair.Value)).Value
+                    string? value = pair.Value != null ? ResolveIn(scope, Unquote(pair.Value), pair.Span).Value
                         : globals.TryGetValue(pair.Key, out var global) ? global : null;
                     if (!scope.ContainsKey(pair.Key) || pair.Value != null || value != null) scope[pair.Key] = value;
                 }
@@ -210,19 +248,40 @@ public sealed class DockerfileSemanticModel
             else if (kv.Kind == DockerfileSyntaxKind.EnvInstruction)
             {
                 foreach (var pair in kv.Pairs)
-                    scope[pair.Key] = pair.Value == null ? null : ResolveIn(scope, Unquote(pair.Value)).Value;
+                    scope[pair.Key] = pair.Value == null ? null : ResolveIn(scope, Unquote(pair.Value), pair.Span).Value;
             }
         }
         return scope;
     }
 
-    private ResolvedWord ResolveIn(Dictionary<string, string?> scope, string word)
+    private ResolvedWord ResolveIn(Dictionary<string, string?> scope, string word, TextSpan where)
     {
         if (word.IndexOf('$') < 0) return new ResolvedWord(word, Unquote(word));
         if (!AllReferencesKnown(scope, word)) return new ResolvedWord(word, null);
-        var lexer = new WordLexer(Tree.EscapeCharacter);
+        if (_expanded > MaxTotalExpansion)
+        {
+            if (!_totalReported)
+            {
+                _totalReported = true;
+                ReportLimit(where, $"Variable expansion in this file exceeds {MaxTotalExpansion:N0} characters in all: from here on, values that use ARG or ENV variables are unknown and not analysed.");
+            }
+            return new ResolvedWord(word, null);
+        }
+        var lexer = new WordLexer(Tree.EscapeCharacter) { MaxLength = MaxExpandedLength };
         var expansion = lexer.ProcessWord(word, name => scope.TryGetValue(name, out var v) ? v : null);
+        if (expansion.LimitExceeded)
+            ReportLimit(where, expansion.Result == null && expansion.Error?.EndsWith("nested too deeply", StringComparison.Ordinal) == true
+                ? "Variable substitutions here are nested more than 128 levels deep: the value is treated as unknown and not analysed."
+                : $"This value expands to more than {MaxExpandedLength:N0} characters: it is treated as unknown and not analysed.");
+        _expanded += expansion.LimitExceeded ? MaxExpandedLength : expansion.Result?.Length ?? 0;
         return new ResolvedWord(word, expansion.Succeeded ? expansion.Result : null);
+    }
+
+    private void ReportLimit(TextSpan where, string message)
+    {
+        // Scopes are rebuilt per instruction: the same ARG is resolved many times but reported once.
+        if (_limitReportedAt.Add(where.Start))
+            _diagnostics.Add(PlimsollDiagnostic.Create(SyntaxDiagnostics.NotAnalysed, Tree.Path, Tree.Text, where, message));
     }
 
     /// <summary>

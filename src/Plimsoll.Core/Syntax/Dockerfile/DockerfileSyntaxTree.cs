@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Text;
 
 namespace Plimsoll.Syntax.Dockerfile;
 
@@ -24,9 +25,12 @@ public sealed class DockerfileSyntaxTree
 
     public ImmutableArray<Diagnostic> Diagnostics { get; private set; } = ImmutableArray<Diagnostic>.Empty;
 
-    /// <summary>Parses any text; never throws. Problems become PL9001 diagnostics.</summary>
+    /// <summary>
+    /// Parses any text; never throws. Problems become PL9001 diagnostics. The tree's <see cref="Text"/> counts lines
+    /// as BuildKit does (only LF ends a line), so every position reported in it matches the parser's lines.
+    /// </summary>
     public static DockerfileSyntaxTree Parse(SourceText text, string path = "Dockerfile")
-        => new DockerfileParser(text, path).Parse();
+        => new DockerfileParser(FormatSourceText.For(text, LineBreakRule.LineFeed), path).Parse();
 
     public static DockerfileSyntaxTree Parse(string text, string path = "Dockerfile")
         => Parse(SourceText.From(text), path);

@@ -50,6 +50,5 @@ public static class DockerfileTreePrinter
         return $"{lines.Start.Line + 1}:{lines.Start.Character + 1}-{lines.End.Line + 1}:{lines.End.Character + 1} [{span.Start}..{span.End})";
     }
 
-    private static string Quote(string s)
-        => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", "\\r").Replace("\n", "\\n").Replace("\t", "\\t") + "\"";
+    private static string Quote(string s) => Plimsoll.Text.PrintableText.Quote(s);
 }

@@ -12,8 +12,14 @@ public static class ShellParser
 {
     public static ShellParseResult Parse(string text) => Parse(text, 0, text?.Length ?? 0);
 
-    /// <summary>Parses <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>; offsets stay relative to <paramref name="text"/>.</summary>
-    public static ShellParseResult Parse(string text, int start, int length)
+    /// <summary>Parses <paramref name="text"/> as <paramref name="dialect"/>.</summary>
+    public static ShellParseResult Parse(string text, ShellDialect dialect) => Parse(text, 0, text?.Length ?? 0, dialect);
+
+    /// <summary>
+    /// Parses <paramref name="length"/> characters of <paramref name="text"/> from <paramref name="start"/>; offsets stay
+    /// relative to <paramref name="text"/>. Without a <paramref name="dialect"/>, bash's syntax is accepted.
+    /// </summary>
+    public static ShellParseResult Parse(string text, int start, int length, ShellDialect dialect = ShellDialect.Bash)
     {
         text ??= string.Empty;
         if (start < 0) start = 0;
@@ -24,7 +30,7 @@ public static class ShellParser
         var errors = new List<ShellSyntaxError>();
         var budget = new ShellParserBudget(20L * length + 1000);
         var builders = ShellParserCore.Builders.Rent();
-        var parser = new ShellParserCore(text, start, start + length, null, errors, 0, budget, builders);
+        var parser = new ShellParserCore(text, start, start + length, null, errors, 0, budget, builders) { Dialect = dialect };
         // Parents are set by each node's constructor, as the tree is built bottom-up.
         var script = parser.ParseTopLevel();
         ShellParserCore.Builders.Return(builders);

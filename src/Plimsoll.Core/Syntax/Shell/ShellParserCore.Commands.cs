@@ -13,7 +13,7 @@ internal sealed partial class ShellParserCore
         if (AtEnd) return null;
         var keyword = PeekKeyword();
         if (Peek() == '(')
-            return PeekAt(1) == '(' ? TryParseArithmeticCommand() ?? Nest(ParseSubshell) : Nest(ParseSubshell);
+            return PeekAt(1) == '(' && Dialect == ShellDialect.Bash ? TryParseArithmeticCommand() ?? Nest(ParseSubshell) : Nest(ParseSubshell);
         switch (keyword)
         {
             case "{": return Nest(ParseBraceGroup);

@@ -547,13 +547,13 @@ internal sealed partial class ShellParserCore
             if (!_reportedTooDeep)
             {
                 _reportedTooDeep = true;
-                Error(start, end, "constructs nested too deeply");
+                LimitError(start, end, "constructs nested more than " + MaxDepth + " levels deep");
             }
             body = new ShellScript(M(start + 1), 0, ImmutableArray<ShellCommandList>.Empty);
         }
         else
         {
-            var nested = new ShellParserCore(inner.ToString(), 0, inner.Length, map.ToArray(), _errors, _depth + 1, _budget, _builders);
+            var nested = new ShellParserCore(inner.ToString(), 0, inner.Length, map.ToArray(), _errors, _depth + 1, _budget, _builders) { Dialect = Dialect };
             body = nested.ParseTopLevel();
         }
         return new ShellCommandSubstitution(M(start), M(end) - M(start), TextBetween(start, end), ShellSubstitutionKind.Backtick, body);

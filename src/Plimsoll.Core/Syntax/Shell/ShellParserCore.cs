@@ -104,6 +104,9 @@ internal sealed partial class ShellParserCore
         _budget = budget;
     }
 
+    /// <summary>The shell language: decides whether <c>((</c> starts an arithmetic command or two subshells.</summary>
+    public ShellDialect Dialect { get; init; } = ShellDialect.Bash;
+
     // ---------------------------------------------------------------- positions and characters
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -117,14 +120,19 @@ internal sealed partial class ShellParserCore
         return map[p];
     }
 
-    private void Error(int start, int end, string message)
+    private void Error(int start, int end, string message) => Error(start, end, message, isLimit: false);
+
+    /// <summary>The parser stops here at one of its limits: the rest of the input is not in the tree.</summary>
+    private void LimitError(int start, int end, string message) => Error(start, end, message, isLimit: true);
+
+    private void Error(int start, int end, string message, bool isLimit)
     {
         if (end > _end) end = _end;
         if (start > end) start = end;
         var s = M(start);
         var e = M(end);
         if (e < s) e = s;
-        _errors.Add(new ShellSyntaxError(s, e - s, message));
+        _errors.Add(new ShellSyntaxError(s, e - s, message) { IsLimit = isLimit });
     }
 
     /// <summary>Skips line continuations (backslash-newline) at <paramref name="p"/>.</summary>
@@ -187,7 +195,7 @@ internal sealed partial class ShellParserCore
 
     private bool BudgetExhausted()
     {
-        if (_budget.Steps == 0) Error(_pos, _end, "input too complex to parse");
+        if (_budget.Steps == 0) LimitError(_pos, _end, "input too complex to parse");
         _pos = _end;
         return false;
     }
@@ -202,7 +210,7 @@ internal sealed partial class ShellParserCore
         if (!_reportedTooDeep)
         {
             _reportedTooDeep = true;
-            Error(_pos, _end, "constructs nested too deeply");
+            LimitError(_pos, _end, "constructs nested more than " + MaxDepth + " levels deep");
         }
         _pos = _end;
         return false;

@@ -144,7 +144,8 @@ public sealed class ShellResolvedCommand
             default:
                 return false;
         }
-        result = ShellParser.Parse(source, start, end - start);
+        // `bash -c` reads bash; `sh -c`, `su -c` and the rest read POSIX sh.
+        result = ShellParser.Parse(source, start, end - start, ShellDialects.ForProgram(Name));
         return true;
     }
 

@@ -7,4 +7,10 @@ namespace Plimsoll.Syntax.Shell;
 public sealed record ShellSyntaxError(int Start, int Length, string Message)
 {
     public int End => Start + Length;
+
+    /// <summary>
+    /// Not a mistake in the script: the parser reached one of its limits (nesting depth, work budget) and did not read
+    /// the rest, which is therefore not analysed.
+    /// </summary>
+    public bool IsLimit { get; init; }
 }

@@ -21,11 +21,15 @@ public sealed class YamlAliasBudget
     /// <summary>True once a visit has been refused.</summary>
     public bool IsExhausted { get; private set; }
 
+    /// <summary>The node whose visit was refused first (when the caller said), to locate the report.</summary>
+    public YamlNode? ExhaustedAt { get; private set; }
+
     /// <summary>Counts one visit; false (and <see cref="IsExhausted"/>) when the budget is spent.</summary>
-    public bool TryVisit()
+    public bool TryVisit(YamlNode? at = null)
     {
         if (Visited >= Limit)
         {
+            if (!IsExhausted) ExhaustedAt = at;
             IsExhausted = true;
             return false;
         }

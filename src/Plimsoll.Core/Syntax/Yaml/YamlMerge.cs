@@ -109,7 +109,7 @@ public static class YamlMerge
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in mapping.Entries)
         {
-            if (!budget.TryVisit()) break;
+            if (!budget.TryVisit(entry.Key)) break;
             if (entry.IsMergeKey)
             {
                 foreach (var source in MergeSources(entry.Value, diagnostics))

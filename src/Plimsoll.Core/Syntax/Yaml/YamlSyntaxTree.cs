@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Diagnostics;
+using Plimsoll.Text;
 
 namespace Plimsoll.Syntax.Yaml;
 
@@ -42,7 +43,8 @@ public sealed class YamlSyntaxTree
     public static YamlSyntaxTree Parse(SourceText text, string path)
     {
         if (text == null) throw new ArgumentNullException(nameof(text));
-        var tree = new YamlSyntaxTree(text, path ?? string.Empty);
+        // Positions count lines as YAML 1.2 does (LF, CR, CRLF), not as Roslyn does.
+        var tree = new YamlSyntaxTree(FormatSourceText.For(text, LineBreakRule.Yaml), path ?? string.Empty);
         YamlTreeBuilder.Build(tree);
         return tree;
     }

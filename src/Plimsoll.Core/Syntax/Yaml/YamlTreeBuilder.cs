@@ -42,9 +42,12 @@ internal sealed class YamlTreeBuilder
     {
         this.tree = tree;
         text = tree.Text;
-        scanner = new RecordingScanner(new StringReader(text.ToString()));
-        // YamlDotNet gives the first token a mark before the byte order mark; nothing may start before it.
-        streamFloor = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+        // YamlDotNet reads a byte order mark as part of the first key ("\uFEFFservices"). It is trivia (a
+        // ByteOrderMark token): the scanner gets a line break in its place, which keeps every index and column right.
+        string source = text.ToString();
+        bool byteOrderMark = source.Length > 0 && source[0] == '\uFEFF';
+        scanner = new RecordingScanner(new StringReader(byteOrderMark ? "\n" + source.Substring(1) : source));
+        streamFloor = byteOrderMark ? 1 : 0;
     }
 
     public static void Build(YamlSyntaxTree tree)

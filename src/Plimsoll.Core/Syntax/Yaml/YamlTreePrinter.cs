@@ -46,6 +46,5 @@ public static class YamlTreePrinter
         _ => element.GetType().Name,
     };
 
-    private static string Quote(string s)
-        => "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\r", "\\r").Replace("\n", "\\n").Replace("\t", "\\t") + "\"";
+    private static string Quote(string s) => Plimsoll.Text.PrintableText.Quote(s);
 }

@@ -118,9 +118,9 @@ public class ShellRecoveryTests
     {
         var deep = string.Concat(Enumerable.Repeat("( ", 5000)) + "x" + string.Concat(Enumerable.Repeat(" )", 5000));
         var r = ShellParser.Parse(deep);
-        Assert.Contains(r.Diagnostics, d => d.Message.Contains("nested too deeply"));
+        Assert.Contains(r.Diagnostics, d => d.IsLimit && d.Message.Contains("nested more than 100 levels"));
         var subst = string.Concat(Enumerable.Repeat("$(", 5000)) + "x" + new string(')', 5000);
-        Assert.Contains(ShellParser.Parse(subst).Diagnostics, d => d.Message.Contains("nested too deeply"));
+        Assert.Contains(ShellParser.Parse(subst).Diagnostics, d => d.IsLimit && d.Message.Contains("nested more than 100 levels"));
         var braces = string.Concat(Enumerable.Repeat("${a:-", 5000));
         Assert.NotEmpty(ShellParser.Parse(braces).Diagnostics);
         var ifs = string.Concat(Enumerable.Repeat("if ", 5000));

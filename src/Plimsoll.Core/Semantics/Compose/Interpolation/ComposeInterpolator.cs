@@ -12,6 +12,14 @@ public sealed class ComposeInterpolator
     // Deeper nesting than this is reported as an error instead of recursing further (no stack overflow on hostile input).
     private const int MaxNestingDepth = 64;
 
+    /// <summary>The longest interpolated value; longer is an error (a .env chain like <c>B=${A}${A}</c> grows exponentially).</summary>
+    public const int MaxValueLength = 1024 * 1024;
+
+    /// <summary>The characters one interpolator may produce in all; beyond it every further value is an error (unknown).</summary>
+    public const long MaxTotalLength = 64L * 1024 * 1024;
+
+    private long _produced;
+
     public ComposeInterpolator(IVariableSource variables, InterpolationDialect dialect = InterpolationDialect.Compose)
     {
         Variables = variables ?? throw new ArgumentNullException(nameof(variables));
@@ -30,12 +38,16 @@ public sealed class ComposeInterpolator
         input ??= "";
         if (input.IndexOf('$') < 0) return new InterpolatedValue(input, ValueOrigin.Literal, Array.Empty<VariableUse>());
 
+        if (_produced > MaxTotalLength)
+            return new InterpolatedValue(input, ValueOrigin.Unknown, Array.Empty<VariableUse>(),
+                "not interpolated: this file's interpolation produced more than " + MaxTotalLength + " characters in all (a limit of the linter)", new TextSpan(0, input.Length));
         var evaluation = new Evaluation(input, Variables);
         var text = new StringBuilder(input.Length);
         var uses = new List<VariableUse>();
         bool ok = Dialect == InterpolationDialect.Stack
             ? evaluation.ExpandStack(text, uses)
             : evaluation.ExpandCompose(0, input.Length, text, uses, depth: 0);
+        _produced += ok ? text.Length : 0;
         if (!ok) return new InterpolatedValue(input, ValueOrigin.Unknown, uses, evaluation.Error, evaluation.ErrorSpan);
         return new InterpolatedValue(text.ToString(), Summarize(uses), uses);
     }
@@ -130,7 +142,7 @@ public sealed class ComposeInterpolator
                 else if (IsNameStart(next))
                 {
                     int nameEnd = ScanName(i + 1, end);
-                    AppendPlain(s.Substring(i + 1, nameEnd - i - 1), TextSpan.FromBounds(i, nameEnd), text, uses);
+                    if (!AppendPlain(s.Substring(i + 1, nameEnd - i - 1), TextSpan.FromBounds(i, nameEnd), text, uses)) return false;
                     i = nameEnd;
                 }
                 else if (next == '{')
@@ -165,8 +177,7 @@ public sealed class ComposeInterpolator
             }
             if (s[nameEnd] == '}')
             {
-                AppendPlain(name, TextSpan.FromBounds(dollar, nameEnd + 1), text, uses);
-                return nameEnd + 1;
+                return AppendPlain(name, TextSpan.FromBounds(dollar, nameEnd + 1), text, uses) ? nameEnd + 1 : -1;
             }
 
             var op = ReadOperator(nameEnd, end, allowAlternate: true, out int operandStart);
@@ -228,12 +239,18 @@ public sealed class ComposeInterpolator
             return -1;
         }
 
-        private void AppendPlain(string name, TextSpan span, StringBuilder text, List<VariableUse> uses)
+        private bool AppendPlain(string name, TextSpan span, StringBuilder text, List<VariableUse> uses)
         {
             var definition = Find(name);
             uses.Add(new VariableUse(name, span, InterpolationOperator.None, definition?.Origin ?? ValueOrigin.Unknown, definition));
             if (definition is not null) text.Append(definition.Value);
+            return WithinLimit(span, text);
         }
+
+        // Checked after every substitution: literal text cannot grow past the input, substitutions can.
+        private bool WithinLimit(TextSpan span, StringBuilder text)
+            => text.Length <= MaxValueLength
+               || Fail(span.Start, span.End, "not interpolated: the value would be longer than " + MaxValueLength + " characters (a limit of the linter)");
 
         private bool Apply(string name, InterpolationOperator op, TextSpan span, string operand, List<VariableUse> operandUses, StringBuilder text, List<VariableUse> uses)
         {
@@ -250,7 +267,7 @@ public sealed class ComposeInterpolator
                     }
                     uses.Add(new VariableUse(name, span, op, definition!.Origin, definition));
                     text.Append(definition.Value);
-                    return true;
+                    return WithinLimit(span, text);
                 case InterpolationOperator.DefaultWhenUnsetOrEmpty:
                 case InterpolationOperator.DefaultWhenUnset:
                     bool useDefault = op == InterpolationOperator.DefaultWhenUnsetOrEmpty ? !nonEmpty : !set;
@@ -258,7 +275,7 @@ public sealed class ComposeInterpolator
                     {
                         uses.Add(new VariableUse(name, span, op, definition!.Origin, definition));
                         text.Append(definition.Value);
-                        return true;
+                        return WithinLimit(span, text);
                     }
                     break;
                 default: // alternates
@@ -274,7 +291,7 @@ public sealed class ComposeInterpolator
             uses.Add(new VariableUse(name, span, op, ValueOrigin.Default, definition));
             uses.AddRange(operandUses);
             text.Append(operand);
-            return true;
+            return WithinLimit(span, text);
         }
 
         // ---- Stack (docker/cli): one pass, literal operands up to the first '}', operator chosen by separator search. ----
@@ -366,8 +383,7 @@ public sealed class ComposeInterpolator
             else if (expression.IndexOf('?') >= 0) { op = InterpolationOperator.Required; separator = "?"; }
             else
             {
-                AppendPlain(expression, span, text, uses);
-                return true;
+                return AppendPlain(expression, span, text, uses);
             }
             int at = expression.IndexOf(separator, StringComparison.Ordinal);
             string name = expression.Substring(0, at);

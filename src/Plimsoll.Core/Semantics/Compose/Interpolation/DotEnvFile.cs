@@ -56,6 +56,8 @@ public sealed class DotEnvFile
     {
         if (text is null) throw new ArgumentNullException(nameof(text));
         path ??= "";
+        // Lines as compose reads them (LF; the CR of a CRLF is trimmed), not as Roslyn counts them (also U+0085, U+2028, …).
+        text = Plimsoll.Text.FormatSourceText.For(text, Plimsoll.Text.LineBreakRule.LineFeed);
         var parser = new Parser(text, path, lookup);
         parser.Run();
         return new DotEnvFile(path, text, parser.Variables.ToImmutable(), parser.Diagnostics.ToImmutable());

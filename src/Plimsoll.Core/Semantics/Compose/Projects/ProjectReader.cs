@@ -183,6 +183,6 @@ internal sealed class ProjectReader
         if (budgetReported) return;
         budgetReported = true;
         diagnostics.Add(PlimsollDiagnostic.Create(SyntaxDiagnostics.ComposeSyntax, tree.Path, tree.Text, node.Span,
-            "Excessive aliasing: reading the project visited more than " + budget.Limit + " nodes; the rest of the file is not read."));
+            "Excessive aliasing or size: reading the project visited more than " + budget.Limit + " nodes; the rest of the file is not analysed."));
     }
 }

@@ -3,8 +3,9 @@ namespace Plimsoll.Syntax.Dockerfile.Expansion;
 /// <summary>The outcome of expanding one word the way BuildKit does (<c>Lex.ProcessWord</c>).</summary>
 public sealed class WordExpansion
 {
-    public WordExpansion(string? result, string? error, IReadOnlyCollection<string> matched, IReadOnlyCollection<string> unmatched)
+    public WordExpansion(string? result, string? error, IReadOnlyCollection<string> matched, IReadOnlyCollection<string> unmatched, bool limitExceeded = false)
     {
+        LimitExceeded = limitExceeded;
         Result = result;
         Error = error;
         Matched = matched;
@@ -24,4 +25,10 @@ public sealed class WordExpansion
     public IReadOnlyCollection<string> Unmatched { get; }
 
     public bool Succeeded => Error is null;
+
+    /// <summary>
+    /// The expansion failed at a limit of the lexer (longer than <see cref="WordLexer.MaxLength"/>, or substitutions nested
+    /// more than 128 levels), not because BuildKit would reject the word.
+    /// </summary>
+    public bool LimitExceeded { get; }
 }

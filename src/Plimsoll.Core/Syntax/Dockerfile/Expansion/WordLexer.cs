@@ -31,6 +31,12 @@ public sealed class WordLexer
     /// <summary>Treat quote characters as ordinary characters.</summary>
     public bool SkipProcessQuotes { get; init; }
 
+    /// <summary>
+    /// The longest expansion allowed (BuildKit has no limit): beyond it the expansion fails with
+    /// <see cref="WordExpansion.LimitExceeded"/>, so <c>ARG B=$A$A</c> chains cannot grow exponentially.
+    /// </summary>
+    public int MaxLength { get; init; } = int.MaxValue;
+
     /// <summary>Expands <paramref name="word"/>.</summary>
     /// <param name="word">The word as written (null is read as empty).</param>
     /// <param name="lookup">Value of a variable, null when it is unset, "" when set but empty. Null means nothing is set.</param>
@@ -43,7 +49,7 @@ public sealed class WordLexer
         {
             core.Configure(word, 0, word.Length, this, lookup ?? NothingSet, references: null);
             var ok = core.Run(result, words: null);
-            return new WordExpansion(ok ? result.ToString() : null, core.Error, core.TakeMatched(), core.TakeUnmatched());
+            return new WordExpansion(ok ? result.ToString() : null, core.Error, core.TakeMatched(), core.TakeUnmatched(), core.LengthLimitReached);
         }
         finally
         {

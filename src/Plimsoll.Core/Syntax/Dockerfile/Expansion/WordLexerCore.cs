@@ -37,8 +37,12 @@ internal sealed class WordLexerCore
     private HashSet<string>? _matched;
     private HashSet<string>? _unmatched;
     private int _depth;
+    private int _maxLength = int.MaxValue;
 
     public string? Error { get; private set; }
+
+    /// <summary>The last run failed at a limit of this lexer: a result beyond <see cref="WordLexer.MaxLength"/>, or nesting beyond <see cref="MaxNesting"/>.</summary>
+    public bool LengthLimitReached { get; private set; }
 
     private bool Scanning => _lookup is null;
 
@@ -78,6 +82,7 @@ internal sealed class WordLexerCore
         _skipUnsetEnv = options.SkipUnsetEnv;
         _skipProcessQuotes = options.SkipProcessQuotes;
         _lookup = lookup;
+        _maxLength = options.MaxLength;
     }
 
     public void ConfigureScan(string text, int start, int end, char escapeToken, bool skipProcessQuotes, List<VariableReference> references)
@@ -98,6 +103,8 @@ internal sealed class WordLexerCore
         _references = references;
         _matched = _unmatched = null;
         _depth = 0;
+        _maxLength = int.MaxValue;
+        LengthLimitReached = false;
         Error = null;
     }
 
@@ -270,6 +277,8 @@ internal sealed class WordLexerCore
     {
         if (_depth >= MaxNesting)
         {
+            // A limit of this lexer, not of BuildKit: the word is not wrong, it is not analysed.
+            LengthLimitReached = true;
             Error = "syntax error: variable substitutions nested too deeply";
             return false;
         }
@@ -277,12 +286,21 @@ internal sealed class WordLexerCore
         _depth++;
         try
         {
-            return ProcessDollarCore(output);
+            if (!ProcessDollarCore(output)) return false;
+            if (output.Length <= _maxLength) return true;
+            return LengthLimit();
         }
         finally
         {
             _depth--;
         }
+    }
+
+    private bool LengthLimit()
+    {
+        LengthLimitReached = true;
+        Error = "the expansion is longer than " + _maxLength.ToString(CultureInfo.InvariantCulture) + " characters";
+        return false;
     }
 
     private bool ProcessDollarCore(StringBuilder output)
@@ -505,6 +523,9 @@ internal sealed class WordLexerCore
                 Error = "invalid pattern (" + patternText + ") in substitution: " + error;
                 return false;
             }
+            // Each match (an empty pattern matches everywhere) adds the replacement: bound the result before building it.
+            long longest = (value?.Length ?? 0) + ((value?.Length ?? 0) + 1L) * replacementText.Length;
+            if (output.Length + longest > _maxLength) return LengthLimit();
             output.Append(all
                 ? compiled.ReplaceAll(value ?? string.Empty, replacementText)
                 : compiled.ReplaceFirst(value ?? string.Empty, replacementText));

@@ -1,0 +1,26 @@
+namespace Plimsoll.Syntax.Shell;
+
+/// <summary>Which shell language a script is read as, where shells disagree on the syntax.</summary>
+public enum ShellDialect
+{
+    /// <summary>
+    /// POSIX sh (dash, BusyBox ash; <c>/bin/sh</c>, the default of RUN): <c>((</c> opens two nested subshells, so
+    /// <c>((curl … | sh))</c> runs the pipeline.
+    /// </summary>
+    Posix,
+
+    /// <summary>bash, zsh and ksh: <c>(( expression ))</c> is an arithmetic command.</summary>
+    Bash,
+}
+
+/// <summary>The dialect of a shell program.</summary>
+public static class ShellDialects
+{
+    /// <summary>The dialect of the shell <paramref name="program"/> (a name or path such as <c>/bin/bash</c>): Bash for bash, zsh and the ksh family, else POSIX.</summary>
+    public static ShellDialect ForProgram(string? program)
+    {
+        if (string.IsNullOrEmpty(program)) return ShellDialect.Posix;
+        string name = program!.Substring(program.LastIndexOf('/') + 1);
+        return name is "bash" or "zsh" or "ksh" or "ksh93" or "mksh" or "pdksh" ? ShellDialect.Bash : ShellDialect.Posix;
+    }
+}
