@@ -33,8 +33,37 @@ internal static class RulesCommand
                     writer.WriteString("precision", rule.Precision.ToString());
                     writer.WriteString("description", rule.Descriptor.Description.ToString());
                     writer.WriteString("helpUri", rule.Descriptor.HelpLinkUri);
+                    writer.WriteStartArray("tags");
+                    foreach (var tag in rule.Tags) writer.WriteStringValue(RuleTags.Name(tag));
+                    writer.WriteEndArray();
+                    if (rule.Fix is { } fix) writer.WriteString("fix", FixApplicabilityName(fix));
+                    else writer.WriteNull("fix");
+                    writer.WriteStartObject("messages");
+                    foreach (var message in rule.Messages) writer.WriteString(message.Id, message.Template);
+                    writer.WriteEndObject();
+                    // One field per peer tool, always present (an empty list says "no equivalent declared").
+                    writer.WriteStartObject("peers");
+                    foreach (var tool in Enum.GetValues<PeerTool>())
+                    {
+                        writer.WriteStartArray(PeerRule.ToolKey(tool));
+                        foreach (var peer in rule.Peers.Where(p => p.Tool == tool))
+                        {
+                            if (peer.Title == null)
+                            {
+                                writer.WriteStringValue(peer.Id);
+                                continue;
+                            }
+                            writer.WriteStartObject();
+                            writer.WriteString("id", peer.Id);
+                            writer.WriteString("title", peer.Title);
+                            writer.WriteEndObject();
+                        }
+                        writer.WriteEndArray();
+                    }
+                    writer.WriteEndObject();
+                    // Kept for tools written against the first version of this output.
                     writer.WriteStartArray("hadolint");
-                    foreach (var id in rule.Peers.Hadolint) writer.WriteStringValue(id);
+                    foreach (var id in rule.PeerIds(PeerTool.Hadolint)) writer.WriteStringValue(id);
                     writer.WriteEndArray();
                     writer.WriteEndObject();
                 }
@@ -49,6 +78,14 @@ internal static class RulesCommand
         });
         return command;
     }
+
+    /// <summary>The word used for an applicability in JSON, SARIF and the rule pages.</summary>
+    internal static string FixApplicabilityName(Plimsoll.Analysis.Fixes.FixApplicability applicability) => applicability switch
+    {
+        Plimsoll.Analysis.Fixes.FixApplicability.Safe => "safe",
+        Plimsoll.Analysis.Fixes.FixApplicability.Unsafe => "unsafe",
+        _ => "display-only",
+    };
 
     public static Command CreateExplain()
     {
