@@ -34,10 +34,13 @@ internal static class LintCommand
         var composeSchema = new Option<string?>("--compose-schema") { Description = "The Compose specification JSON schema: unknown keys and wrong types become PL9002." };
         var stdinName = new Option<string?>("--stdin-filename") { Description = "The file name to report for '-' (standard input); also decides its kind." };
         var kind = KindOption.Create();
+        var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files (atomically; standard input: print the fixed text)." };
+        var unsafeFixes = new Option<bool>("--unsafe-fixes") { Description = "Apply unsafe fixes too (implies --fix unless --diff is given)." };
+        var diff = new Option<bool>("--diff") { Description = "Print the fixes as a unified diff instead of writing them." };
 
         var command = new Command("lint", "Lint Dockerfiles and Docker Compose / Swarm stack files.")
         {
-            paths, format, output, threshold, config, baseline, rules, noColor, quiet, stdinName, kind, composeSchema,
+            paths, format, output, threshold, config, baseline, rules, noColor, quiet, stdinName, kind, composeSchema, fix, unsafeFixes, diff,
         };
         command.SetAction(parseResult =>
         {
@@ -55,12 +58,12 @@ internal static class LintCommand
                 parseResult.GetValue(quiet),
                 parseResult.GetValue(stdinName),
                 parseResult.GetValue(composeSchema));
-            return Execute(request);
+            return Execute(request, Fixing.FixMode.From(parseResult.GetValue(fix), parseResult.GetValue(unsafeFixes), parseResult.GetValue(diff)));
         });
         return command;
     }
 
-    private static int Execute(LintRequest request)
+    private static int Execute(LintRequest request, Fixing.FixMode? fixMode = null)
     {
         if (request.Paths.Contains("-") && request.Paths.Count > 1)
         {
@@ -116,6 +119,16 @@ internal static class LintCommand
         }
         var driver = new AnalyzerDriver(registry, configuration);
         var run = new LintRunner(driver, schema).Run(request, Console.In, ProgressReporter.Create());
+        if (fixMode != null)
+        {
+            // Fix first; then lint again, so the report shows what is left (standard input: the fixed text is the output).
+            var fixer = new Fixing.LintFixer(driver, schema, request);
+            var outcome = fixer.Run(run, fixMode, Console.Out, Console.Error);
+            if (outcome.StdinResult is { } fixedStdin)
+                return fixedStdin.Remaining.Any(f => !f.IsSuppressed && SeverityThresholds.Reaches(f.Severity, request.Threshold)) ? ExitCodes.Findings : ExitCodes.Clean;
+            if (fixMode.DiffOnly) return outcome.HadErrors ? ExitCodes.UsageOrToolError : outcome.Applied > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+            if (outcome.FilesChanged > 0) run = new LintRunner(driver, schema).Run(request, Console.In, ProgressReporter.Create());
+        }
         if (baseline != null) run = BaselineFilter.Apply(run, baseline);
         var configurationProblems = configuration.Problems
             .Select(p => new Plimsoll.Diagnostics.ToolNotification(p.Path, $"line {p.Line + 1}: {p.Message}", Plimsoll.Diagnostics.ToolNotificationLevel.Warning))
