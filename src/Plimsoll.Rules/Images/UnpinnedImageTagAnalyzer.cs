@@ -30,7 +30,7 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
 
     /// <summary>
     /// Words that name a release channel rather than a version: a tag with one of them as a word (split at '-', '_', '.')
-    /// moves whenever the channel does (<c>nginx:stable-alpine</c>, <c>node:lts</c>, <c>alpine:edge</c>).
+    /// and no digit moves whenever the channel does (<c>nginx:stable-alpine</c>, <c>node:lts</c>, <c>alpine:edge</c>).
     /// </summary>
     internal static readonly HashSet<string> ChannelWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -63,8 +63,12 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
         return IsMovingTag(image.Tag) ? MovingTag : null;
     }
 
+    /// <summary>
+    /// A tag is moving when one of its words is a channel name and it has no digit: <c>lts-buster</c> and <c>edge</c>
+    /// move, while <c>4.0.0-alpha.1</c> or <c>sid-20250520</c> name one build of the channel.
+    /// </summary>
     internal static bool IsMovingTag(string tag)
-        => tag.Split('-', '_', '.').Any(ChannelWords.Contains);
+        => !tag.Any(char.IsDigit) && tag.Split('-', '_', '.').Any(ChannelWords.Contains);
 
     private static object?[] Values(RuleMessage message, ImageReference image)
         => message == NoTag ? new object?[] { image.Original } : new object?[] { image.Original, image.Tag };
