@@ -1,38 +1,12 @@
 using Plimsoll.Analysis;
-using Plimsoll.Rules.Downloads;
-using Plimsoll.Rules.Images;
-using Plimsoll.Rules.Network;
-using Plimsoll.Rules.Privileges;
-using Plimsoll.Rules.Secrets;
 
 namespace Plimsoll.Rules;
 
 /// <summary>The built-in analyzers and their rule pages (rules/PLnnnn.md, embedded at build time).</summary>
-public static class BuiltInRules
+public static partial class BuiltInRules
 {
-    /// <summary>
-    /// The built-in analyzers, named one by one (ordered by full type name, as <see cref="AnalyzerLoader"/> orders a
-    /// rule pack) rather than found by reflection, so the Native AOT build keeps them after trimming. A test checks
-    /// that this list and reflection over the assembly agree, so a new rule class cannot be left out.
-    /// </summary>
-    public static IReadOnlyList<PlimsollAnalyzer> CreateAnalyzers() => new PlimsollAnalyzer[]
-    {
-        new DownloadPipedToShellAnalyzer(),
-        new InsecureTransportAnalyzer(),
-        new UnverifiedDownloadAnalyzer(),
-        new ImageWithoutDigestAnalyzer(),
-        new UnpinnedImageTagAnalyzer(),
-        new HostNetworkAnalyzer(),
-        new UnencryptedOverlayNetworkAnalyzer(),
-        new DangerousCapabilitiesAnalyzer(),
-        new HostNamespacesAnalyzer(),
-        new PrivilegedAnalyzer(),
-        new RunsAsRootAnalyzer(),
-        new RuntimeSocketMountedAnalyzer(),
-        new PlaintextCredentialAnalyzer(),
-        new SecretFileMissingAnalyzer(),
-        new UndefinedSecretAnalyzer(),
-    };
+    // CreateAnalyzers() is written by Plimsoll.Rules.Generators from the [PlimsollAnalyzer] classes of this assembly:
+    // adding a rule is adding its file (and its page, rules/PLnnnn.md).
 
     /// <summary>The markdown page of a rule (built-in rules and PL9001–PL9003), or null.</summary>
     public static string? GetRulePage(string id)

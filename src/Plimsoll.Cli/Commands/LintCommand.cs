@@ -34,10 +34,13 @@ internal static class LintCommand
         var stdinName = new Option<string?>("--stdin-filename") { Description = "The file name to report for '-' (standard input); also decides its kind." };
         var kind = KindOption.Create();
         var allowEmpty = new Option<bool>("--allow-empty") { Description = "Succeed when the paths hold no Dockerfile or compose file (by default that is an error, exit 2)." };
+        var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files (atomically; standard input: print the fixed text)." };
+        var unsafeFixes = new Option<bool>("--unsafe-fixes") { Description = "Apply unsafe fixes too (implies --fix unless --diff is given)." };
+        var diff = new Option<bool>("--diff") { Description = "Print the fixes as a unified diff instead of writing them." };
 
         var command = new Command("lint", "Lint Dockerfiles and Docker Compose / Swarm stack files.")
         {
-            paths, format, output, threshold, config, baseline, rules, noColor, quiet, stdinName, kind, composeSchema, allowEmpty,
+            paths, format, output, threshold, config, baseline, rules, noColor, quiet, stdinName, kind, composeSchema, allowEmpty, fix, unsafeFixes, diff,
         };
         command.SetAction(parseResult =>
         {
@@ -56,12 +59,12 @@ internal static class LintCommand
                 parseResult.GetValue(stdinName),
                 parseResult.GetValue(composeSchema),
                 parseResult.GetValue(allowEmpty));
-            return Execute(request);
+            return Execute(request, Fixing.FixMode.From(parseResult.GetValue(fix), parseResult.GetValue(unsafeFixes), parseResult.GetValue(diff)));
         });
         return command;
     }
 
-    private static int Execute(LintRequest request)
+    private static int Execute(LintRequest request, Fixing.FixMode? fixMode = null)
     {
         if (request.Paths.Contains("-") && request.Paths.Count > 1)
         {
@@ -116,6 +119,15 @@ internal static class LintCommand
             return ExitCodes.UsageOrToolError;
         }
         var run = new LintRunner(session).Run(request, Console.In, ProgressReporter.Create());
+        if (fixMode != null)
+        {
+            // Fix first; then lint again, so the report shows what is left (standard input: the fixed text is the output).
+            var outcome = new Fixing.LintFixer(session, request).Run(run, fixMode, Console.Out, Console.Error);
+            if (outcome.StdinResult is { } fixedStdin)
+                return fixedStdin.Remaining.Any(f => !f.IsSuppressed && SeverityThresholds.Reaches(f.Severity, request.Threshold)) ? ExitCodes.Findings : ExitCodes.Clean;
+            if (fixMode.DiffOnly) return outcome.HadErrors ? ExitCodes.UsageOrToolError : outcome.Applied > 0 ? ExitCodes.Findings : ExitCodes.Clean;
+            if (outcome.FilesChanged > 0) run = new LintRunner(session).Run(request, Console.In, ProgressReporter.Create());
+        }
 
         try
         {

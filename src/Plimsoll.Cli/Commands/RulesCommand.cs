@@ -18,11 +18,57 @@ internal static class RulesCommand
             var rules = new AnalyzerRegistry(BuiltInRules.CreateAnalyzers()).Rules;
             if (parseResult.GetValue(format) == "json")
             {
-                var list = rules.Select(rule => new Output.RuleJson(
-                    rule.Id, rule.Name, rule.Title, rule.Category, Output.TextReporter.SeverityWord(rule.DefaultSeverity), rule.SecuritySeverity,
-                    rule.Precision.ToString(), rule.Descriptor.Description.ToString(), rule.Descriptor.HelpLinkUri, rule.Peers.Hadolint.ToList())).ToList();
                 using var stream = Console.OpenStandardOutput();
-                JsonSerializer.Serialize(stream, list, Output.ReportJsonContext.Default.IReadOnlyListRuleJson);
+                using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+                writer.WriteStartArray();
+                foreach (var rule in rules)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("id", rule.Id);
+                    writer.WriteString("name", rule.Name);
+                    writer.WriteString("title", rule.Title);
+                    writer.WriteString("category", rule.Category);
+                    writer.WriteString("defaultSeverity", Output.TextReporter.SeverityWord(rule.DefaultSeverity));
+                    writer.WriteString("securitySeverity", rule.SecuritySeverity);
+                    writer.WriteString("precision", rule.Precision.ToString());
+                    writer.WriteString("description", rule.Descriptor.Description.ToString());
+                    writer.WriteString("helpUri", rule.Descriptor.HelpLinkUri);
+                    writer.WriteStartArray("tags");
+                    foreach (var tag in rule.Tags) writer.WriteStringValue(RuleTags.Name(tag));
+                    writer.WriteEndArray();
+                    if (rule.Fix is { } fix) writer.WriteString("fix", FixApplicabilityName(fix));
+                    else writer.WriteNull("fix");
+                    writer.WriteStartObject("messages");
+                    foreach (var message in rule.Messages) writer.WriteString(message.Id, message.Template);
+                    writer.WriteEndObject();
+                    // One field per peer tool, always present (an empty list says "no equivalent declared").
+                    writer.WriteStartObject("peers");
+                    foreach (var tool in Enum.GetValues<PeerTool>())
+                    {
+                        writer.WriteStartArray(PeerRule.ToolKey(tool));
+                        foreach (var peer in rule.Peers.Where(p => p.Tool == tool))
+                        {
+                            if (peer.Title == null)
+                            {
+                                writer.WriteStringValue(peer.Id);
+                                continue;
+                            }
+                            writer.WriteStartObject();
+                            writer.WriteString("id", peer.Id);
+                            writer.WriteString("title", peer.Title);
+                            writer.WriteEndObject();
+                        }
+                        writer.WriteEndArray();
+                    }
+                    writer.WriteEndObject();
+                    // Kept for tools written against the first version of this output.
+                    writer.WriteStartArray("hadolint");
+                    foreach (var id in rule.PeerIds(PeerTool.Hadolint)) writer.WriteStringValue(id);
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+                writer.WriteEndArray();
+                writer.Flush();
                 Console.Out.WriteLine();
                 return ExitCodes.Clean;
             }
@@ -32,6 +78,14 @@ internal static class RulesCommand
         });
         return command;
     }
+
+    /// <summary>The word used for an applicability in JSON, SARIF and the rule pages.</summary>
+    internal static string FixApplicabilityName(Plimsoll.Analysis.Fixes.FixApplicability applicability) => applicability switch
+    {
+        Plimsoll.Analysis.Fixes.FixApplicability.Safe => "safe",
+        Plimsoll.Analysis.Fixes.FixApplicability.Unsafe => "unsafe",
+        _ => "display-only",
+    };
 
     public static Command CreateExplain()
     {

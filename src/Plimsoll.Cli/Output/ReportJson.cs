@@ -31,15 +31,9 @@ internal sealed record GitLabLocation(string Path, GitLabLines Lines);
 
 internal sealed record GitLabLines(int Begin, int End);
 
-/// <summary><c>plimsoll rules --format json</c>: one rule.</summary>
-internal sealed record RuleJson(
-    string Id, string Name, string Title, string Category, string DefaultSeverity, string? SecuritySeverity, string Precision,
-    string Description, string? HelpUri, IReadOnlyList<string> Hadolint);
-
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
 [JsonSerializable(typeof(JsonReport))]
 [JsonSerializable(typeof(IReadOnlyList<GitLabIssue>))]
-[JsonSerializable(typeof(IReadOnlyList<RuleJson>))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext
 {
     /// <summary>Reports keep messages readable: non-ASCII text, quotes in code and '&lt;' are written as they are.</summary>

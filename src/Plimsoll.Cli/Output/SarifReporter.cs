@@ -50,6 +50,10 @@ internal static class SarifReporter
             DiagnosticSeverity.Warning => "warning",
             _ => "recommendation",
         },
+        FixApplicability = rule.Fix is { } fix ? Commands.RulesCommand.FixApplicabilityName(fix) : null,
+        Peers = rule.Peers.GroupBy(p => p.Tool)
+            .Select(g => new KeyValuePair<string, IReadOnlyList<string>>(PeerRule.ToolKey(g.Key), g.Select(p => p.Id).ToList()))
+            .ToList(),
     };
 
     private static IEnumerable<RuleMetadata> SyntaxRules()

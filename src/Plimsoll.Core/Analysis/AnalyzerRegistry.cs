@@ -32,7 +32,7 @@ public sealed class AnalyzerRegistry
 
     /// <summary>The Plimsoll rules that declare a hadolint id as equivalent (for <c># hadolint ignore=</c> and .hadolint.yaml).</summary>
     public IEnumerable<string> RulesForHadolintId(string hadolintId)
-        => Rules.Where(r => r.Peers.Hadolint.Contains(hadolintId, StringComparer.OrdinalIgnoreCase)).Select(r => r.Id);
+        => Rules.Where(r => r.PeerIds(PeerTool.Hadolint).Contains(hadolintId, StringComparer.OrdinalIgnoreCase)).Select(r => r.Id);
 
     internal List<Action<DockerfileAnalysisContext>> DockerfileActions { get; } = new();
     internal List<Action<StageAnalysisContext>> StageActions { get; } = new();

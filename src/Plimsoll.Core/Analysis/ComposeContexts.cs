@@ -46,6 +46,19 @@ public class ComposeProjectAnalysisContext : FileAnalysisContext
     /// <summary>Reports at a part of a volume entry, in the file that wrote it.</summary>
     public void Report(RuleDescriptor rule, VolumePart part, params object?[] messageArgs) => Report(rule, part.GetLocation(), messageArgs);
 
+    /// <summary>Reports <paramref name="message"/> at <paramref name="value"/>, in the file that wrote it.</summary>
+    public void Report(RuleMessage message, ProjectNode value, params object?[] values) => Report(message, value.GetLocation(), null, values);
+
+    /// <summary>Reports with a fix; the fix's edits are in the file that wrote <paramref name="value"/> (edit <c>value.Tree.Text</c>).</summary>
+    public void Report(RuleMessage message, ProjectNode value, CodeFix? fix, params object?[] values) => Report(message, value.GetLocation(), fix, values);
+
+    /// <summary>Reports <paramref name="message"/> at a part of a volume entry, in the file that wrote it.</summary>
+    public void Report(RuleMessage message, VolumePart part, params object?[] values) => Report(message, part.GetLocation(), null, values);
+
+    /// <summary>Reports <paramref name="message"/> at a key or list item as written (a <see cref="YamlNode"/> of any file of the project).</summary>
+    public void Report(RuleMessage message, YamlNode node, params object?[] values)
+        => Report(message, Plimsoll.Diagnostics.PlimsollDiagnostic.CreateLocation(node.Tree.Path, node.Tree.Text, node.Span), null, values);
+
     /// <summary>Reports at a key or list item as written (a <see cref="YamlNode"/> of any file of the project).</summary>
     public void Report(RuleDescriptor rule, YamlNode node, params object?[] messageArgs)
         => Report(rule, Plimsoll.Diagnostics.PlimsollDiagnostic.CreateLocation(node.Tree.Path, node.Tree.Text, node.Span), messageArgs);

@@ -46,6 +46,27 @@ public abstract class FileAnalysisContext
     /// <summary>Reports with a fix (text changes in this file).</summary>
     public void Report(RuleDescriptor rule, TextSpan span, CodeFix fix, params object?[] messageArgs)
         => _sink.Add(rule, PlimsollDiagnostic.Create(rule.Descriptor, Path, Text, span, messageArgs), fix);
+
+    /// <summary>Reports <paramref name="message"/> of its rule at <paramref name="span"/>, the values in the order of the message's holes.</summary>
+    public void Report(RuleMessage message, TextSpan span, params object?[] values)
+        => _sink.Add(message.Rule, PlimsollDiagnostic.Create(message.Descriptor, Path, Text, span, CheckValues(message, values)), null);
+
+    /// <summary>Reports a message with a fix; the fix's applicability is the one the rule declares unless the fix says otherwise.</summary>
+    public void Report(RuleMessage message, TextSpan span, CodeFix? fix, params object?[] values)
+        => _sink.Add(message.Rule, PlimsollDiagnostic.Create(message.Descriptor, Path, Text, span, CheckValues(message, values)),
+            fix is { Applicability: null } ? fix with { Applicability = message.Rule.Fix } : fix);
+
+    /// <summary>Reports <paramref name="message"/> at <paramref name="location"/>, which may be in another file (a compose project's); a fix edits that file.</summary>
+    public void Report(RuleMessage message, Location location, CodeFix? fix, params object?[] values)
+        => _sink.Add(message.Rule, Diagnostic.Create(message.Descriptor, location, CheckValues(message, values)),
+            fix is { Applicability: null } ? fix with { Applicability = message.Rule.Fix } : fix);
+
+    private static object?[] CheckValues(RuleMessage message, object?[] values)
+    {
+        if (values.Length != message.Holes.Length)
+            throw new ArgumentException($"{message.Rule.Id} message '{message.Id}' has {message.Holes.Length} holes but was given {values.Length} values");
+        return values;
+    }
 }
 
 /// <summary>Collects what rules report during one file's analysis; carries the run's file system and cancellation to every context.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
 using Plimsoll.Rules.Shared;
 
@@ -8,7 +9,17 @@ namespace Plimsoll.Rules.Downloads;
 [PlimsollAnalyzer]
 public sealed class DownloadPipedToShellAnalyzer : PlimsollAnalyzer
 {
-    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.DownloadPipedToShell);
+    public static readonly RuleMessage Piped = new("piped", "'{downloader}' output is executed by '{interpreter}' without being checked");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL1005", name: "DownloadPipedToShell", title: "Download piped into a shell",
+        category: "SupplyChain", defaultSeverity: DiagnosticSeverity.Error,
+        description: "Piping a download into a shell runs whatever the server sends, with the build's privileges, and leaves nothing to review.",
+        securitySeverity: "8.1", precision: RulePrecision.High,
+        tags: [RuleTag.Security],
+        messages: [Piped]);
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze);
 
@@ -23,7 +34,7 @@ public sealed class DownloadPipedToShellAnalyzer : PlimsollAnalyzer
             var interpreter = target.ResolvedCommand.Name;
             if (interpreter == null || !RuleHelpers.ScriptInterpreters.Contains(interpreter)) continue;
             int end = target.Start + target.Length;
-            context.Report(RuleCatalog.DownloadPipedToShell, context.MapToSource(command.Start, end - command.Start), downloader, interpreter);
+            context.Report(Piped, context.MapToSource(command.Start, end - command.Start), downloader, interpreter);
             return;
         }
 
@@ -32,7 +43,7 @@ public sealed class DownloadPipedToShellAnalyzer : PlimsollAnalyzer
         {
             var name = outer.ResolvedCommand.Name;
             if (name != null && (RuleHelpers.ScriptInterpreters.Contains(name) || name == "eval" || name == "source" || name == "."))
-                context.Report(RuleCatalog.DownloadPipedToShell, context.MapToSource(outer), downloader, name);
+                context.Report(Piped, context.MapToSource(outer), downloader, name);
         }
     }
 }

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
+using Plimsoll.Analysis.Fixes;
 using Plimsoll.Rules.Shared;
 using Plimsoll.Syntax.Dockerfile;
 using Plimsoll.Syntax.Shell;
@@ -15,6 +18,26 @@ namespace Plimsoll.Rules.Downloads;
 [PlimsollAnalyzer]
 public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
 {
+    public static readonly RuleMessage InsecureDownload = new("insecureDownload", "{tool} downloads over {scheme} ({url}): use https");
+    public static readonly RuleMessage InsecureIndex = new("insecureIndex", "{tool} installs packages from an index over {scheme} ({url}): use https");
+    public static readonly RuleMessage VerificationOff = new("verificationOff", "{what} turns off TLS certificate verification");
+    public static readonly RuleMessage TrustedHost = new("trustedHost", "{tool} --trusted-host turns off TLS verification for that host");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL1003", name: "InsecureTransport", title: "Download over an insecure transport",
+        category: "SupplyChain", defaultSeverity: DiagnosticSeverity.Error,
+        description: "Content fetched over plain HTTP, or with TLS certificate checks turned off, can be replaced by anyone on the network path.",
+        securitySeverity: "7.5", precision: RulePrecision.High,
+        tags: [RuleTag.Security],
+        messages: [InsecureDownload, InsecureIndex, VerificationOff, TrustedHost],
+        peers:
+        [
+            PeerRule.Checkov("CKV2_DOCKER_2"), PeerRule.Checkov("CKV2_DOCKER_3"), PeerRule.Checkov("CKV2_DOCKER_4"),
+            PeerRule.Checkov("CKV2_DOCKER_5"), PeerRule.Checkov("CKV2_DOCKER_6"), PeerRule.Checkov("CKV2_DOCKER_13"),
+            PeerRule.Checkov("CKV2_DOCKER_14"),
+        ],
+        fix: FixApplicability.Unsafe);
+
     private static readonly Dictionary<string, string> TlsOffVariables = new(StringComparer.Ordinal)
     {
         ["GIT_SSL_NO_VERIFY"] = "", // any value turns verification off
@@ -23,7 +46,7 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
         ["CURL_INSECURE"] = "",
     };
 
-    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.InsecureTransport);
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -56,7 +79,7 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
             {
                 var options = resolved.ParseOptions(ShellOptionSpec.Curl);
                 foreach (var option in options.FindAll('k', "insecure"))
-                    context.Report(RuleCatalog.InsecureTransport, context.MapToSource(option.Start, option.Length), "curl -k/--insecure turns off TLS certificate verification");
+                    context.Report(VerificationOff, context.MapToSource(option.Start, option.Length), "curl -k/--insecure");
                 foreach (var word in options.Operands.Concat(options.FindAll(null, "url").Where(o => o.ValueWord != null).Select(o => o.ValueWord!)))
                     ReportHttp(context, "curl", word);
                 break;
@@ -65,7 +88,7 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
             {
                 var options = resolved.ParseOptions(ShellOptionSpec.Wget);
                 foreach (var option in options.FindAll(null, "no-check-certificate"))
-                    context.Report(RuleCatalog.InsecureTransport, context.MapToSource(option.Start, option.Length), "wget --no-check-certificate turns off TLS certificate verification");
+                    context.Report(VerificationOff, context.MapToSource(option.Start, option.Length), "wget --no-check-certificate");
                 foreach (var word in options.Operands) ReportHttp(context, "wget", word);
                 break;
             }
@@ -78,7 +101,7 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
                     bool sslVerifyOff = value.IndexOf("sslVerify=false", StringComparison.OrdinalIgnoreCase) >= 0
                         || (value.EndsWith("sslVerify", StringComparison.OrdinalIgnoreCase) && i + 1 < arguments.Length && arguments[i + 1].ApproximateValue.Equals("false", StringComparison.OrdinalIgnoreCase));
                     if (sslVerifyOff)
-                        context.Report(RuleCatalog.InsecureTransport, context.MapToSource(arguments[i]), "git http.sslVerify false turns off TLS certificate verification");
+                        context.Report(VerificationOff, context.MapToSource(arguments[i]), "git http.sslVerify false");
                     else
                         ReportHttp(context, "git", arguments[i]);
                 }
@@ -93,14 +116,15 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
                 {
                     string value = arguments[i].ApproximateValue;
                     if (value == "--trusted-host" || value.StartsWith("--trusted-host=", StringComparison.Ordinal))
-                        context.Report(RuleCatalog.InsecureTransport, context.MapToSource(arguments[i]), $"{resolved.Name} --trusted-host turns off TLS verification for that host");
+                        context.Report(TrustedHost, context.MapToSource(arguments[i]), resolved.Name);
                     else if (value.StartsWith("--index-url=", StringComparison.Ordinal) || value.StartsWith("--extra-index-url=", StringComparison.Ordinal))
                     {
-                        if (RuleHelpers.IsPlainHttp(value.Substring(value.IndexOf('=') + 1)))
-                            context.Report(RuleCatalog.InsecureTransport, context.MapToSource(arguments[i]), $"{resolved.Name} installs packages from a plain HTTP index: use https");
+                        string url = value.Substring(value.IndexOf('=') + 1);
+                        if (RuleHelpers.IsPlainHttp(url) && !RuleHelpers.IsLoopback(url))
+                            context.Report(InsecureIndex, context.MapToSource(arguments[i]), resolved.Name, Scheme(url), Shorten(url));
                     }
                     else if ((value == "-i" || value == "--index-url" || value == "--extra-index-url") && i + 1 < arguments.Length)
-                        ReportHttp(context, resolved.Name!, arguments[i + 1], "installs packages from a plain HTTP index");
+                        ReportHttp(context, resolved.Name!, arguments[i + 1], InsecureIndex);
                 }
                 break;
             }
@@ -111,7 +135,7 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
                 var values = resolved.Arguments.Select(a => a.ApproximateValue).ToList();
                 int at = values.IndexOf("strict-ssl");
                 bool off = (at >= 0 && at + 1 < values.Count && values[at + 1] == "false") || values.Contains("--strict-ssl=false") || values.Contains("strict-ssl=false");
-                if (off) context.Report(RuleCatalog.InsecureTransport, context.MapToSource(command), $"{resolved.Name} strict-ssl false turns off TLS certificate verification");
+                if (off) context.Report(VerificationOff, context.MapToSource(command), $"{resolved.Name} strict-ssl false");
                 break;
             }
             case "export":
@@ -127,14 +151,12 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
         }
     }
 
-    private static void ReportHttp(ShellCommandAnalysisContext context, string tool, ShellWord word, string what = "downloads over plain HTTP")
+    private static void ReportHttp(ShellCommandAnalysisContext context, string tool, ShellWord word, RuleMessage? message = null)
     {
         var url = RuleHelpers.UrlOf(word);
         if (url == null || !RuleHelpers.IsPlainHttp(url) || RuleHelpers.IsLoopback(url)) return;
         var span = context.MapToSource(word);
-        var fix = HttpsFix(context.Text, span);
-        if (fix != null) context.Report(RuleCatalog.InsecureTransport, span, fix, $"{tool} {what.Replace("plain HTTP", Scheme(url))} ({Shorten(url)}): use https");
-        else context.Report(RuleCatalog.InsecureTransport, span, $"{tool} {what.Replace("plain HTTP", Scheme(url))} ({Shorten(url)}): use https");
+        context.Report(message ?? InsecureDownload, span, HttpsFix(context.Text, span), tool, Scheme(url), Shorten(url));
     }
 
     private static void CheckVariable(FileAnalysisContext context, string name, string? value, Microsoft.CodeAnalysis.Text.TextSpan span)
@@ -142,7 +164,7 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
         if (!TlsOffVariables.TryGetValue(name, out var offValue) || value == null) return;
         string v = value.Trim('"', '\'');
         if (offValue.Length == 0 ? v.Length > 0 && v != "0" && !v.Equals("false", StringComparison.OrdinalIgnoreCase) : v == offValue)
-            context.Report(RuleCatalog.InsecureTransport, span, $"{name}={v} turns off TLS certificate verification");
+            context.Report(VerificationOff, span, $"{name}={v}");
     }
 
     private static void AnalyzeEnv(InstructionAnalysisContext context)
@@ -159,10 +181,7 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
         {
             string source = paths[i].Value;
             if (!RuleHelpers.IsPlainHttp(source) || RuleHelpers.IsLoopback(source)) continue;
-            var fix = HttpsFix(context.Text, paths[i].Span);
-            string message = $"ADD downloads over {Scheme(source)} ({Shorten(source)}): use https";
-            if (fix != null) context.Report(RuleCatalog.InsecureTransport, paths[i].Span, fix, message);
-            else context.Report(RuleCatalog.InsecureTransport, paths[i].Span, message);
+            context.Report(InsecureDownload, paths[i].Span, HttpsFix(context.Text, paths[i].Span), "ADD", Scheme(source), Shorten(source));
         }
     }
 
@@ -175,20 +194,19 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
         foreach (var download in ShellDownloadScanner.FindDownloads(text))
             foreach (var url in download.Urls)
                 if (!url.IsEncrypted && !RuleHelpers.IsLoopback(url.Value))
-                    context.Report(RuleCatalog.InsecureTransport, shell.Token.MapLogicalSpan(url.Start, url.Length), $"{download.Tool} downloads over plain HTTP ({Shorten(url.Value)}): use https");
+                    context.Report(InsecureDownload, shell.Token.MapLogicalSpan(url.Start, url.Length), download.Tool, Scheme(url.Value), Shorten(url.Value));
     }
 
     /// <summary>
-    /// The fix "http:// → https://" when the URL's scheme is written literally at the start of the span (an unsafe
-    /// fix in Ruff's terms: the server must serve the same content over TLS).
+    /// The fix "http:// → https://" when the URL's scheme is written literally at the start of the span. Unsafe: the
+    /// server must serve the same content over TLS (most do; some mirrors do not answer https at all).
     /// </summary>
-    private static CodeFix? HttpsFix(Microsoft.CodeAnalysis.Text.SourceText text, Microsoft.CodeAnalysis.Text.TextSpan span)
+    private static CodeFix? HttpsFix(SourceText text, TextSpan span)
     {
         string written = text.ToString(span);
         int quote = written.Length > 0 && (written[0] == '"' || written[0] == '\'') ? 1 : 0;
         if (written.Length < quote + 7 || string.Compare(written, quote, "http://", 0, 7, StringComparison.OrdinalIgnoreCase) != 0) return null;
-        var change = new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(span.Start + quote, 4), "https");
-        return new CodeFix("Use https", System.Collections.Immutable.ImmutableArray.Create(change));
+        return new CodeFix("Use https", new TextChange(new TextSpan(span.Start + quote, 4), "https"));
     }
 
     private static string Scheme(string url) => url.StartsWith("ftp:", StringComparison.OrdinalIgnoreCase) ? "unencrypted FTP" : "plain HTTP";

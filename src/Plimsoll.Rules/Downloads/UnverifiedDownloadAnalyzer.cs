@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
 using Plimsoll.Rules.Shared;
 using Plimsoll.Syntax.Dockerfile;
@@ -15,13 +16,28 @@ namespace Plimsoll.Rules.Downloads;
 [PlimsollAnalyzer]
 public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
 {
+    public static readonly RuleMessage AddWithoutChecksum = new("addWithoutChecksum", "ADD downloads {url} without --checksum: add --checksum=sha256:<digest>");
+    public static readonly RuleMessage GitSourceNotPinned = new("gitSourceNotPinned", "ADD of git source {url} is not pinned: pin a full commit hash (…#<40-hex-commit>)");
+    public static readonly RuleMessage UntrustedPackages = new("untrustedPackages", "apk --allow-untrusted installs packages without checking their signatures");
+    public static readonly RuleMessage DownloadNotVerified = new("downloadNotVerified",
+        "{tool} download of {url} {destination} without a checksum or signature check in the same RUN: verify it (for example `echo \"<sha256>  {file}\" | sha256sum -c -`)");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL1004", name: "UnverifiedDownload", title: "Remote content used without verification",
+        category: "SupplyChain", defaultSeverity: DiagnosticSeverity.Warning,
+        description: "A download that is not checked against a known checksum or signature trusts the server and everything between it and the build.",
+        securitySeverity: "5.9", precision: RulePrecision.Medium,
+        tags: [RuleTag.Security, RuleTag.Reproducibility],
+        messages: [AddWithoutChecksum, GitSourceNotPinned, UntrustedPackages, DownloadNotVerified],
+        peers: [PeerRule.Checkov("CKV2_DOCKER_7")]);
+
     private static readonly string[] VerificationMaterial = { ".sha256", ".sha512", ".sha1", ".sha256sum", ".sha512sum", ".asc", ".sig", ".gpg", ".md5", ".pem", ".pub", ".minisig", "SHA256SUMS", "SHA512SUMS", "SHASUMS256.txt", "KEYS", ".key", ".sign" };
     private static readonly HashSet<string> StreamConsumers = new(StringComparer.Ordinal) { "tar", "bsdtar", "unzip", "gunzip", "gzip", "xz", "bunzip2", "zstd", "dpkg", "rpm", "install", "cpio", "busybox" };
     private static readonly HashSet<string> ChecksumTools = new(StringComparer.Ordinal) { "sha256sum", "sha512sum", "sha384sum", "sha224sum", "sha1sum", "shasum", "b2sum", "md5sum", "rhash", "cksum" };
     // The other commands IsVerification knows; keep the two in step.
     private static readonly HashSet<string> VerifierNames = new(StringComparer.Ordinal) { "gpg", "gpg2", "gpgv", "gpgv2", "cosign", "minisign", "openssl", "rpm" };
 
-    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.UnverifiedDownload);
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -43,10 +59,10 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
                 int hash = source.IndexOf('#');
                 string reference = hash < 0 ? "" : source.Substring(hash + 1).Split(':')[0];
                 if (reference.Length == 40 && reference.All(Uri.IsHexDigit)) continue;
-                context.Report(RuleCatalog.UnverifiedDownload, paths[i].Span, $"ADD of git source {Shorten(source)} is not pinned: pin a full commit hash (…#<40-hex-commit>)");
+                context.Report(GitSourceNotPinned, paths[i].Span, Shorten(source));
                 continue;
             }
-            context.Report(RuleCatalog.UnverifiedDownload, paths[i].Span, $"ADD downloads {Shorten(source)} without --checksum: add --checksum=sha256:<digest>");
+            context.Report(AddWithoutChecksum, paths[i].Span, Shorten(source));
         }
     }
 
@@ -58,7 +74,7 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
         {
             foreach (var word in resolved!.Arguments)
                 if (word.ApproximateValue == "--allow-untrusted")
-                    context.Report(RuleCatalog.UnverifiedDownload, context.MapToSource(word), "apk --allow-untrusted installs packages without checking their signatures");
+                    context.Report(UntrustedPackages, context.MapToSource(word));
             return;
         }
         if (!RuleHelpers.IsDownloader(name)) return;
@@ -81,8 +97,7 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
         if (IsVerifiedInScript(context.Script.Script, file)) return;
         var first = urls.First(u => !IsVerificationMaterial(u.Url!));
         string what = piped != null ? $"is streamed into {piped}" : $"is saved to {file}";
-        context.Report(RuleCatalog.UnverifiedDownload, context.MapToSource(context.Command.SimpleCommand!),
-            $"{name} download of {Shorten(first.Url!)} {what} without a checksum or signature check in the same RUN: verify it (for example `echo \"<sha256>  {file ?? "file"}\" | sha256sum -c -`)");
+        context.Report(DownloadNotVerified, context.MapToSource(context.Command.SimpleCommand!), name, Shorten(first.Url!), what, file ?? "file");
     }
 
     /// <summary>The file a download writes, or null for standard output.</summary>

@@ -1,36 +1,75 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
 using Plimsoll.Semantics.Dockerfile;
 
 namespace Plimsoll.Rules.Images;
 
-/// <summary>PL1001: an image reference without a tag, or with <c>latest</c>, in FROM or compose <c>image:</c>.</summary>
+/// <summary>PL1001: an image reference without a tag, or with a moving tag (<c>latest</c>, <c>stable</c>, <c>lts</c>, …), in FROM or compose <c>image:</c>.</summary>
 [PlimsollAnalyzer]
 public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
 {
-    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.UnpinnedImageTag);
+    public static readonly RuleMessage NoTag = new("noTag", "Image '{image}' has no tag, so it means 'latest': pin a specific version tag");
+    public static readonly RuleMessage MovingTag = new("movingTag", "Image '{image}' uses the moving tag '{tag}', which follows a release channel rather than naming a version: pin a specific version tag");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL1001", name: "UnpinnedImageTag", title: "Image without a version tag",
+        category: "SupplyChain", defaultSeverity: DiagnosticSeverity.Warning,
+        description: "An image without a tag, or tagged with a release channel such as 'latest', 'stable' or 'lts', changes under you: builds and deployments stop being reproducible and a compromised or broken upstream release is pulled in silently.",
+        securitySeverity: "5.0", precision: RulePrecision.VeryHigh,
+        tags: [RuleTag.Reproducibility, RuleTag.Security],
+        messages: [NoTag, MovingTag],
+        peers:
+        [
+            PeerRule.Hadolint("DL3006"), PeerRule.Hadolint("DL3007"),
+            PeerRule.Kics("9efb0b2d-89c9-41a3-91ca-dcc0aec911fd", "Image Version Not Explicit"),
+            PeerRule.Kics("f45ea400-6bbe-4501-9fc7-1c3d75c32067", "Image Version Using 'latest'"),
+            PeerRule.Checkov("CKV_DOCKER_7"), PeerRule.Trivy("DS-0001"),
+            PeerRule.ComposeLint("CL-0004"), PeerRule.Dclint("service-image-require-explicit-tag"),
+        ]);
+
+    /// <summary>
+    /// Words that name a release channel rather than a version: a tag with one of them as a word (split at '-', '_', '.')
+    /// and no digit moves whenever the channel does (<c>nginx:stable-alpine</c>, <c>node:lts</c>, <c>alpine:edge</c>).
+    /// </summary>
+    internal static readonly HashSet<string> ChannelWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "latest", "stable", "mainline", "lts", "edge", "current", "rolling", "nightly", "canary", "next", "beta", "alpha",
+        "testing", "unstable", "sid", "experimental", "devel", "develop", "dev", "master", "main", "head", "snapshot", "preview", "insider",
+    };
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
         context.RegisterStageAction(stage =>
         {
             if (stage.Stage.BaseImage is not { } image || stage.Stage.From.Image is not { } word) return;
-            if (Problem(image) is { } problem) stage.Report(RuleCatalog.UnpinnedImageTag, word.Span, image.Original, problem);
+            if (Problem(image) is { } message) stage.Report(message, word.Span, Values(message, image));
         });
         context.RegisterComposeServiceAction(service =>
         {
             if (service.Service.Image is not { } scalar || service.KnownValue(scalar) is not { } text) return;
-            if (ImageReference.TryParse(text) is { } image && Problem(image) is { } problem)
-                service.Report(RuleCatalog.UnpinnedImageTag, scalar, image.Original, problem);
+            if (ImageReference.TryParse(text) is { } image && Problem(image) is { } message)
+                service.Report(message, scalar, Values(message, image));
         });
     }
 
     /// <summary>Why the reference is not pinned to a version, or null when it is (a digest pins it too).</summary>
-    internal static string? Problem(ImageReference image)
+    internal static RuleMessage? Problem(ImageReference image)
     {
         if (image.Digest != null) return null;
-        if (image.Tag == null) return "has no tag, so it means 'latest'";
-        if (image.Tag.Equals("latest", StringComparison.OrdinalIgnoreCase)) return "uses the 'latest' tag";
-        return null;
+        if (image.Tag == null) return NoTag;
+        return IsMovingTag(image.Tag) ? MovingTag : null;
     }
+
+    /// <summary>
+    /// A tag is moving when one of its words is a channel name and it has no digit: <c>lts-buster</c> and <c>edge</c>
+    /// move, while <c>4.0.0-alpha.1</c> or <c>sid-20250520</c> name one build of the channel.
+    /// </summary>
+    internal static bool IsMovingTag(string tag)
+        => !tag.Any(char.IsDigit) && tag.Split('-', '_', '.').Any(ChannelWords.Contains);
+
+    private static object?[] Values(RuleMessage message, ImageReference image)
+        => message == NoTag ? new object?[] { image.Original } : new object?[] { image.Original, image.Tag };
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
 
 namespace Plimsoll.Rules.Privileges;
@@ -7,12 +8,29 @@ namespace Plimsoll.Rules.Privileges;
 [PlimsollAnalyzer]
 public sealed class DangerousCapabilitiesAnalyzer : PlimsollAnalyzer
 {
+    public static readonly RuleMessage CapabilityAdded = new("capabilityAdded", "Service '{service}' adds capability {capability}, which lets a compromised container reach the host");
+    public static readonly RuleMessage ConfinementOff = new("confinementOff", "Service '{service}' sets security_opt {option}, which turns off a confinement layer");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL2003", name: "DangerousCapabilities", title: "Dangerous capability or disabled confinement",
+        category: "Privileges", defaultSeverity: DiagnosticSeverity.Error,
+        description: "Capabilities such as SYS_ADMIN, and turning off seccomp, AppArmor or SELinux labels, remove the walls that keep a compromised container from the host.",
+        securitySeverity: "8.0", precision: RulePrecision.VeryHigh,
+        tags: [RuleTag.Security],
+        messages: [CapabilityAdded, ConfinementOff],
+        peers:
+        [
+            PeerRule.Kics("404fde2c-bc4b-4371-9747-7054132ac953", "Default Seccomp Profile Disabled"),
+            PeerRule.ComposeLint("CL-0009"), PeerRule.ComposeLint("CL-0011"), PeerRule.ComposeLint("CL-0024"),
+            PeerRule.ComposeLint("CL-0027"), PeerRule.ComposeLint("CL-0028"), PeerRule.ComposeLint("CL-0030"),
+        ]);
+
     private static readonly HashSet<string> Dangerous = new(StringComparer.OrdinalIgnoreCase)
     {
         "ALL", "SYS_ADMIN", "SYS_MODULE", "SYS_RAWIO", "SYS_PTRACE", "NET_ADMIN", "DAC_READ_SEARCH", "SYS_BOOT", "BPF", "PERFMON", "MAC_ADMIN", "MAC_OVERRIDE", "SYS_TIME", "SYSLOG",
     };
 
-    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.DangerousCapabilities);
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -24,7 +42,7 @@ public sealed class DangerousCapabilitiesAnalyzer : PlimsollAnalyzer
                 if (value == null) continue;
                 string name = value.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? value.Substring(4) : value;
                 if (Dangerous.Contains(name))
-                    service.Report(RuleCatalog.DangerousCapabilities, capability, $"Service '{service.Service.Name}' adds capability {value.ToUpperInvariant()}, which lets a compromised container reach the host");
+                    service.Report(CapabilityAdded, capability, service.Service.Name, value.ToUpperInvariant());
             }
             foreach (var option in service.Service.SecurityOpt)
             {
@@ -32,7 +50,7 @@ public sealed class DangerousCapabilitiesAnalyzer : PlimsollAnalyzer
                 if (value == null) continue;
                 string normalized = value.Replace('=', ':').Replace(" ", "").ToLowerInvariant();
                 if (normalized is "seccomp:unconfined" or "apparmor:unconfined" or "label:disable" or "systempaths:unconfined" || normalized.StartsWith("label:type:spc_t", StringComparison.Ordinal))
-                    service.Report(RuleCatalog.DangerousCapabilities, option, $"Service '{service.Service.Name}' sets security_opt {value}, which turns off a confinement layer");
+                    service.Report(ConfinementOff, option, service.Service.Name, value);
             }
         });
     }

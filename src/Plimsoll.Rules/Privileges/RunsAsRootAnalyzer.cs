@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
 
 namespace Plimsoll.Rules.Privileges;
@@ -7,7 +8,29 @@ namespace Plimsoll.Rules.Privileges;
 [PlimsollAnalyzer]
 public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
 {
-    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.RunsAsRoot);
+    public static readonly RuleMessage NoUser = new("noUser", "The final stage sets no USER, so the container runs as root: add a USER with a non-root user");
+    public static readonly RuleMessage NoUserInNamedStage = new("noUserInNamedStage", "The final stage '{stage}' sets no USER, so the container runs as root: add a USER with a non-root user");
+    public static readonly RuleMessage RootUser = new("rootUser", "USER {user} makes the final stage run as root: switch to a non-root user");
+    public static readonly RuleMessage InheritedRootUser = new("inheritedRootUser", "USER {user} (inherited from stage '{stage}') makes the final stage run as root: switch to a non-root user");
+    public static readonly RuleMessage ServiceRunsAsRoot = new("serviceRunsAsRoot", "Service '{service}' runs as root (user: {user}): use a non-root user");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL2001", name: "RunsAsRoot", title: "Container runs as root",
+        category: "Privileges", defaultSeverity: DiagnosticSeverity.Warning,
+        description: "A process running as root inside the container is root on the host's kernel: a container escape or a writable host mount turns into full host compromise.",
+        securitySeverity: "6.5", precision: RulePrecision.Medium,
+        tags: [RuleTag.Security],
+        messages: [NoUser, NoUserInNamedStage, RootUser, InheritedRootUser, ServiceRunsAsRoot],
+        peers:
+        [
+            PeerRule.Hadolint("DL3002"),
+            PeerRule.Kics("67fd0c4a-68cf-46d7-8c41-bc9fba7e40ae", "Last User Is 'root'"),
+            PeerRule.Kics("fd54f200-402c-4333-a5a4-36ef6709af2f", "Missing User Instruction"),
+            PeerRule.Checkov("CKV_DOCKER_3"), PeerRule.Checkov("CKV_DOCKER_8"), PeerRule.Trivy("DS-0002"),
+            PeerRule.ComposeLint("CL-0018"),
+        ]);
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -18,14 +41,13 @@ public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
             var user = final.EffectiveUser;
             if (user == null)
             {
-                file.Report(RuleCatalog.RunsAsRoot, final.From.Span,
-                    (final.Name == null ? "The final stage" : $"The final stage '{final.Name}'") + " sets no USER, so the container runs as root: add a USER with a non-root user");
+                if (final.Name == null) file.Report(NoUser, final.From.Span);
+                else file.Report(NoUserInNamedStage, final.From.Span, final.Name);
             }
             else if (user.IsRoot)
             {
-                string where = user.DeclaringStage == final ? "" : $" (inherited from stage '{user.DeclaringStage.DisplayName}')";
-                file.Report(RuleCatalog.RunsAsRoot, user.Instruction.Span,
-                    $"USER {user.Value}{where} makes the final stage run as root: switch to a non-root user");
+                if (user.DeclaringStage == final) file.Report(RootUser, user.Instruction.Span, user.Value);
+                else file.Report(InheritedRootUser, user.Instruction.Span, user.Value, user.DeclaringStage.DisplayName);
             }
         });
         context.RegisterComposeServiceAction(service =>
@@ -33,7 +55,7 @@ public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
             if (service.Service.User is not { } scalar || service.KnownValue(scalar) is not { } user) return;
             string name = user.Split(':')[0].Trim();
             if (name == "root" || (name.Length > 0 && name.TrimStart('0').Length == 0))
-                service.Report(RuleCatalog.RunsAsRoot, scalar, $"Service '{service.Service.Name}' runs as root (user: {user}): use a non-root user");
+                service.Report(ServiceRunsAsRoot, scalar, service.Service.Name, user);
         });
     }
 }

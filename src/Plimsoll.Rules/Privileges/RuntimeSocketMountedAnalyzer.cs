@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
 
 namespace Plimsoll.Rules.Privileges;
@@ -7,6 +8,17 @@ namespace Plimsoll.Rules.Privileges;
 [PlimsollAnalyzer]
 public sealed class RuntimeSocketMountedAnalyzer : PlimsollAnalyzer
 {
+    public static readonly RuleMessage SocketMounted = new("socketMounted", "'{path}' is mounted into the container: whoever controls the container controls the host");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL2005", name: "RuntimeSocketMounted", title: "Container runtime socket mounted",
+        category: "Privileges", defaultSeverity: DiagnosticSeverity.Error,
+        description: "The Docker, containerd or Podman socket lets its holder start privileged containers on the host.",
+        securitySeverity: "9.0", precision: RulePrecision.VeryHigh,
+        tags: [RuleTag.Security],
+        messages: [SocketMounted],
+        peers: [PeerRule.Kics("d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b", "Docker Socket Mounted In Container"), PeerRule.ComposeLint("CL-0001")]);
+
     private static readonly string[] Sockets =
     {
         "/var/run/docker.sock", "/run/docker.sock", "/var/run/containerd/containerd.sock", "/run/containerd/containerd.sock",
@@ -16,7 +28,7 @@ public sealed class RuntimeSocketMountedAnalyzer : PlimsollAnalyzer
 
     private static readonly string[] SocketDirectories = { "/var/run", "/run", "/var/run/docker", "/run/containerd", "/var/run/containerd", "/run/podman", "/var/run/podman" };
 
-    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.RuntimeSocketMounted);
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -27,7 +39,7 @@ public sealed class RuntimeSocketMountedAnalyzer : PlimsollAnalyzer
                 if (volume.Source?.KnownText is not { } source) continue;
                 string path = source.TrimEnd('/');
                 if (IsRuntimeSocket(path))
-                    service.Report(RuleCatalog.RuntimeSocketMounted, volume.Source, source);
+                    service.Report(SocketMounted, volume.Source, source);
             }
         });
     }

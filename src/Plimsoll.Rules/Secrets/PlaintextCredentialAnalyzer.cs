@@ -1,57 +1,70 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
 using Plimsoll.Syntax.Dockerfile;
 
 namespace Plimsoll.Rules.Secrets;
 
 /// <summary>
-/// PL4002: secret-like names given literal values in ENV (or compose <c>environment</c>), and ARGs with such
-/// names even without a value (build args end up in the image history). Interpolated values are not flagged.
+/// PL4002: a credential written into the file. Two shapes: a variable whose name says it holds a credential
+/// (<c>DB_PASSWORD</c>, <c>GITHUB_TOKEN</c>) given a literal value that could be one (not a switch such as <c>yes</c>
+/// or <c>0</c>), and any variable whose value is a URL with a password in it (<c>postgresql://app:pw@db/app</c>).
+/// ARGs with credential names are flagged even without a value: build arguments end up in the image history.
+/// Interpolated values (<c>${DB_PASSWORD}</c>) are not flagged.
 /// </summary>
 [PlimsollAnalyzer]
 public sealed class PlaintextCredentialAnalyzer : PlimsollAnalyzer
 {
-    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.PlaintextCredential);
+    public static readonly RuleMessage CredentialArg = new("credentialArg", "ARG {name} passes a credential as a build argument, which is recorded in the image history: use a build secret (RUN --mount=type=secret)");
+    public static readonly RuleMessage CredentialEnv = new("credentialEnv", "ENV {name} stores a credential in the image: pass it at run time or mount it as a secret");
+    public static readonly RuleMessage CredentialUrlInImage = new("credentialUrlInImage", "{instruction} {name} holds a URL with a password in it ({url}), which is stored in the image: pass it at run time or mount it as a secret");
+    public static readonly RuleMessage CredentialService = new("credentialService", "Service '{service}' sets {name} to a literal credential: use a secret, or interpolate it from the environment");
+    public static readonly RuleMessage CredentialUrlService = new("credentialUrlService", "Service '{service}' sets {name} to a URL with a password in it ({url}): use a secret, or interpolate the password from the environment");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL4002", name: "PlaintextCredential", title: "Credential in plain text",
+        category: "Secrets", defaultSeverity: DiagnosticSeverity.Error,
+        description: "Values of ENV and ARG are stored in the image history and metadata, and compose environment values in the repository: anyone who can pull the image or read the file has the credential.",
+        securitySeverity: "7.5", precision: RulePrecision.High,
+        tags: [RuleTag.Security],
+        messages: [CredentialArg, CredentialEnv, CredentialUrlInImage, CredentialService, CredentialUrlService],
+        peers:
+        [
+            PeerRule.Hadolint("DL3064"), PeerRule.BuildKit("SecretsUsedInArgOrEnv"), PeerRule.Trivy("DS-0031"),
+            PeerRule.ComposeLint("CL-0020"), PeerRule.ComposeLint("CL-0021"),
+        ]);
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
         context.RegisterInstructionAction(instruction =>
         {
             if (instruction.Instruction is not KeyValueInstructionSyntax kv) return;
+            bool isArg = kv.Kind == DockerfileSyntaxKind.ArgInstruction;
             foreach (var pair in kv.Pairs)
             {
-                if (!SecretNames.IsSecretName(pair.Key)) continue;
-                if (kv.Kind == DockerfileSyntaxKind.ArgInstruction)
-                {
-                    instruction.Report(RuleCatalog.PlaintextCredential, pair.Span,
-                        $"ARG {pair.Key} passes a credential as a build argument, which is recorded in the image history: use a build secret (RUN --mount=type=secret)");
-                }
-                else if (IsLiteral(pair.Value))
-                {
-                    instruction.Report(RuleCatalog.PlaintextCredential, pair.Span,
-                        $"ENV {pair.Key} stores a credential in the image: pass it at run time or mount it as a secret");
-                }
+                if (SecretNames.IsSecretName(pair.Key) && (isArg ? pair.Value == null || !CredentialValues.IsSwitch(pair.Value) : CredentialValues.CouldBeCredential(pair.Value)))
+                    instruction.Report(isArg ? CredentialArg : CredentialEnv, pair.Span, pair.Key);
+                else if (CredentialValues.UrlWithPassword(pair.Value) is { } url)
+                    instruction.Report(CredentialUrlInImage, pair.Span, isArg ? "ARG" : "ENV", pair.Key, url);
             }
         }, DockerfileSyntaxKind.EnvInstruction, DockerfileSyntaxKind.ArgInstruction);
         context.RegisterComposeServiceAction(service =>
         {
             foreach (var variable in service.Service.Environment)
             {
-                if (!SecretNames.IsSecretName(variable.Name) || variable.Value is not { } value || !IsLiteral(value.Raw)) continue;
+                if (variable.Value is not { } value || value.Raw is not { } raw) continue;
                 // From the name to the value, both written by the file that set the variable last.
                 var name = variable.NameNode;
-                var span = name.Tree == value.Tree && value.Span.End >= name.Span.Start ? Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(name.Span.Start, value.Span.End) : value.Span;
-                service.Report(RuleCatalog.PlaintextCredential, Plimsoll.Diagnostics.PlimsollDiagnostic.CreateLocation(value.Path, value.Tree.Text, span),
-                    $"Service '{service.Service.Name}' sets {variable.Name} to a literal credential: use a secret, or interpolate it from the environment");
+                var span = name.Tree == value.Tree && value.Span.End >= name.Span.Start ? TextSpan.FromBounds(name.Span.Start, value.Span.End) : value.Span;
+                var location = Plimsoll.Diagnostics.PlimsollDiagnostic.CreateLocation(value.Path, value.Tree.Text, span);
+                if (SecretNames.IsSecretName(variable.Name) && CredentialValues.CouldBeCredential(raw))
+                    service.Report(CredentialService, location, null, service.Service.Name, variable.Name);
+                else if (CredentialValues.UrlWithPassword(raw) is { } url)
+                    service.Report(CredentialUrlService, location, null, service.Service.Name, variable.Name, url);
             }
         });
-    }
-
-    /// <summary>A value written out in the file: not empty, not taken from a variable.</summary>
-    internal static bool IsLiteral(string? value)
-    {
-        if (value == null) return false;
-        string unquoted = value.Trim('"', '\'');
-        return unquoted.Length > 0 && unquoted.IndexOf('$') < 0;
     }
 }

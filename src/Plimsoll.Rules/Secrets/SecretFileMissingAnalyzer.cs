@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
 using Plimsoll.Semantics.Compose.Projects;
 
@@ -8,7 +9,17 @@ namespace Plimsoll.Rules.Secrets;
 [PlimsollAnalyzer]
 public sealed class SecretFileMissingAnalyzer : PlimsollAnalyzer
 {
-    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.SecretFileMissing);
+    public static readonly RuleMessage FileMissing = new("fileMissing", "{kind} '{name}' reads file '{path}', which does not exist");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL4003", name: "SecretFileMissing", title: "Secret or config file does not exist",
+        category: "Secrets", defaultSeverity: DiagnosticSeverity.Error,
+        description: "A secret or config whose file is missing makes deployment fail, or, worse, is created empty by tooling that does not check.",
+        securitySeverity: "3.0", precision: RulePrecision.High,
+        tags: [RuleTag.Correctness],
+        messages: [FileMissing]);
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -22,7 +33,7 @@ public sealed class SecretFileMissingAnalyzer : PlimsollAnalyzer
             if (path.StartsWith("~", StringComparison.Ordinal)) return;
             string expanded = Path.GetFullPath(Path.Combine(directory, path));
             if (!secret.FileSystem.FileExists(expanded) && !secret.FileSystem.DirectoryExists(expanded))
-                secret.Report(RuleCatalog.SecretFileMissing, file, secret.IsConfig ? "Config" : "Secret", secret.Secret.Name, path);
+                secret.Report(FileMissing, file, secret.IsConfig ? "Config" : "Secret", secret.Secret.Name, path);
         });
     }
 }

@@ -13,13 +13,22 @@ internal static class SecretNames
         ("API", "KEY"), ("PRIVATE", "KEY"), ("ACCESS", "KEY"), ("SECRET", "KEY"), ("CLIENT", "SECRET"), ("AUTH", "TOKEN"), ("ACCESS", "TOKEN"),
     };
 
-    /// <summary>True for names like DB_PASSWORD, GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY; false for *_FILE, *_PATH and similar pointers.</summary>
+    // The last word of a name says what the value is (SECRET_LOCAL_HOSTNAME is a host name, DB_PASSWORD_FILE a path):
+    // these heads name something that is not itself a credential.
+    private static readonly HashSet<string> NonSecretHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "FILE", "PATH", "DIR", "URL", "URI", "NAME", "USER", "USERNAME", "ID", "LENGTH", "COMMAND", "CMD", "HOST", "HOSTNAME",
+        "PORT", "ADDR", "ADDRESS", "ENDPOINT", "SERVER", "MODE", "TYPE", "ENABLED", "DISABLED", "TTL", "TIMEOUT", "EXPIRY",
+        "EXPIRES", "EXPIRATION", "LIFETIME", "ALGORITHM", "ALG", "POLICY", "PROVIDER", "METHOD", "REGION", "FORMAT", "VERSION",
+        "HEADER", "PREFIX", "SUFFIX", "LOCATION", "BACKEND", "STORE", "KEYRING", "DRIVER", "SOURCE",
+    };
+
+    /// <summary>True for names like DB_PASSWORD, GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY; false for *_FILE, *_PATH, *_HOSTNAME and similar.</summary>
     public static bool IsSecretName(string name)
     {
         var words = name.Split(new[] { '_', '-', '.' }, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return false;
-        string last = words[words.Length - 1].ToUpperInvariant();
-        if (last == "FILE" || last == "PATH" || last == "DIR" || last == "URL" || last == "NAME" || last == "USER" || last == "ID" || last == "LENGTH" || last == "COMMAND" || last == "CMD") return false;
+        if (NonSecretHeads.Contains(words[words.Length - 1])) return false;
         foreach (var word in words)
             if (SecretWords.Contains(word)) return true;
         for (int i = 0; i + 1 < words.Length; i++)

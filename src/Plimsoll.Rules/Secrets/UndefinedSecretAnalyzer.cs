@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
 
 namespace Plimsoll.Rules.Secrets;
@@ -7,7 +8,17 @@ namespace Plimsoll.Rules.Secrets;
 [PlimsollAnalyzer]
 public sealed class UndefinedSecretAnalyzer : PlimsollAnalyzer
 {
-    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(RuleCatalog.UndefinedSecret);
+    public static readonly RuleMessage Undefined = new("undefined", "Service '{service}' uses {kind} '{name}', which is not defined at the top level");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL4001", name: "UndefinedSecret", title: "Secret or config used but not defined",
+        category: "Secrets", defaultSeverity: DiagnosticSeverity.Error,
+        description: "A secret or config that the project does not define makes deployment fail, or is silently provided some other way (for example as a plain environment variable).",
+        securitySeverity: "4.0", precision: RulePrecision.VeryHigh,
+        tags: [RuleTag.Correctness, RuleTag.Security],
+        messages: [Undefined]);
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -15,10 +26,10 @@ public sealed class UndefinedSecretAnalyzer : PlimsollAnalyzer
         {
             foreach (var reference in service.Service.Secrets)
                 if (reference.Source?.Text is { } name && service.Project.GetSecret(name) == null)
-                    service.Report(RuleCatalog.UndefinedSecret, reference.Source, service.Service.Name, "secret", name);
+                    service.Report(Undefined, reference.Source, service.Service.Name, "secret", name);
             foreach (var reference in service.Service.Configs)
                 if (reference.Source?.Text is { } name && service.Project.GetConfig(name) == null)
-                    service.Report(RuleCatalog.UndefinedSecret, reference.Source, service.Service.Name, "config", name);
+                    service.Report(Undefined, reference.Source, service.Service.Name, "config", name);
         });
     }
 }

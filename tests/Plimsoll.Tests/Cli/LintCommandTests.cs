@@ -56,7 +56,7 @@ public class LintCommandTests
     {
         var result = CliProcess.Run(TestPaths.RepoRoot, "FROM ubuntu:latest\nUSER app\n", "lint", "-", "--stdin-filename", "build/Dockerfile");
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("build/Dockerfile:1:6: warning PL1001 Image 'ubuntu:latest' uses the 'latest' tag", result.StdOut);
+        Assert.Contains("build/Dockerfile:1:6: warning PL1001 Image 'ubuntu:latest' uses the moving tag 'latest'", result.StdOut);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace Plimsoll.Tests.Rules;
 /// <summary>A rule page of rules/ and the examples it shows, read the way a reader reads it.</summary>
 internal sealed record RulePage(string Id, string Path, string Text, IReadOnlyList<RuleExample> Examples)
 {
-    private static readonly Regex Fence = new(@"^```(?<lang>[A-Za-z0-9_-]*)[^\n]*\n(?<code>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline);
+    private static readonly Regex Fence = new(@"^```(?<lang>[A-Za-z0-9_-]*)(?<info>[^\n]*)\n(?<code>.*?)^```[^\n]*\n?", RegexOptions.Multiline | RegexOptions.Singleline);
 
     public static RulePage Read(string path)
     {
@@ -18,7 +18,16 @@ internal sealed record RulePage(string Id, string Path, string Text, IReadOnlyLi
             if (compliant == null) continue;
             int index = 0;
             foreach (Match match in Fence.Matches(section.Body))
-                examples.Add(new RuleExample(compliant.Value, match.Groups["lang"].Value.ToLowerInvariant(), match.Groups["code"].Value, ++index));
+            {
+                // A ```lang fixed block right after a noncompliant example is that example after its fixes.
+                if (match.Groups["info"].Value.Trim() == "fixed")
+                {
+                    if (examples.Count == 0 || examples[^1].IsCompliant) throw new FormatException($"{path}: a fixed block must follow a noncompliant example");
+                    examples[^1] = examples[^1] with { Fixed = match.Groups["code"].Value, FixedBlock = match.Value };
+                    continue;
+                }
+                examples.Add(new RuleExample(compliant.Value, match.Groups["lang"].Value.ToLowerInvariant(), match.Groups["code"].Value, ++index) { Block = match.Value });
+            }
         }
         return new RulePage(System.IO.Path.GetFileNameWithoutExtension(path), path, text, examples);
     }
@@ -35,8 +44,15 @@ internal sealed record RulePage(string Id, string Path, string Text, IReadOnlyLi
     }
 }
 
-/// <summary>One fenced example: Noncompliant examples must raise the page's rule, Compliant ones must not.</summary>
+/// <summary>
+/// One fenced example: a Noncompliant example states its findings with markers (<see cref="FindingMarkers"/>) and, when
+/// the rule fixes it, is followed by a <c>```lang fixed</c> block with the text after the fixes; a Compliant one raises nothing.
+/// </summary>
 internal sealed record RuleExample(bool IsCompliant, string Language, string Code, int Index)
 {
+    public string? Fixed { get; init; }
+    public string Block { get; init; } = "";
+    public string? FixedBlock { get; init; }
+
     public override string ToString() => $"{(IsCompliant ? "compliant" : "noncompliant")} #{Index} ({Language})";
 }

@@ -1,14 +1,23 @@
+using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
+using Plimsoll.Analysis.Fixes;
 using Plimsoll.Rules;
 using Plimsoll.Tests.Infrastructure;
 
 namespace Plimsoll.Tests.Rules;
 
-/// <summary>The rule pages are executable: every example runs, so the docs cannot drift from the code.</summary>
+/// <summary>
+/// The rule pages are executable and their examples are their own assertions: each noncompliant example states every
+/// finding (id, span, message) with markers, and its fixed text when the rule fixes it; compliant examples raise nothing.
+/// After a deliberate change, <c>PLIMSOLL_BLESS_RULE_PAGES=1 dotnet test --filter FullyQualifiedName~RulePageTests</c>
+/// rewrites the markers and fixed blocks from what the rules now report; review the diff of rules/ before committing.
+/// </summary>
 public class RulePageTests
 {
     private static readonly string RulesDirectory = Path.Combine(TestPaths.RepoRoot, "rules");
     private static readonly AnalyzerRegistry Registry = new(BuiltInRules.CreateAnalyzers());
+    private static readonly bool Bless = Environment.GetEnvironmentVariable("PLIMSOLL_BLESS_RULE_PAGES") == "1";
+    private static readonly object BlessLock = new();
 
     public static TheoryData<string, int> Examples()
     {
@@ -23,16 +32,63 @@ public class RulePageTests
 
     [Theory]
     [MemberData(nameof(Examples))]
-    public void Example_behaves_as_the_page_says(string ruleId, int exampleIndex)
+    public void Example_states_its_findings_and_fixes(string ruleId, int exampleIndex)
     {
         var page = RulePage.Read(Path.Combine(RulesDirectory, ruleId + ".md"));
         var example = page.Examples[exampleIndex];
-        var findings = RuleRunner.Run(Registry, example.Language, example.Code).Where(f => f.Id == ruleId && !f.IsSuppressed).ToList();
+        var (code, expected) = FindingMarkers.Parse(example.Code);
+        bool withSchema = ruleId == "PL9002";
+        var ids = expected.Select(e => e.Id).Append(ruleId).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<Finding> Analyze(string text) => RuleRunner.Run(Registry, example.Language, text, withSchema).Where(f => ids.Contains(f.Id) && !f.IsSuppressed).ToList();
+
+        var findings = Analyze(code);
+        var actual = findings.Select(FindingMarkers.Expected.Of).OrderBy(e => e.Line).ThenBy(e => e.Column).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var stated = expected.OrderBy(e => e.Line).ThenBy(e => e.Column).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+
+        // What the rule's fixes (safe and unsafe) make of the example.
+        string? fixedText = null;
+        if (findings.Any(f => f.Id == ruleId && f.Fix is { } fix && fix.EffectiveApplicability != FixApplicability.DisplayOnly))
+            fixedText = SourceFixer.FixUntilStable(SourceText.From(code), text => Analyze(text.ToString()).Where(f => f.Id == ruleId).ToList(), FixApplicability.Unsafe).Fixed.ToString();
+
+        if (Bless && !example.IsCompliant && (!actual.SequenceEqual(stated) || fixedText != example.Fixed))
+        {
+            BlessExample(page.Path, example, code, actual, fixedText);
+            return;
+        }
 
         if (example.IsCompliant)
-            Assert.True(findings.Count == 0, $"{ruleId} {example} must not raise {ruleId}, but got: {string.Join("; ", findings.Select(f => f.Diagnostic.GetMessage()))}\n{example.Code}");
-        else
-            Assert.True(findings.Count > 0, $"{ruleId} {example} must raise {ruleId}\n{example.Code}");
+        {
+            Assert.True(actual.All(a => a.Id != ruleId), $"{ruleId} {example} must not raise {ruleId}, but got:\n{string.Join("\n", actual)}\n{code}");
+            return;
+        }
+        Assert.True(stated.Any(e => e.Id == ruleId), $"{ruleId} {example} states no {ruleId} finding: mark each finding under its line (see FindingMarkers)");
+        Assert.True(actual.SequenceEqual(stated), $"{ruleId} {example}: the findings differ from the markers.\nstated:\n{string.Join("\n", stated)}\nactual:\n{string.Join("\n", actual)}\n"
+                                                + "(after a deliberate change: PLIMSOLL_BLESS_RULE_PAGES=1 dotnet test tests/Plimsoll.Tests --filter FullyQualifiedName~RulePageTests)");
+        Assert.Equal(fixedText, example.Fixed);
+    }
+
+    /// <summary>Rewrites one example's block (markers) and its fixed block in the page.</summary>
+    private static void BlessExample(string path, RuleExample example, string code, IReadOnlyList<FindingMarkers.Expected> actual, string? fixedText)
+    {
+        lock (BlessLock)
+        {
+            string text = File.ReadAllText(path).Replace("\r\n", "\n");
+            string fence = "```" + example.Language;
+            string block = fence + "\n" + FindingMarkers.Render(code, actual) + "```\n";
+            string replaced = example.FixedBlock == null ? example.Block : example.Block + BetweenBlocks(text, example) + example.FixedBlock;
+            int at = text.IndexOf(replaced, StringComparison.Ordinal);
+            if (at < 0) return;
+            string fixedBlock = fixedText == null ? "" : "\n" + fence + " fixed\n" + fixedText + (fixedText.EndsWith("\n", StringComparison.Ordinal) ? "" : "\n") + "```\n";
+            text = text.Substring(0, at) + block + fixedBlock + text.Substring(at + replaced.Length);
+            File.WriteAllText(path, text);
+        }
+    }
+
+    private static string BetweenBlocks(string text, RuleExample example)
+    {
+        int start = text.IndexOf(example.Block, StringComparison.Ordinal) + example.Block.Length;
+        int end = text.IndexOf(example.FixedBlock!, start, StringComparison.Ordinal);
+        return start <= end ? text.Substring(start, end - start) : "";
     }
 
     [Fact]
@@ -48,7 +104,8 @@ public class RulePageTests
             Assert.Contains(page.Examples, e => !e.IsCompliant);
             foreach (var heading in new[] { "What it flags", "Why it matters", "Noncompliant", "Compliant", "How to fix", "Equivalent rules in other tools" })
                 Assert.Contains(RulePage.Sections(page.Text), s => s.Heading == heading);
-            foreach (var hadolint in rule.Peers.Hadolint) Assert.Contains(hadolint, page.Text);
+            if (rule.Fix != null) Assert.Contains(RulePage.Sections(page.Text), s => s.Heading == "Fix safety");
+            foreach (var peer in rule.Peers) Assert.Contains(peer.Id, page.Text);
         }
         foreach (var id in pages.Keys)
             Assert.True(Registry.FindRule(id) != null || Plimsoll.Diagnostics.SyntaxDiagnostics.Ids.Contains(id), $"rules/{id}.md documents no rule");

@@ -11,7 +11,8 @@ internal static class RuleRunner
     private static readonly Lazy<Plimsoll.Syntax.Compose.ComposeSchema> Schema =
         new(() => Plimsoll.Syntax.Compose.ComposeSchema.Load(Path.Combine(Plimsoll.Tests.Infrastructure.TestPaths.Schemas, "compose-spec.json")));
 
-    public static IReadOnlyList<Finding> Run(AnalyzerRegistry registry, string language, string code)
+    /// <param name="withSchema">Loads the Compose schema: only for examples about schema findings (PL9002), as the CLI does only with --compose-schema.</param>
+    public static IReadOnlyList<Finding> Run(AnalyzerRegistry registry, string language, string code, bool withSchema = true)
     {
         var driver = new AnalyzerDriver(registry);
         switch (language)
@@ -27,7 +28,7 @@ internal static class RuleRunner
                 bool isStack = code.Contains("# stack file", StringComparison.Ordinal);
                 string path = Path.Combine(dir, isStack ? "stack.yaml" : "compose.yaml");
                 File.WriteAllText(path, code);
-                return driver.AnalyzeComposeFile(SourceText.From(code), path, isStack, Schema.Value).Findings;
+                return driver.AnalyzeComposeFile(SourceText.From(code), path, isStack, withSchema ? Schema.Value : null).Findings;
             }
             default:
                 throw new NotSupportedException($"no runner for ```{language} examples");

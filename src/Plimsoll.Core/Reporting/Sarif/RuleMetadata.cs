@@ -35,6 +35,12 @@ public sealed class RuleMetadata
     /// <summary>GitHub's <c>problem.severity</c>: "error", "warning" or "recommendation".</summary>
     public string? ProblemSeverity { get; init; }
 
+    /// <summary>Equivalent rules of peer tools, by tool key (<c>hadolint</c>, <c>kics</c>, …): the rule's <c>properties.peers</c>.</summary>
+    public IReadOnlyList<KeyValuePair<string, IReadOnlyList<string>>>? Peers { get; init; }
+
+    /// <summary>How far the rule's fixes can be trusted ("safe", "unsafe", "display-only"): <c>properties.fixApplicability</c>.</summary>
+    public string? FixApplicability { get; init; }
+
     /// <summary>The SARIF <c>name</c> actually written.</summary>
     public string EffectiveName => string.IsNullOrEmpty(Name) ? ToPascalCase(Descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture), Id) : Name!;
 

@@ -215,6 +215,18 @@ public static class SarifLogWriter
             if (!string.IsNullOrEmpty(rule.SecuritySeverity)) writer.WriteString("security-severity", Clean(rule.SecuritySeverity!));
             if (!string.IsNullOrEmpty(rule.Precision)) writer.WriteString("precision", Clean(rule.Precision!));
             if (!string.IsNullOrEmpty(rule.ProblemSeverity)) writer.WriteString("problem.severity", Clean(rule.ProblemSeverity!));
+            if (!string.IsNullOrEmpty(rule.FixApplicability)) writer.WriteString("fixApplicability", Clean(rule.FixApplicability!));
+            if (rule.Peers is { Count: > 0 } peers)
+            {
+                writer.WriteStartObject("peers");
+                foreach (var pair in peers)
+                {
+                    writer.WriteStartArray(Clean(pair.Key));
+                    foreach (var id in pair.Value) writer.WriteStringValue(Clean(id));
+                    writer.WriteEndArray();
+                }
+                writer.WriteEndObject();
+            }
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
