@@ -1,0 +1,22 @@
+using Microsoft.CodeAnalysis.Text;
+
+namespace Plimsoll.Cli.Pinning;
+
+/// <summary>
+/// Where a file writes an image reference literally enough to rewrite it: the exact span of the reference text
+/// (a FROM image, a <c>COPY --from</c> or <c>RUN --mount from=</c> value, the default of the ARG a FROM reads,
+/// a compose <c>image:</c> value). Appending <c>@sha256:…</c> after the span pins it.
+/// </summary>
+internal sealed record ImageReferenceSite(TextSpan Span, string Reference, string Where, LinePosition Position)
+{
+    public string Location(string path) => $"{path}:{Position.Line + 1}:{Position.Character + 1}";
+}
+
+/// <summary>An image reference the file builds in a way <c>pin</c> cannot rewrite (a build argument without a literal default, interpolation).</summary>
+internal sealed record SkippedReference(string Text, string Reason, LinePosition Position)
+{
+    public string Location(string path) => $"{path}:{Position.Line + 1}:{Position.Character + 1}";
+}
+
+/// <summary>The references found in one file.</summary>
+internal sealed record ReferenceSites(IReadOnlyList<ImageReferenceSite> Sites, IReadOnlyList<SkippedReference> Skipped);
