@@ -30,7 +30,7 @@ public sealed class RegistryClient : IDisposable
         _credentials = credentials;
         handler ??= new SocketsHttpHandler { ConnectTimeout = options.Timeout, AutomaticDecompression = DecompressionMethods.None };
         _http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue(options.UserAgent, null));
+        _http.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", options.UserAgent);
     }
 
     public void Dispose() => _http.Dispose();

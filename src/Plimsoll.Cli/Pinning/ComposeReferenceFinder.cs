@@ -19,7 +19,7 @@ internal static class ComposeReferenceFinder
         foreach (var service in file.Services)
         {
             if (service.Image is not { Value: { } value, Resolved: YamlScalarNode scalar }) continue;
-            var position = text.Lines.GetLinePosition(scalar.ValueSpan.Start);
+            var position = SourcePosition.Of(text, scalar.ValueSpan.Start);
             if (value.Contains('$'))
             {
                 skipped.Add(new SkippedReference(value, "the image is interpolated from variables", position));
@@ -39,7 +39,7 @@ internal static class ComposeReferenceFinder
                 skipped.Add(new SkippedReference(value, "the value is written in a YAML form that is not the reference verbatim; rewrite it by hand", position));
                 continue;
             }
-            sites.Add(new ImageReferenceSite(span, value, $"service {service.Name} image", position));
+            sites.Add(new ImageReferenceSite(span, value, $"service {service.Name} image", SourcePosition.Of(text, span.Start)));
         }
         return new ReferenceSites(sites.DistinctBy(s => s.Span).OrderBy(s => s.Span.Start).ToList(), skipped);
     }

@@ -37,7 +37,7 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
             try { file = SourceFileRewriter.Read(path); }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"{path}: error: cannot be read: {e.Message}");
+                stderr.WriteLine($"{Output.DisplayPaths.For(path)}: error: cannot be read: {e.Message}");
                 toolError = true;
                 continue;
             }
@@ -45,8 +45,8 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
                 ? DockerfileReferenceFinder.Find(file.Text, path)
                 : ComposeReferenceFinder.Find(file.Text, path);
             foreach (var skipped in references.Skipped)
-                stderr.WriteLine($"{skipped.Location(path)}: note: {skipped.Text} not pinned: {skipped.Reason}");
-            work.Add(new FileWork(path, file, references));
+                stderr.WriteLine($"{skipped.Location(Output.DisplayPaths.For(path))}: note: {skipped.Text} not pinned: {skipped.Reason}");
+            work.Add(new FileWork(Output.DisplayPaths.For(path), file, references));
         }
 
         var resolutions = ResolveAll(work.SelectMany(w => w.References.Sites).Select(Name).Where(NeedsRegistry).ToList());
@@ -91,7 +91,7 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
             var updated = item.File.Apply(changes);
             if (request.DryRun)
             {
-                stdout.Write(UnifiedDiff.Create(item.Path.Replace('\\', '/'), item.File.Text, updated));
+                stdout.Write(UnifiedDiff.Create(item.Path, item.File.Text, updated));
                 pinnedReferences += changes.Count;
                 continue;
             }

@@ -37,12 +37,12 @@ internal static partial class DockerfileReferenceFinder
             var arg = match.Success ? model.GlobalArgs.LastOrDefault(a => a.Key == match.Groups["name"].Value) : null;
             if (arg is { HasValue: true } && arg.Value is { } argValue && !argValue.Contains('$'))
             {
-                int line = text.Lines.GetLinePosition(word.Token.Span.Start).Line + 1;
+                int line = SourcePosition.Of(text, word.Token.Span.Start).Line + 1;
                 Add(text, sites, skipped, arg.ValueToken.Span, argValue, $"ARG {arg.Key} default (FROM on line {line})", requireTag: false);
                 continue;
             }
             skipped.Add(new SkippedReference(value, "the image is built from build arguments; pin the ARG default or write the reference literally",
-                text.Lines.GetLinePosition(word.Token.Span.Start)));
+                SourcePosition.Of(text, word.Token.Span.Start)));
         }
 
         foreach (var instruction in tree.Root.Instructions)
@@ -51,7 +51,7 @@ internal static partial class DockerfileReferenceFinder
             {
                 if (model.FindStage(from) != null) continue;
                 if (from.Contains('$'))
-                    skipped.Add(new SkippedReference(from, "COPY --from uses a build argument", text.Lines.GetLinePosition(flag.ValueSpan.Start)));
+                    skipped.Add(new SkippedReference(from, "COPY --from uses a build argument", SourcePosition.Of(text, flag.ValueSpan.Start)));
                 else
                     Add(text, sites, skipped, flag.ValueSpan, from, "COPY --from", requireTag: true);
             }
@@ -66,7 +66,7 @@ internal static partial class DockerfileReferenceFinder
                         int equals = optionText.IndexOf('=');
                         var span = new TextSpan(option.Span.Start + equals + 1, optionText.Length - equals - 1);
                         if (image.Contains('$'))
-                            skipped.Add(new SkippedReference(image, "RUN --mount from= uses a build argument", text.Lines.GetLinePosition(span.Start)));
+                            skipped.Add(new SkippedReference(image, "RUN --mount from= uses a build argument", SourcePosition.Of(text, span.Start)));
                         else
                             Add(text, sites, skipped, span, image, "RUN --mount from", requireTag: true);
                     }
@@ -82,7 +82,7 @@ internal static partial class DockerfileReferenceFinder
     /// </summary>
     private static void Add(SourceText text, List<ImageReferenceSite> sites, List<SkippedReference> skipped, TextSpan span, string reference, string where, bool requireTag)
     {
-        var position = text.Lines.GetLinePosition(span.Start);
+        var position = SourcePosition.Of(text, span.Start);
         if (RegistryImageName.TryParse(reference) is not { } name)
         {
             if (!requireTag) skipped.Add(new SkippedReference(reference, "not a valid image reference", position));

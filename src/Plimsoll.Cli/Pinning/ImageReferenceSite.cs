@@ -20,3 +20,13 @@ internal sealed record SkippedReference(string Text, string Reason, LinePosition
 
 /// <summary>The references found in one file.</summary>
 internal sealed record ReferenceSites(IReadOnlyList<ImageReferenceSite> Sites, IReadOnlyList<SkippedReference> Skipped);
+
+internal static class SourcePosition
+{
+    /// <summary>The line and column of a position as editors count them: a leading BOM is no column.</summary>
+    public static LinePosition Of(SourceText text, int position)
+    {
+        var line = text.Lines.GetLinePosition(position);
+        return line.Line == 0 && line.Character > 0 && text.Length > 0 && text[0] == '\uFEFF' ? new LinePosition(0, line.Character - 1) : line;
+    }
+}
