@@ -17,7 +17,7 @@ internal static class PinCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds to wait for each registry request.", DefaultValueFactory = _ => 10 };
         timeout.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double>() is <= 0 or > 3600) result.AddError("--timeout must be between 0 and 3600 seconds.");
+            if (result.GetValueOrDefault<double>() is <= 0 or > 3600) result.AddError("--timeout must be more than 0 and at most 3600 seconds.");
         });
         var insecure = new Option<string[]>("--insecure-registry") { Description = "A registry host (host or host:port) to speak to over plain HTTP (repeatable); loopback hosts always are." };
 

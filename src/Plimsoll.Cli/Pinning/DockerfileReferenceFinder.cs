@@ -28,9 +28,9 @@ internal static partial class DockerfileReferenceFinder
         {
             if (stage.From.Image is not { } word || stage.ParentStage != null || stage.IsScratch) continue;
             string value = word.Value;
-            if (!value.Contains('$'))
+            if (!value.Contains('$') && stage.BaseName.Value is { } literal)
             {
-                Add(text, sites, skipped, word.Token.Span, value, "FROM", requireTag: false);
+                Add(text, sites, skipped, word.Token.Span, literal, "FROM", requireTag: false);
                 continue;
             }
             var match = SingleVariable().Match(value);
@@ -38,6 +38,7 @@ internal static partial class DockerfileReferenceFinder
             if (arg is { HasValue: true } && arg.Value is { } argValue && !argValue.Contains('$'))
             {
                 int line = SourcePosition.Of(text, word.Token.Span.Start).Line + 1;
+                if (argValue.Length >= 2 && argValue[0] is '"' or '\'' && argValue[^1] == argValue[0]) argValue = argValue[1..^1];
                 Add(text, sites, skipped, arg.ValueToken.Span, argValue, $"ARG {arg.Key} default (FROM on line {line})", requireTag: false);
                 continue;
             }
@@ -89,11 +90,14 @@ internal static partial class DockerfileReferenceFinder
             return;
         }
         if (requireTag && name.Tag == null && name.Digest == null && !reference.Contains('/')) return;
-        if (text.ToString(span) != reference)
+        string written = text.ToString(span);
+        if (written.Length == reference.Length + 2 && written[0] is '"' or '\'' && written[^1] == written[0] && written.AsSpan(1, reference.Length).SequenceEqual(reference))
+            span = new TextSpan(span.Start + 1, reference.Length); // "image:tag": the digest goes inside the quotes
+        else if (written != reference)
         {
             skipped.Add(new SkippedReference(reference, "the reference is quoted, escaped or split across lines in the source; rewrite it by hand", position));
             return;
         }
-        sites.Add(new ImageReferenceSite(span, reference, where, position));
+        sites.Add(new ImageReferenceSite(span, reference, where, SourcePosition.Of(text, span.Start)));
     }
 }

@@ -13,8 +13,8 @@ internal static class UnifiedDiff
 
     public static string Create(string path, SourceText before, SourceText after)
     {
-        var oldLines = before.Lines.Select(l => before.ToString(l.Span)).ToList();
-        var newLines = after.Lines.Select(l => after.ToString(l.Span)).ToList();
+        var oldLines = LinesOf(before);
+        var newLines = LinesOf(after);
         if (oldLines.Count != newLines.Count) throw new ArgumentException("pin edits never add or remove lines");
         var changed = Enumerable.Range(0, oldLines.Count).Where(i => oldLines[i] != newLines[i]).ToList();
         var output = new StringBuilder();
@@ -37,5 +37,13 @@ internal static class UnifiedDiff
             index++;
         }
         return output.ToString();
+    }
+
+    /// <summary>The lines without terminators; a final line break starts no line of its own.</summary>
+    private static List<string> LinesOf(SourceText text)
+    {
+        var lines = text.Lines.Select(l => text.ToString(l.Span)).ToList();
+        if (lines.Count > 1 && text.Lines[^1].Span.IsEmpty) lines.RemoveAt(lines.Count - 1);
+        return lines;
     }
 }
