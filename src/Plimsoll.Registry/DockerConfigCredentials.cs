@@ -37,7 +37,13 @@ public sealed class DockerConfigCredentials : ICredentialSource
         return new DockerConfigCredentials(dir == null ? null : Path.Combine(dir, "config.json"));
     }
 
+    // One lookup per host and run: a credential helper is asked once, however many repositories of the host are resolved.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<RegistryCredential?>> _byHost = new(StringComparer.Ordinal);
+
     public RegistryCredential? Get(string registry)
+        => _byHost.GetOrAdd(NormaliseHost(registry), host => new Lazy<RegistryCredential?>(() => Lookup(host))).Value;
+
+    private RegistryCredential? Lookup(string registry)
     {
         var config = _config.Value;
         if (config == null) return null;

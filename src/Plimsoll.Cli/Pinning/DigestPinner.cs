@@ -60,6 +60,8 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
             foreach (var site in item.References.Sites)
             {
                 var name = Name(site);
+                if (request.Check && name.Digest != null && name.Tag == null)
+                    stderr.WriteLine($"{site.Location(item.Path)}: note: {site.Reference} not checked: pinned without a tag to compare with");
                 if (!NeedsRegistry(name)) continue;
                 var resolution = resolutions[name.CanonicalTagReference];
                 if (!resolution.Succeeded)

@@ -31,7 +31,7 @@ public sealed class PinEndToEndTests
         // BOM and CRLF in the Dockerfile; a Latin-1 byte (not UTF-8) in the compose file's comment.
         string dockerfile = "\uFEFFARG BASE=" + h + "/app:1.0\r\nFROM ${BASE} AS build\r\nCOPY --from=" + h + "/tools:3 /hello.txt /x\r\n" +
                             "RUN --mount=type=bind,from=" + h + "/tools:3,target=/t cat /t/hello.txt\r\nFROM " + h + "/multi:2.0\r\nCOPY --from=build /x /y\r\n";
-        string compose = "# caf\u00e9\nservices:\n  web:\n    image: " + h + "/multi:2.0\n  worker:\n    image: \"" + h + "/app:1.0\"\n  local:\n    build: .\n";
+        string compose = "# caf\u00e9\nservices:\n  web:\n    image: " + h + "/multi:2.0\n  worker:\n    image: \"" + h + "/app:1.0\"\n  local:\n    build: .\n  pinned:\n    image: " + h + "/tools@" + tools + "\n";
         File.WriteAllBytes(Path.Combine(dir, "Dockerfile"), Encoding.UTF8.GetBytes(dockerfile));
         File.WriteAllBytes(Path.Combine(dir, "compose.yaml"), Latin1.GetBytes(compose));
 
@@ -60,6 +60,7 @@ public sealed class PinEndToEndTests
         var fresh = PinCli.Run(dir, null, "pin", "--check");
         Assert.True(fresh.ExitCode == 0, fresh.StdOut + fresh.StdErr);
         Assert.Contains("6 pinned reference(s) checked, none stale", fresh.StdErr);
+        Assert.Contains($"compose.yaml:10:12: note: {h}/tools@{tools} not checked: pinned without a tag to compare with", fresh.StdErr);
 
         // The same tag now names another image: the pinned digest is stale.
         registry.Push("app:1.0", "app one, rebuilt");
