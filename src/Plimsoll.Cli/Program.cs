@@ -13,10 +13,10 @@ public static class Program
             var root = new RootCommand("Plimsoll: a linter and analyzer for Dockerfiles and Docker Compose / Swarm stack files.")
             {
                 LintCommand.Create(),
+                PinCommand.Create(),
                 RulesCommand.CreateRules(),
                 RulesCommand.CreateExplain(),
                 SyntaxCommand.Create(),
-                PinCommand.Create(),
             };
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)
