@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository on a fresh machine, installing first what the suites need
-# (npm packages from their lock files; Debian packages: pre-commit, a C toolchain for Native AOT).
+# (npm packages from their lock files; Debian packages: pre-commit, a C toolchain for Native AOT, docker-registry
+# and skopeo for the registry tests of `plimsoll pin`).
 # Usage: bash tests/run-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,13 @@ apt_install() {
   fi
 }
 command -v pre-commit >/dev/null 2>&1 || apt_install pre-commit
+# docker-registry (distribution 2.8) and skopeo for the `plimsoll pin` end-to-end tests (a registry on 127.0.0.1,
+# images pushed from OCI layouts); apache2-utils' htpasswd for the registry's bcrypt password file.
+missing_pin_tools=()
+command -v docker-registry >/dev/null 2>&1 || missing_pin_tools+=(docker-registry)
+command -v skopeo >/dev/null 2>&1 || missing_pin_tools+=(skopeo)
+command -v htpasswd >/dev/null 2>&1 || missing_pin_tools+=(apache2-utils)
+if [ "${#missing_pin_tools[@]}" -gt 0 ]; then apt_install "${missing_pin_tools[@]}"; fi
 if ! { command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; } || ! command -v objcopy >/dev/null 2>&1; then
   apt_install gcc binutils
 fi

@@ -13,6 +13,7 @@ public static class Program
             var root = new RootCommand("Plimsoll: a linter and analyzer for Dockerfiles and Docker Compose / Swarm stack files.")
             {
                 LintCommand.Create(),
+                PinCommand.Create(),
                 RulesCommand.CreateRules(),
                 RulesCommand.CreateExplain(),
                 SyntaxCommand.Create(),

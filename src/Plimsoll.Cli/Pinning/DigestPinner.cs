@@ -1,0 +1,142 @@
+using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Registry;
+using Plimsoll.Workspace;
+
+namespace Plimsoll.Cli.Pinning;
+
+/// <summary>
+/// <c>plimsoll pin</c>: finds the image references of Dockerfiles and compose files, asks their registries what
+/// digest each tag points to now, and appends <c>@sha256:…</c> to every reference that has none. A file is written
+/// only when every reference in it resolved; other files are still pinned. <c>--check</c> instead compares the
+/// digests already pinned with their tags; <c>--dry-run</c> prints the diff and writes nothing.
+/// Exit: 0 done (or, with --check, every digest current); 1 with --check, a pinned digest is stale;
+/// 2 an image could not be resolved, a file could not be read or written, or a path does not exist.
+/// </summary>
+internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWriter stderr)
+{
+    private const int ParallelRequests = 4;
+
+    private sealed record FileWork(string Path, SourceFileRewriter File, ReferenceSites References);
+
+    public int Run()
+    {
+        var missing = new List<string>();
+        var files = SourceFileFinder.Find(request.Paths, forcedKind: null, missing, respectGitIgnore: true)
+            .Where(f => f.Kind != SourceFileKind.Unknown).ToList();
+        bool toolError = false;
+        foreach (var path in missing)
+        {
+            stderr.WriteLine($"plimsoll: {path}: no such file or directory");
+            toolError = true;
+        }
+
+        var work = new List<FileWork>();
+        foreach (var (path, kind) in files)
+        {
+            SourceFileRewriter file;
+            try { file = SourceFileRewriter.Read(path); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"{Output.DisplayPaths.For(path)}: error: cannot be read: {e.Message}");
+                toolError = true;
+                continue;
+            }
+            var references = kind == SourceFileKind.Dockerfile
+                ? DockerfileReferenceFinder.Find(file.Text, path)
+                : ComposeReferenceFinder.Find(file.Text, path);
+            foreach (var skipped in references.Skipped)
+                stderr.WriteLine($"{skipped.Location(Output.DisplayPaths.For(path))}: note: {skipped.Text} not pinned: {skipped.Reason}");
+            work.Add(new FileWork(Output.DisplayPaths.For(path), file, references));
+        }
+
+        var resolutions = ResolveAll(work.SelectMany(w => w.References.Sites).Select(Name).Where(NeedsRegistry).ToList());
+
+        bool stale = false;
+        int pinnedReferences = 0, writtenFiles = 0, checkedReferences = 0;
+        foreach (var item in work)
+        {
+            var changes = new List<TextChange>();
+            bool fileFailed = false;
+            foreach (var site in item.References.Sites)
+            {
+                var name = Name(site);
+                if (request.Check && name.Digest != null && name.Tag == null)
+                    stderr.WriteLine($"{site.Location(item.Path)}: note: {site.Reference} not checked: pinned without a tag to compare with");
+                if (!NeedsRegistry(name)) continue;
+                var resolution = resolutions[name.CanonicalTagReference];
+                if (!resolution.Succeeded)
+                {
+                    stderr.WriteLine($"{site.Location(item.Path)}: error: cannot resolve {site.Reference}: {resolution.Message}");
+                    fileFailed = true;
+                    continue;
+                }
+                if (request.Check)
+                {
+                    checkedReferences++;
+                    if (!string.Equals(name.Digest, resolution.Digest, StringComparison.OrdinalIgnoreCase))
+                    {
+                        stdout.WriteLine($"{site.Location(item.Path)}: stale: {site.Reference} ({site.Where}): the tag {name.EffectiveTag} now points to {resolution.Digest}");
+                        stale = true;
+                    }
+                    continue;
+                }
+                changes.Add(new TextChange(new TextSpan(site.Span.End, 0), "@" + resolution.Digest));
+                stdout.WriteLine($"{site.Location(item.Path)}: {(request.DryRun ? "would pin" : "pinned")} {site.Reference} to {resolution.Digest} ({site.Where})");
+            }
+            if (fileFailed)
+            {
+                toolError = true;
+                if (!request.Check) stderr.WriteLine($"{item.Path}: not changed: an image in it could not be resolved");
+                continue;
+            }
+            if (request.Check || changes.Count == 0) continue;
+            var updated = item.File.Apply(changes);
+            if (request.DryRun)
+            {
+                stdout.Write(UnifiedDiff.Create(item.Path, item.File.Text, updated));
+                pinnedReferences += changes.Count;
+                continue;
+            }
+            if (item.File.Write(updated) is { } problem)
+            {
+                stderr.WriteLine($"{item.Path}: error: {problem}");
+                toolError = true;
+                continue;
+            }
+            pinnedReferences += changes.Count;
+            writtenFiles++;
+        }
+
+        if (request.Check)
+            stderr.WriteLine($"pin --check: {checkedReferences} pinned reference(s) checked, {(stale ? "some stale" : "none stale")}");
+        else
+            stderr.WriteLine(request.DryRun
+                ? $"pin --dry-run: {pinnedReferences} reference(s) would be pinned; nothing written"
+                : $"pin: {pinnedReferences} reference(s) pinned in {writtenFiles} file(s)");
+        return toolError ? ExitCodes.UsageOrToolError : stale ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private static RegistryImageName Name(ImageReferenceSite site) => RegistryImageName.TryParse(site.Reference)!;
+
+    /// <summary>pin asks about references without a digest; --check about references with a digest and a tag to compare it with.</summary>
+    private bool NeedsRegistry(RegistryImageName name) => request.Check ? name.Digest != null && name.Tag != null : name.Digest == null;
+
+    private Dictionary<string, DigestResolution> ResolveAll(IReadOnlyList<RegistryImageName> names)
+    {
+        var unique = names.GroupBy(n => n.CanonicalTagReference).Select(g => g.First()).ToList();
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<string, DigestResolution>();
+        if (unique.Count == 0) return new Dictionary<string, DigestResolution>();
+        var options = new RegistryClientOptions
+        {
+            Timeout = request.Timeout,
+            InsecureRegistries = request.InsecureRegistries.ToArray(),
+            UserAgent = "plimsoll/" + Program.Version.Split('+')[0],
+        };
+        using var client = new RegistryClient(options, DockerConfigCredentials.FromEnvironment());
+        Parallel.ForEachAsync(unique, new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests }, async (name, token) =>
+        {
+            results[name.CanonicalTagReference] = await client.ResolveAsync(name, token).ConfigureAwait(false);
+        }).GetAwaiter().GetResult();
+        return new Dictionary<string, DigestResolution>(results);
+    }
+}
