@@ -69,10 +69,13 @@ internal static class LspCommand
         var analyzers = new List<PlimsollAnalyzer>(BuiltInRules.CreateAnalyzers());
         foreach (var pack in options.RulePacks)
         {
-            var loaded = AnalyzerLoader.FromFile(pack, out error);
+            var loaded = LoadRulePack(pack, out error);
             if (error != null) return null;
             analyzers.AddRange(loaded);
         }
         return new AnalyzerRegistry(analyzers);
     }
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only reached where dynamic code runs: the native build hands --rules runs to the JIT build (JitHandoff).")]
+    private static IReadOnlyList<PlimsollAnalyzer> LoadRulePack(string path, out string? error) => AnalyzerLoader.FromFile(path, out error);
 }

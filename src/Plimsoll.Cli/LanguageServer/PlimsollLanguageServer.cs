@@ -324,7 +324,7 @@ internal sealed class PlimsollLanguageServer : ILanguageServerProtocol
         if (_rpc == null) return null;
         try
         {
-            if (parameters == null) return await _rpc.InvokeWithParameterObjectAsync<JsonElement?>(method, (object?)null).ConfigureAwait(false);
+            if (parameters == null) return await _rpc.InvokeWithParameterObjectAsync<JsonElement?>(method, (NamedArgs?)null, CancellationToken.None).ConfigureAwait(false);
             var (arguments, types) = LspJson.NamedArguments(parameters, typeInfo);
             return await _rpc.InvokeWithParameterObjectAsync<JsonElement?>(method, arguments, types, CancellationToken.None).ConfigureAwait(false);
         }
