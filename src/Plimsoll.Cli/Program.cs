@@ -25,14 +25,27 @@ public static class Program
                 Console.Error.WriteLine("Run 'plimsoll --help' for usage.");
                 return ExitCodes.UsageOrToolError;
             }
-            return parseResult.Invoke();
+            // System.CommandLine's own handler would print a stack trace and exit 1, the findings code: handled below instead.
+            return parseResult.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)
         {
-            // A linter must never greet its user with a stack trace; say what happened and exit 2.
-            Console.Error.WriteLine("plimsoll: internal error: " + e.GetType().Name + ": " + e.Message);
-            return ExitCodes.UsageOrToolError;
+            // A linter must never greet its user with a stack trace, nor exit 1 (findings) for its own failure: one line, exit 2.
+            return ReportUnexpected(e);
         }
+    }
+
+    private static int ReportUnexpected(Exception e)
+    {
+        try
+        {
+            Console.Error.WriteLine("plimsoll: internal error: " + e.GetType().Name + ": " + e.Message);
+        }
+        catch (Exception)
+        {
+            // stderr is gone too: the exit code is all that is left to say it.
+        }
+        return ExitCodes.UsageOrToolError;
     }
 
     public static string Version =>

@@ -3,12 +3,11 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.CodeAnalysis;
 using System.Collections.Immutable;
 using Plimsoll.Analysis;
-using Plimsoll.Analysis.Configuration;
-using Plimsoll.Reporting.Sarif;
-using Plimsoll.Syntax.Compose;
+using Plimsoll.Analysis.Sessions;
 using Plimsoll.Cli.Hosting;
 using Plimsoll.Cli.Linting;
 using Plimsoll.Cli.Output;
+using Plimsoll.Cli.Workspace;
 using Plimsoll.Rules;
 
 namespace Plimsoll.Cli.Commands;
@@ -34,10 +33,11 @@ internal static class LintCommand
         var composeSchema = new Option<string?>("--compose-schema") { Description = "The Compose specification JSON schema: unknown keys and wrong types become PL9002." };
         var stdinName = new Option<string?>("--stdin-filename") { Description = "The file name to report for '-' (standard input); also decides its kind." };
         var kind = KindOption.Create();
+        var allowEmpty = new Option<bool>("--allow-empty") { Description = "Succeed when the paths hold no Dockerfile or compose file (by default that is an error, exit 2)." };
 
         var command = new Command("lint", "Lint Dockerfiles and Docker Compose / Swarm stack files.")
         {
-            paths, format, output, threshold, config, baseline, rules, noColor, quiet, stdinName, kind, composeSchema,
+            paths, format, output, threshold, config, baseline, rules, noColor, quiet, stdinName, kind, composeSchema, allowEmpty,
         };
         command.SetAction(parseResult =>
         {
@@ -54,7 +54,8 @@ internal static class LintCommand
                 parseResult.GetValue(noColor),
                 parseResult.GetValue(quiet),
                 parseResult.GetValue(stdinName),
-                parseResult.GetValue(composeSchema));
+                parseResult.GetValue(composeSchema),
+                parseResult.GetValue(allowEmpty));
             return Execute(request);
         });
         return command;
@@ -68,8 +69,14 @@ internal static class LintCommand
             return ExitCodes.UsageOrToolError;
         }
 
+        if (OptionFilesProblem(request) is { } optionProblem)
+        {
+            Console.Error.WriteLine("plimsoll lint: " + optionProblem);
+            return ExitCodes.UsageOrToolError;
+        }
         if (request.RulePacks.Count > 0 && JitHandoff.IsNeeded) return JitHandoff.Run();
         var analyzers = new List<PlimsollAnalyzer>(BuiltInRules.CreateAnalyzers());
+        var builtInAssembly = analyzers[0].GetType().Assembly;
         foreach (var pack in request.RulePacks)
         {
             var loaded = LoadRulePack(pack, out var error);
@@ -78,85 +85,113 @@ internal static class LintCommand
                 Console.Error.WriteLine("plimsoll lint: " + error);
                 return ExitCodes.UsageOrToolError;
             }
+            // The built-in rules are always loaded: naming their assembly again must not report every finding twice.
+            if (loaded.Count > 0 && loaded[0].GetType().Assembly.FullName == builtInAssembly.FullName)
+            {
+                Console.Error.WriteLine($"plimsoll lint: warning: --rules {pack}: is the built-in rules assembly, which is always loaded; ignored");
+                continue;
+            }
             analyzers.AddRange(loaded);
         }
 
-        var registry = new AnalyzerRegistry(analyzers);
-        if (request.ConfigPath != null && !File.Exists(request.ConfigPath))
+        LintSession session;
+        try
         {
-            Console.Error.WriteLine($"plimsoll lint: {request.ConfigPath}: configuration file not found");
+            session = LintSession.Create(new LintSessionOptions
+            {
+                Analyzers = analyzers,
+                ConfigPath = request.ConfigPath,
+                ComposeSchemaPath = request.ComposeSchemaPath,
+                BaselinePath = request.BaselinePath,
+                RepositoryRoot = request.BaselinePath == null ? null : DisplayPaths.RepositoryRoot(),
+                Threshold = request.Threshold,
+                ForcedKind = request.ForcedKind,
+                // Each file is linted once: keeping its tree would only hold memory.
+                CacheDocuments = false,
+            });
+        }
+        catch (LintSessionSetupException e)
+        {
+            Console.Error.WriteLine("plimsoll lint: " + e.Message);
             return ExitCodes.UsageOrToolError;
         }
-        var configuration = new EditorConfigOptionsProvider(
-            request.ConfigPath,
-            categoryOf: id => registry.FindRule(id)?.Category ?? "",
-            mapHadolintRule: id => registry.RulesForHadolintId(id));
-        ComposeSchema? schema = null;
-        if (request.ComposeSchemaPath != null)
-        {
-            try
-            {
-                schema = ComposeSchema.Load(request.ComposeSchemaPath);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Text.Json.JsonException)
-            {
-                Console.Error.WriteLine($"plimsoll lint: {request.ComposeSchemaPath}: cannot read the compose schema: {e.Message}");
-                return ExitCodes.UsageOrToolError;
-            }
-        }
-        SarifBaseline? baseline = null;
-        if (request.BaselinePath != null)
-        {
-            baseline = SarifBaseline.Load(request.BaselinePath, DisplayPaths.RepositoryRoot(), out var baselineError);
-            if (baseline == null)
-            {
-                Console.Error.WriteLine("plimsoll lint: " + baselineError);
-                return ExitCodes.UsageOrToolError;
-            }
-        }
-        var driver = new AnalyzerDriver(registry, configuration);
-        var run = new LintRunner(driver, schema).Run(request, Console.In, ProgressReporter.Create());
-        if (baseline != null) run = BaselineFilter.Apply(run, baseline);
-        var configurationProblems = configuration.Problems
-            .Select(p => new Plimsoll.Diagnostics.ToolNotification(p.Path, $"line {p.Line + 1}: {p.Message}", Plimsoll.Diagnostics.ToolNotificationLevel.Warning))
-            .ToImmutableArray();
-        if (!configurationProblems.IsEmpty) run = run with { Notifications = run.Notifications.AddRange(configurationProblems) };
+        var run = new LintRunner(session).Run(request, Console.In, ProgressReporter.Create());
 
-        using (var stream = request.OutputPath == null ? Console.OpenStandardOutput() : File.Create(request.OutputPath))
+        try
         {
-            if (request.Format == "sarif")
+            if (request.OutputPath == null)
             {
-                SarifReporter.Write(run, stream);
-            }
-            else if (request.Format == "json")
-            {
-                JsonReporter.Write(run, stream);
-            }
-            else if (request.Format == "gitlab")
-            {
-                GitLabReporter.Write(run, stream);
-            }
-            else if (request.Format == "checkstyle")
-            {
-                CheckstyleReporter.Write(run, stream);
-            }
-            else if (request.Format == "github")
-            {
-                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-                GitHubReporter.Write(run, writer);
+                using var stdout = Console.OpenStandardOutput();
+                WriteReport(run, request, stdout);
             }
             else
             {
-                // Flushed once when disposed: flushing every line costs a write call per line.
-                using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
-                bool color = request.OutputPath == null && !request.NoColor && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-                new TextReporter(color, request.Quiet).Write(run, writer);
+                ReportFile.Write(request.OutputPath, run.Files.Select(f => f.Path), stream => WriteReport(run, request, stream));
             }
         }
+        catch (ReportFileException e)
+        {
+            Console.Error.WriteLine("plimsoll lint: " + e.Message);
+            return ExitCodes.UsageOrToolError;
+        }
+        catch (Exception e) when (request.OutputPath == null && (e is IOException or UnauthorizedAccessException))
+        {
+            Console.Error.WriteLine("plimsoll lint: cannot write the report to standard output: " + (e.InnerException?.Message ?? e.Message));
+            return ExitCodes.UsageOrToolError;
+        }
 
+        if (run.Files.IsEmpty && !request.AllowEmpty && !run.AllNotifications.Any(n => n.Level == Plimsoll.Diagnostics.ToolNotificationLevel.Error))
+        {
+            // ESLint's convention: a run that lints nothing is an error, so a CI job pointed at the wrong folder does not pass.
+            Console.Error.WriteLine($"plimsoll lint: no Dockerfile or compose file found in {string.Join(", ", request.Paths.Select(p => "'" + p + "'"))} (use --allow-empty to accept a run with nothing to lint)");
+            return ExitCodes.UsageOrToolError;
+        }
         if (run.AllNotifications.Any(n => n.Level == Plimsoll.Diagnostics.ToolNotificationLevel.Error)) return ExitCodes.UsageOrToolError;
-        bool failed = run.Findings.Any(f => !f.IsSuppressed && SeverityThresholds.Reaches(f.Severity, request.Threshold));
+        bool failed = run.Findings.Any(session.Fails);
         return failed ? ExitCodes.Findings : ExitCodes.Clean;
+    }
+
+    private static void WriteReport(LintRun run, LintRequest request, Stream stream)
+    {
+        if (request.Format == "sarif")
+        {
+            SarifReporter.Write(run, stream);
+        }
+        else if (request.Format == "json")
+        {
+            JsonReporter.Write(run, stream);
+        }
+        else if (request.Format == "gitlab")
+        {
+            GitLabReporter.Write(run, stream);
+        }
+        else if (request.Format == "checkstyle")
+        {
+            CheckstyleReporter.Write(run, stream);
+        }
+        else if (request.Format == "github")
+        {
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: 1024, leaveOpen: true);
+            GitHubReporter.Write(run, writer);
+        }
+        else
+        {
+            // Flushed once when disposed: flushing every line costs a write call per line.
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: 1024, leaveOpen: true);
+            bool color = request.OutputPath == null && !request.NoColor && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+            new TextReporter(color, request.Quiet).Write(run, writer);
+        }
+    }
+
+    // Files named by options are checked before anything loads them (directory, FIFO, missing, size limit).
+    private static string? OptionFilesProblem(LintRequest request)
+    {
+        if (request.ConfigPath != null && OptionFile.Problem("--config", request.ConfigPath, OptionFile.MaxConfigBytes) is { } config) return config;
+        if (request.BaselinePath != null && OptionFile.Problem("--baseline", request.BaselinePath, Plimsoll.Reporting.Sarif.SarifBaseline.MaxBaselineBytes) is { } baseline) return baseline;
+        if (request.ComposeSchemaPath != null && OptionFile.Problem("--compose-schema", request.ComposeSchemaPath, OptionFile.MaxComposeSchemaBytes) is { } schema) return schema;
+        foreach (var pack in request.RulePacks)
+            if (OptionFile.Problem("--rules", pack, OptionFile.MaxRulePackBytes) is { } rules) return rules;
+        return null;
     }
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only reached where dynamic code runs: the native build hands --rules runs to the JIT build (JitHandoff).")]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Plimsoll.Syntax.Dockerfile;
 using Plimsoll.Workspace;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Cli.Commands;
 
@@ -37,20 +38,20 @@ internal static class SyntaxCommand
             return ExitCodes.UsageOrToolError;
         }
         string path = paths[0];
-        if (!File.Exists(path))
+        var read = PhysicalFileSystem.Instance.ReadFile(Path.GetFullPath(path));
+        if (!read.IsOk)
         {
-            Console.Error.WriteLine($"{path}: error: file not found");
+            Console.Error.WriteLine($"{path}: error: {(read.Status == FileReadStatus.NotFound ? "no such file" : "it " + read.Message)}");
             return ExitCodes.UsageOrToolError;
         }
-        var kind = forcedKind ?? SourceFileKinds.FromPath(path);
-        var content = SourceFileReader.Read(path);
-        switch (kind)
+        var content = read.Content!;
+        switch (SourceFileKinds.ClassifyNamed(path, content.Text, forcedKind))
         {
             case SourceFileKind.Compose:
+            case SourceFileKind.Stack:
                 Console.Out.Write(ComposeSyntax.Print(content, includeTrivia));
                 return ExitCodes.Clean;
             case SourceFileKind.Dockerfile:
-            case SourceFileKind.Unknown: // a file named explicitly is read as a Dockerfile unless --kind says otherwise
                 Console.Out.Write(DockerfileTreePrinter.Print(DockerfileSyntaxTree.Parse(content.Text, path), includeTrivia));
                 return ExitCodes.Clean;
             default:
@@ -60,38 +61,40 @@ internal static class SyntaxCommand
 
     private static int RunRoundTrip(string[] paths, SourceFileKind? forcedKind)
     {
-        var missing = new List<string>();
-        var files = SourceFileFinder.Find(paths, forcedKind, missing);
-        foreach (var path in missing) Console.Error.WriteLine($"{path}: error: no such file or directory");
+        var search = new SourceFileFinder(PhysicalFileSystem.Instance) { RespectGitIgnore = false }.Find(paths, forcedKind);
+        foreach (var path in search.Missing) Console.Error.WriteLine($"{path}: error: no such file or directory");
+        foreach (var (path, message) in search.Unreadable) Console.Error.WriteLine($"{path}: error: cannot list the folder: {message}");
+        var files = search.Files;
 
         int ok = 0;
         var failed = new List<string>();
-        foreach (var (path, kind) in files)
+        var mismatched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, foundKind) in files)
         {
-            byte[] bytes;
-            try
+            var kind = SourceFileKinds.ClassifyNamed(path, null, foundKind == SourceFileKind.Unknown ? null : foundKind);
+            byte[]? bytes = PhysicalFileSystem.ReadBytes(Path.GetFullPath(path), PhysicalFileSystem.DefaultMaxFileBytes, out var failure);
+            if (bytes == null)
             {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"{path}: error: cannot read: {e.Message}");
+                Console.Error.WriteLine($"{path}: error: cannot read: it {failure!.Message}");
                 failed.Add(path);
                 continue;
             }
             var content = SourceFileReader.Decode(path, bytes);
-            string rebuilt = kind == SourceFileKind.Compose
+            string rebuilt = kind.IsComposeFamily()
                 ? ComposeSyntax.RoundTrip(content)
                 : DockerfileSyntaxTree.Parse(content.Text, path).ToFullString();
             if (content.Encode(rebuilt).AsSpan().SequenceEqual(bytes)) ok++;
             else
             {
                 failed.Add(path);
+                mismatched.Add(path);
                 Console.Out.WriteLine($"{path}: does not round-trip");
             }
         }
         Console.Out.WriteLine($"roundtrip: {ok}/{files.Count} files");
-        return failed.Count == 0 && missing.Count == 0 ? ExitCodes.Clean : ExitCodes.Findings;
+        // A path that does not exist or cannot be read is a usage/tool error (2), not a failed round trip (1).
+        if (search.Missing.Count > 0 || search.Unreadable.Count > 0 || failed.Any(f => !mismatched.Contains(f))) return ExitCodes.UsageOrToolError;
+        return mismatched.Count == 0 ? ExitCodes.Clean : ExitCodes.Findings;
     }
 }
 

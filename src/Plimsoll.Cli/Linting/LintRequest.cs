@@ -1,4 +1,4 @@
-using Microsoft.CodeAnalysis;
+using Plimsoll.Analysis.Sessions;
 using Plimsoll.Workspace;
 
 namespace Plimsoll.Cli.Linting;
@@ -16,24 +16,5 @@ internal sealed record LintRequest(
     bool NoColor,
     bool Quiet,
     string? StdinFileName,
-    string? ComposeSchemaPath = null);
-
-/// <summary>The lowest severity that makes the run fail (exit 1).</summary>
-internal enum SeverityThreshold
-{
-    None,
-    Note,
-    Warning,
-    Error,
-}
-
-internal static class SeverityThresholds
-{
-    public static bool Reaches(DiagnosticSeverity severity, SeverityThreshold threshold) => threshold switch
-    {
-        SeverityThreshold.None => false,
-        SeverityThreshold.Note => severity >= DiagnosticSeverity.Info,
-        SeverityThreshold.Warning => severity >= DiagnosticSeverity.Warning,
-        _ => severity >= DiagnosticSeverity.Error,
-    };
-}
+    string? ComposeSchemaPath = null,
+    bool AllowEmpty = false);

@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Plimsoll.Analysis;
+using Plimsoll.Analysis.Sessions;
 using Plimsoll.Diagnostics;
 using Plimsoll.Workspace;
+using Plimsoll.Workspace.FileSystems;
+using Plimsoll.Cli.Workspace;
 
 namespace Plimsoll.Cli.Linting;
 
@@ -13,36 +16,32 @@ internal sealed record LintRun(ImmutableArray<FileAnalysisResult> Files, Immutab
     public IEnumerable<ToolNotification> AllNotifications => Notifications.Concat(Files.SelectMany(f => f.Notifications));
 }
 
-/// <summary>Finds the files, analyzes them in parallel (each file parsed once), and gathers the results in a stable order.</summary>
+/// <summary>Finds the files the command line names, has the session lint them in parallel, and gathers the results in a stable order.</summary>
 internal sealed class LintRunner
 {
-    private readonly AnalyzerDriver _driver;
-    private readonly Plimsoll.Syntax.Compose.ComposeSchema? _composeSchema;
+    private readonly LintSession _session;
 
-    public LintRunner(AnalyzerDriver driver, Plimsoll.Syntax.Compose.ComposeSchema? composeSchema = null)
-    {
-        _driver = driver;
-        _composeSchema = composeSchema;
-    }
+    public LintRunner(LintSession session) => _session = session;
 
     public LintRun Run(LintRequest request, TextReader stdin, Action<int, int>? progress = null)
     {
         var notifications = new List<ToolNotification>();
-        var inputs = new List<(string Path, SourceFileKind Kind, SourceFileContent? Content)>();
+        var inputs = new List<(string Path, SourceFileContent? Content)>();
 
         if (request.Paths.Count == 1 && request.Paths[0] == "-")
         {
             string name = request.StdinFileName ?? "Dockerfile";
-            var content = SourceFileReader.Decode(name, System.Text.Encoding.UTF8.GetBytes(stdin.ReadToEnd()));
-            inputs.Add((name, request.ForcedKind ?? KindOrDockerfile(name), content));
+            inputs.Add((name, SourceFileReader.Decode(name, System.Text.Encoding.UTF8.GetBytes(stdin.ReadToEnd()))));
         }
         else
         {
-            var missing = new List<string>();
-            foreach (var (path, kind) in SourceFileFinder.Find(request.Paths, request.ForcedKind, missing, respectGitIgnore: true))
-                inputs.Add((path, kind == SourceFileKind.Unknown ? SourceFileKind.Dockerfile : kind, null));
-            foreach (var path in missing)
+            var search = new SourceFileFinder(_session.FileSystem, new GitTrackedFiles()).Find(request.Paths, request.ForcedKind);
+            foreach (var found in search.Files)
+                inputs.Add((found.Path, null));
+            foreach (var path in search.Missing)
                 notifications.Add(new ToolNotification(path, "No such file or directory.", ToolNotificationLevel.Error));
+            foreach (var (path, message) in search.Unreadable)
+                notifications.Add(new ToolNotification(path, $"Cannot list the folder: {message}", ToolNotificationLevel.Error));
         }
 
         var results = new FileAnalysisResult?[inputs.Count];
@@ -50,30 +49,16 @@ internal sealed class LintRunner
         int done = 0;
         Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            var (path, kind, content) = inputs[i];
-            try
-            {
-                content ??= SourceFileReader.Read(path);
-                results[i] = kind switch
-                {
-                    SourceFileKind.Compose => ComposeLinting.Analyze(_driver, content, _composeSchema),
-                    _ => _driver.AnalyzeDockerfile(content.Text, path),
-                };
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                fileNotifications.Add(new ToolNotification(path, $"Cannot read the file: {e.Message}", ToolNotificationLevel.Error));
-            }
+            var (path, content) = inputs[i];
+            var result = _session.Lint(path, content?.Text);
+            // A file that could not be read is not a linted file: only why is reported (and the run fails).
+            if (result.IsUnreadable) foreach (var n in result.Notifications) fileNotifications.Add(n);
+            else results[i] = result;
             progress?.Invoke(Interlocked.Increment(ref done), inputs.Count);
         });
 
         notifications.AddRange(fileNotifications.OrderBy(n => n.Path, StringComparer.Ordinal));
-        return new LintRun(results.Where(r => r != null).Select(r => r!).ToImmutableArray(), notifications.ToImmutableArray(), _driver.Registry);
-    }
-
-    private static SourceFileKind KindOrDockerfile(string name)
-    {
-        var kind = SourceFileKinds.FromPath(name);
-        return kind == SourceFileKind.Unknown ? SourceFileKind.Dockerfile : kind;
+        notifications.AddRange(_session.ConfigurationNotifications);
+        return new LintRun(results.Where(r => r != null).Select(r => r!).ToImmutableArray(), notifications.ToImmutableArray(), _session.Registry);
     }
 }

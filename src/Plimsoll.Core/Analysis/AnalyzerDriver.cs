@@ -11,6 +11,7 @@ using Plimsoll.Syntax.Compose;
 using Plimsoll.Syntax.Yaml;
 using Plimsoll.Syntax.Dockerfile;
 using Plimsoll.Syntax.Shell;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Analysis;
 
@@ -22,35 +23,49 @@ public sealed class AnalyzerDriver
 {
     private readonly AnalyzerRegistry _registry;
     private readonly IAnalyzerOptionsProvider? _options;
+    private readonly IFileSystem _fileSystem;
 
     /// <param name="options">Where per-file configuration comes from (.editorconfig, --config, .hadolint.yaml); none when null.</param>
-    public AnalyzerDriver(AnalyzerRegistry registry, IAnalyzerOptionsProvider? options = null)
+    /// <param name="fileSystem">Where every file besides the analyzed one is read (.env, override and secret files); null: the disk.</param>
+    public AnalyzerDriver(AnalyzerRegistry registry, IAnalyzerOptionsProvider? options = null, IFileSystem? fileSystem = null)
     {
         _registry = registry;
         _options = options;
+        _fileSystem = fileSystem ?? PhysicalFileSystem.Instance;
     }
 
     private AnalyzerOptions OptionsFor(string path) => _options?.GetOptions(path) ?? AnalyzerOptions.Empty;
 
     public AnalyzerRegistry Registry => _registry;
 
-    public FileAnalysisResult AnalyzeDockerfile(SourceText text, string path)
+    public FileAnalysisResult AnalyzeDockerfile(SourceText text, string path, CancellationToken cancellationToken = default)
+        => AnalyzeDockerfile(DockerfileSemanticModel.Create(DockerfileSyntaxTree.Parse(text, path)), null, cancellationToken);
+
+    /// <summary>
+    /// Analyzes a Dockerfile already parsed (a host may keep trees and models between runs).
+    /// Throws <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    /// <param name="fileSystem">Overrides the driver's file system for this run (a host recording what was read).</param>
+    public FileAnalysisResult AnalyzeDockerfile(DockerfileSemanticModel model, IFileSystem? fileSystem, CancellationToken cancellationToken)
     {
-        var tree = DockerfileSyntaxTree.Parse(text, path);
-        var model = DockerfileSemanticModel.Create(tree);
+        var tree = model.Tree;
+        string path = tree.Path;
+        var text = tree.Text;
+        cancellationToken.ThrowIfCancellationRequested();
         var settings = new FileSettings(OptionsFor(path), SourceComments.ForDockerfile(tree, _registry));
-        var sink = new FindingSink();
+        var sink = new FindingSink(fileSystem ?? _fileSystem, cancellationToken);
         var notifications = new List<ToolNotification>();
 
         if (_registry.HasDockerfileWork)
         {
             var options = settings.Options;
-            RunActions(_registry.DockerfileActions, new DockerfileAnalysisContext(model, options, sink), path, notifications);
+            RunActions(_registry.DockerfileActions, new DockerfileAnalysisContext(model, options, sink), path, notifications, cancellationToken);
             if (_registry.StageActions.Count > 0)
                 foreach (var stage in model.Stages)
-                    RunActions(_registry.StageActions, new StageAnalysisContext(model, stage, options, sink), path, notifications);
+                    RunActions(_registry.StageActions, new StageAnalysisContext(model, stage, options, sink), path, notifications, cancellationToken);
             foreach (var instruction in tree.Root.Instructions)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 AnalyzeInstruction(model, instruction, options, sink, path, notifications);
                 // An ONBUILD trigger is an instruction of its own.
                 if (instruction is OnbuildInstructionSyntax { Inner: { } inner }) AnalyzeInstruction(model, inner, options, sink, path, notifications);
@@ -73,11 +88,24 @@ public sealed class AnalyzerDriver
     /// Analyzes one compose file (or swarm stack file, <paramref name="isStack"/>): YAML and schema problems become
     /// PL9002; values are interpolated with the .env beside the file (not for stacks, as swarm does not read it).
     /// </summary>
-    public FileAnalysisResult AnalyzeComposeFile(SourceText text, string path, bool isStack, ComposeSchema? schema = null)
+    public FileAnalysisResult AnalyzeComposeFile(SourceText text, string path, bool isStack, ComposeSchema? schema = null, CancellationToken cancellationToken = default)
+        => AnalyzeComposeFile(YamlSyntaxTree.Parse(text, path), isStack, schema, new ComposeProjectOptions { CancellationToken = cancellationToken });
+
+    /// <summary>
+    /// Analyzes a compose file already parsed. <paramref name="project"/> says how the rest of its project is read
+    /// (file system, a YAML parse cache, cancellation); its variable settings are not used (the file's kind decides them).
+    /// Throws <see cref="OperationCanceledException"/> when its token is cancelled.
+    /// </summary>
+    public FileAnalysisResult AnalyzeComposeFile(YamlSyntaxTree tree, bool isStack, ComposeSchema? schema, ComposeProjectOptions? project)
     {
-        var tree = YamlSyntaxTree.Parse(text, path);
+        string path = tree.Path;
+        var text = tree.Text;
+        var fileSystem = project?.FileSystem ?? _fileSystem;
+        var cancellationToken = project?.CancellationToken ?? default;
+        var loading = new ComposeProjectOptions { FileSystem = fileSystem, ParseYaml = project?.ParseYaml, CancellationToken = cancellationToken };
+        cancellationToken.ThrowIfCancellationRequested();
         var settings = new FileSettings(OptionsFor(path), SourceComments.ForYaml(tree, _registry));
-        var sink = new FindingSink();
+        var sink = new FindingSink(fileSystem, cancellationToken);
         var notifications = new List<ToolNotification>();
         var findings = new List<Finding>();
         foreach (var diagnostic in tree.Diagnostics) findings.Add(new Finding(diagnostic, null, null, null));
@@ -88,20 +116,24 @@ public sealed class AnalyzerDriver
                 foreach (var diagnostic in ComposeSchemaValidator.Validate(tree, schema)) findings.Add(new Finding(diagnostic, null, null, null));
 
             var file = ComposeFile.Load(tree);
-            var variables = ComposeVariables.Load(path, isStack ? ComposeVariablesOptions.ForStack(false, null) : ComposeVariablesOptions.Compose);
+            var variables = ComposeVariables.Load(path, isStack ? ComposeVariablesOptions.ForStack(false, null) : ComposeVariablesOptions.Compose, fileSystem);
             var interpolator = new ComposeInterpolator(variables, isStack ? InterpolationDialect.Stack : InterpolationDialect.Compose);
-            var merged = new Lazy<ComposeProject>(() => LoadProject(text, path, isStack));
-            var project = new ComposeProjectAnalysisContext(file, isStack, interpolator, merged, settings.Options, sink);
+            var merged = new Lazy<ComposeProject>(() => LoadProject(text, path, isStack, loading));
+            var projectContext = new ComposeProjectAnalysisContext(file, isStack, interpolator, merged, settings.Options, sink);
 
-            void Run<T>(IReadOnlyList<Action<T>> actions, T context) => RunActions(actions, context, path, notifications);
+            void Run<T>(IReadOnlyList<Action<T>> actions, T context)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                RunActions(actions, context, path, notifications, cancellationToken);
+            }
 
-            Run(_registry.ComposeProjectActions, project);
+            Run(_registry.ComposeProjectActions, projectContext);
             foreach (var service in file.Services)
-                Run(_registry.ComposeServiceActions, new ComposeServiceAnalysisContext(project, service, interpolator, settings.Options, sink));
+                Run(_registry.ComposeServiceActions, new ComposeServiceAnalysisContext(projectContext, service, interpolator, settings.Options, sink));
             foreach (var network in file.Networks)
-                Run(_registry.ComposeNetworkActions, new ComposeNetworkAnalysisContext(project, network, interpolator, settings.Options, sink));
+                Run(_registry.ComposeNetworkActions, new ComposeNetworkAnalysisContext(projectContext, network, interpolator, settings.Options, sink));
             foreach (var secret in file.Secrets.Cast<ComposeResource>().Concat(file.Configs))
-                Run(_registry.ComposeSecretActions, new ComposeSecretAnalysisContext(project, secret, interpolator, settings.Options, sink));
+                Run(_registry.ComposeSecretActions, new ComposeSecretAnalysisContext(projectContext, secret, interpolator, settings.Options, sink));
         }
 
         AddSuppressionProblems(settings, path, notifications);
@@ -117,12 +149,19 @@ public sealed class AnalyzerDriver
     private void AnalyzeInstruction(DockerfileSemanticModel model, InstructionSyntax instruction, AnalyzerOptions options, FindingSink sink, string path, List<ToolNotification> notifications)
     {
         var actions = _registry.InstructionActionsFor(instruction.Kind);
-        if (actions.Length > 0) RunActions(actions, new InstructionAnalysisContext(model, instruction, options, sink), path, notifications);
+        var cancellationToken = sink.CancellationToken;
+        if (actions.Length > 0) RunActions(actions, new InstructionAnalysisContext(model, instruction, options, sink), path, notifications, cancellationToken);
         if (_registry.ShellCommandActions.Count == 0 || instruction is not RunInstructionSyntax run) return;
         foreach (var script in RunScripts.For(model, run))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             foreach (var command in script.Parse.DescendantCommandsWithInlineScripts())
-                if (command.SimpleCommand != null)
-                    RunActions(_registry.ShellCommandActions, new ShellCommandAnalysisContext(model, script, command, options, sink), path, notifications);
+            {
+                if (command.SimpleCommand == null) continue;
+                cancellationToken.ThrowIfCancellationRequested();
+                RunActions(_registry.ShellCommandActions, new ShellCommandAnalysisContext(model, script, command, options, sink), path, notifications, cancellationToken);
+            }
+        }
     }
 
     // A suppression comment that names an unknown rule (or is malformed) is a mistake the user wants to hear about.
@@ -132,8 +171,11 @@ public sealed class AnalyzerDriver
             notifications.Add(new ToolNotification(path, $"line {problem.Line + 1}: {problem.Message}", ToolNotificationLevel.Warning));
     }
 
-    /// <summary>Calls each rule callback; a rule that throws becomes a tool notification and the others still run.</summary>
-    private static void RunActions<T>(IReadOnlyList<Action<T>> actions, T context, string path, List<ToolNotification> notifications)
+    /// <summary>
+    /// Calls each rule callback; a rule that throws becomes an error notification and the others still run. An error,
+    /// because the file was not fully checked: the run reports everything else and then fails with exit 2.
+    /// </summary>
+    private static void RunActions<T>(IReadOnlyList<Action<T>> actions, T context, string path, List<ToolNotification> notifications, CancellationToken cancellationToken)
     {
         // Indexed, not foreach over the interface: this runs for every instruction and shell command of every file.
         for (int i = 0; i < actions.Count; i++)
@@ -143,9 +185,9 @@ public sealed class AnalyzerDriver
             {
                 action(context);
             }
-            catch (Exception e)
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                notifications.Add(new ToolNotification(path, $"A rule failed ({DescribeRule(action)}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Warning));
+                notifications.Add(new ToolNotification(path, $"A rule failed ({DescribeRule(action)}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Error));
             }
         }
     }
@@ -167,25 +209,39 @@ public sealed class AnalyzerDriver
     }
 
     // The project docker compose would build from this file: with its sibling default/override file when it is one of them.
-    private static ComposeProject LoadProject(SourceText text, string path, bool isStack)
+    // The analyzed text stands in for the file on disk (it may be an unsaved buffer).
+    private static ComposeProject LoadProject(SourceText text, string path, bool isStack, ComposeProjectOptions loading)
     {
+        var overlay = new OverlayFileSystem(loading.FileSystem ?? PhysicalFileSystem.Instance);
+        overlay.SetBuffer(path, text);
+        var options = new ComposeProjectOptions { FileSystem = overlay, ParseYaml = loading.ParseYaml, CancellationToken = loading.CancellationToken };
         if (!isStack)
         {
             string name = Path.GetFileName(path);
             string directory = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
             if (ComposeProjectLoader.DefaultFileNames.Contains(name) || ComposeProjectLoader.OverrideFileNames.Contains(name))
             {
-                var files = ComposeProjectLoader.FindProjectFiles(directory);
+                var files = ComposeProjectLoader.FindProjectFiles(directory, overlay);
                 if (files.Any(f => string.Equals(Path.GetFileName(f), name, StringComparison.Ordinal)))
-                    return ComposeProjectLoader.LoadFiles(files);
+                    return ComposeProjectLoader.LoadFiles(files, options);
             }
         }
-        return ComposeProjectLoader.LoadText(text.ToString(), path, isStack);
+        return ComposeProjectLoader.LoadText(text.ToString(), path, isStack, options);
     }
 }
 
 /// <summary>What analyzing one file produced.</summary>
-public sealed record FileAnalysisResult(string Path, SourceText Text, ImmutableArray<Finding> Findings, ImmutableArray<ToolNotification> Notifications);
+public sealed record FileAnalysisResult(string Path, SourceText Text, ImmutableArray<Finding> Findings, ImmutableArray<ToolNotification> Notifications)
+{
+    /// <summary>True when the file could not be read: nothing was checked, and <see cref="Notifications"/> says why.</summary>
+    public bool IsUnreadable { get; init; }
+
+    public static FileAnalysisResult Unreadable(string path, string message)
+        => new(path, SourceText.From(""), ImmutableArray<Finding>.Empty, ImmutableArray.Create(new ToolNotification(path, message, ToolNotificationLevel.Error)))
+        {
+            IsUnreadable = true,
+        };
+}
 
 /// <summary>Findings in file order: line, column, then rule id.</summary>
 internal sealed class FindingOrder : IComparer<Finding>

@@ -51,10 +51,19 @@ public static class AnalyzerLoader
             if (analyzers.Count == 0) error = $"{path}: no public [PlimsollAnalyzer] classes found";
             return analyzers;
         }
-        catch (Exception e) when (e is IOException || e is BadImageFormatException || e is FileLoadException || e is UnauthorizedAccessException || e is ArgumentException || e is TargetInvocationException || e is MissingMethodException)
+        catch (Exception e) when (e is IOException || e is BadImageFormatException || e is FileLoadException || e is UnauthorizedAccessException || e is ArgumentException || e is TargetInvocationException || e is MissingMethodException || e is TypeInitializationException || e is TypeLoadException)
         {
-            error = $"{path}: cannot load rule pack: {e.Message}";
+            error = $"{path}: cannot load rule pack: {Innermost(e)}";
             return Array.Empty<PlimsollAnalyzer>();
         }
+    }
+
+    // "Exception has been thrown by the target of an invocation" says nothing: show what the rule pack's constructor threw.
+    private static string Innermost(Exception e)
+    {
+        while (e is TargetInvocationException or TypeInitializationException && e.InnerException != null) e = e.InnerException;
+        return e is TargetInvocationException or TypeInitializationException || e is IOException or BadImageFormatException
+            ? e.Message
+            : $"{e.GetType().Name}: {e.Message}";
     }
 }

@@ -5,6 +5,7 @@ using Plimsoll.Diagnostics;
 using Plimsoll.Semantics.Dockerfile;
 using Plimsoll.Syntax.Dockerfile;
 using Plimsoll.Syntax.Shell;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Analysis;
 
@@ -25,6 +26,15 @@ public abstract class FileAnalysisContext
     public SourceText Text { get; }
     public IRuleOptions Options { get; }
 
+    /// <summary>
+    /// Every other file a rule may look at (a secret's <c>file:</c>, for example): the host's view, which may be
+    /// the disk overlaid with unsaved editor buffers. Rules never touch the disk themselves.
+    /// </summary>
+    public IFileSystem FileSystem => _sink.FileSystem;
+
+    /// <summary>Set when the host no longer wants this result (the document changed): a long rule should stop early.</summary>
+    public CancellationToken CancellationToken => _sink.CancellationToken;
+
     /// <summary>Reports <paramref name="rule"/> at <paramref name="span"/> of this file.</summary>
     public void Report(RuleDescriptor rule, TextSpan span, params object?[] messageArgs)
         => _sink.Add(rule, PlimsollDiagnostic.Create(rule.Descriptor, Path, Text, span, messageArgs), null);
@@ -34,9 +44,18 @@ public abstract class FileAnalysisContext
         => _sink.Add(rule, PlimsollDiagnostic.Create(rule.Descriptor, Path, Text, span, messageArgs), fix);
 }
 
-/// <summary>Collects what rules report during one file's analysis.</summary>
+/// <summary>Collects what rules report during one file's analysis; carries the run's file system and cancellation to every context.</summary>
 internal sealed class FindingSink
 {
+    public FindingSink(IFileSystem fileSystem, CancellationToken cancellationToken)
+    {
+        FileSystem = fileSystem;
+        CancellationToken = cancellationToken;
+    }
+
+    public IFileSystem FileSystem { get; }
+    public CancellationToken CancellationToken { get; }
+
     public List<(RuleDescriptor Rule, Diagnostic Diagnostic, CodeFix? Fix)> Items { get; } = new();
 
     public void Add(RuleDescriptor rule, Diagnostic diagnostic, CodeFix? fix)

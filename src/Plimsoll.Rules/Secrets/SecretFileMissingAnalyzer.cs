@@ -25,7 +25,7 @@ public sealed class SecretFileMissingAnalyzer : PlimsollAnalyzer
             string expanded = path.StartsWith("~/", StringComparison.Ordinal)
                 ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), path.Substring(2))
                 : Path.Combine(directory, path);
-            if (!File.Exists(expanded) && !Directory.Exists(expanded))
+            if (!secret.FileSystem.FileExists(expanded) && !secret.FileSystem.DirectoryExists(expanded))
                 secret.Report(RuleCatalog.SecretFileMissing, file.Span, secret.IsConfig ? "Config" : "Secret", secret.Secret.Name, path);
         });
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Analysis.Configuration;
 
@@ -69,19 +70,15 @@ internal sealed class EditorConfigFile
     }
 
     /// <summary>Reads and parses; an unreadable file yields an empty file with one problem.</summary>
-    public static EditorConfigFile Load(string path, bool preambleAppliesToAllFiles)
+    public static EditorConfigFile Load(IFileSystem fileSystem, string path, bool preambleAppliesToAllFiles)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is System.Security.SecurityException)
+        var read = fileSystem.ReadFile(path);
+        if (!read.IsOk)
         {
             return new EditorConfigFile(path, false, Array.Empty<EditorConfigProperty>(), Array.Empty<EditorConfigSection>(),
-                new[] { new ConfigurationProblem(path, 0, "cannot read the file: " + e.Message) });
+                new[] { new ConfigurationProblem(path, 0, "cannot read the file: " + read.Message) });
         }
-        return Parse(text, path, preambleAppliesToAllFiles);
+        return Parse(ConfigurationText.WithoutByteOrderMark(read.Content!.Text), path, preambleAppliesToAllFiles);
     }
 
     public static EditorConfigFile Parse(string text, string path, bool preambleAppliesToAllFiles)

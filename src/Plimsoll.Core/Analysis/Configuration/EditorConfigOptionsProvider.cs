@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Analysis.Configuration;
 
@@ -23,7 +24,7 @@ namespace Plimsoll.Analysis.Configuration;
 /// </para>
 /// <para>
 /// Parsed files, per-directory lookups and the resulting options are cached for the provider's
-/// lifetime (one lint run): files edited during a run are not re-read. Thread-safe. Never throws
+/// lifetime: files edited since are not re-read (a host makes a new provider when configuration files change). Thread-safe. Never throws
 /// on bad files: see <see cref="Problems"/>.
 /// </para>
 /// </remarks>
@@ -36,6 +37,7 @@ public sealed class EditorConfigOptionsProvider : IAnalyzerOptionsProvider
     private static readonly StringComparer PathComparer =
         Path.DirectorySeparatorChar == '\\' || RuntimeIsMac() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
+    private readonly IFileSystem _fileSystem;
     private readonly Func<string, string>? _categoryOf;
     private readonly Func<string, IEnumerable<string>>? _mapHadolintRule;
     private readonly bool _readHadolintConfig;
@@ -54,15 +56,28 @@ public sealed class EditorConfigOptionsProvider : IAnalyzerOptionsProvider
         Func<string, string>? categoryOf = null,
         Func<string, IEnumerable<string>>? mapHadolintRule = null,
         bool readHadolintConfig = true)
+        : this(PhysicalFileSystem.Instance, explicitConfigPath, categoryOf, mapHadolintRule, readHadolintConfig)
     {
+    }
+
+    /// <param name="fileSystem">Where the configuration files are read (a host's buffers may overlay the disk).</param>
+    public EditorConfigOptionsProvider(
+        IFileSystem fileSystem,
+        string? configPath,
+        Func<string, string>? categoryOf,
+        Func<string, IEnumerable<string>>? mapHadolintRule,
+        bool readHadolintConfig = true)
+    {
+        _fileSystem = fileSystem;
+        string? explicitConfigPath = configPath;
         _categoryOf = categoryOf;
         _mapHadolintRule = mapHadolintRule;
         _readHadolintConfig = readHadolintConfig;
         if (explicitConfigPath != null)
         {
             string full = TryGetFullPath(explicitConfigPath) ?? explicitConfigPath;
-            _explicitConfig = File.Exists(full)
-                ? EditorConfigFile.Load(full, preambleAppliesToAllFiles: true)
+            _explicitConfig = _fileSystem.FileExists(full)
+                ? EditorConfigFile.Load(_fileSystem, full, preambleAppliesToAllFiles: true)
                 : EditorConfigFile.Parse("", full, true).WithProblem(new ConfigurationProblem(full, 0, "the configuration file does not exist"));
         }
     }
@@ -168,7 +183,7 @@ public sealed class EditorConfigOptionsProvider : IAnalyzerOptionsProvider
     private IReadOnlyList<EditorConfigFile> LoadChain(string directory)
     {
         string candidate = Path.Combine(directory, EditorConfigName);
-        EditorConfigFile? here = SafeFileExists(candidate) ? EditorConfigFile.Load(candidate, preambleAppliesToAllFiles: false) : null;
+        EditorConfigFile? here = SafeFileExists(candidate) ? EditorConfigFile.Load(_fileSystem, candidate, preambleAppliesToAllFiles: false) : null;
         if (here is { IsRoot: true }) return new[] { here };
         string? parent = Path.GetDirectoryName(directory);
         var above = string.IsNullOrEmpty(parent) || PathComparer.Equals(parent, directory) ? Array.Empty<EditorConfigFile>() : GetChain(parent!);
@@ -192,7 +207,7 @@ public sealed class EditorConfigOptionsProvider : IAnalyzerOptionsProvider
             string candidate = Path.Combine(directory, name);
             if (SafeFileExists(candidate))
             {
-                return _hadolintFiles.GetOrAdd(candidate, c => new Lazy<HadolintConfigFile>(() => HadolintConfigFile.Load(c, _mapHadolintRule), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+                return _hadolintFiles.GetOrAdd(candidate, c => new Lazy<HadolintConfigFile>(() => HadolintConfigFile.Load(_fileSystem, c, _mapHadolintRule), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
             }
         }
         bool isGitRoot = SafeFileExists(Path.Combine(directory, ".git")) || SafeDirectoryExists(Path.Combine(directory, ".git"));
@@ -213,17 +228,9 @@ public sealed class EditorConfigOptionsProvider : IAnalyzerOptionsProvider
         }
     }
 
-    private static bool SafeFileExists(string path)
-    {
-        try { return File.Exists(path); }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException) { return false; }
-    }
+    private bool SafeFileExists(string path) => _fileSystem.FileExists(path);
 
-    private static bool SafeDirectoryExists(string path)
-    {
-        try { return Directory.Exists(path); }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException) { return false; }
-    }
+    private bool SafeDirectoryExists(string path) => _fileSystem.DirectoryExists(path);
 
     private static bool RuntimeIsMac() => System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.OSX);
 }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Analysis.Configuration;
 
@@ -38,20 +39,16 @@ internal sealed class HadolintConfigFile
 
     public List<ConfigurationProblem> Problems { get; } = new();
 
-    public static HadolintConfigFile Load(string path, Func<string, IEnumerable<string>>? mapHadolintRule)
+    public static HadolintConfigFile Load(IFileSystem fileSystem, string path, Func<string, IEnumerable<string>>? mapHadolintRule)
     {
         var file = new HadolintConfigFile(path);
-        string text;
-        try
+        var read = fileSystem.ReadFile(path);
+        if (!read.IsOk)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is NotSupportedException || e is System.Security.SecurityException)
-        {
-            file.Problems.Add(new ConfigurationProblem(path, 0, "cannot read the file: " + e.Message));
+            file.Problems.Add(new ConfigurationProblem(path, 0, "cannot read the file: " + read.Message));
             return file;
         }
-        file.Read(text, mapHadolintRule);
+        file.Read(ConfigurationText.WithoutByteOrderMark(read.Content!.Text), mapHadolintRule);
         return file;
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Syntax.Compose;
 
@@ -18,10 +19,12 @@ public sealed class ComposeSchema : IDisposable
 
     public JsonElement Root => document.RootElement;
 
-    public static ComposeSchema Load(string path)
+    /// <summary>Reads the schema; throws <see cref="IOException"/> when it cannot be read, <see cref="JsonException"/> when it is not JSON.</summary>
+    public static ComposeSchema Load(string path, IFileSystem? fileSystem = null)
     {
-        using var stream = File.OpenRead(path);
-        return new ComposeSchema(JsonDocument.Parse(stream));
+        var read = (fileSystem ?? PhysicalFileSystem.Instance).ReadFile(path);
+        if (!read.IsOk) throw new IOException(read.Message);
+        return Parse(read.Content!.Text.ToString().TrimStart('\uFEFF'));
     }
 
     public static ComposeSchema Parse(string json) => new(JsonDocument.Parse(json));

@@ -17,7 +17,10 @@ public interface IFileSystem
 
     bool DirectoryExists(string path);
 
-    /// <summary>The files and subdirectories of a directory (absolute paths, ordinal order), or why it cannot be listed.</summary>
+    /// <summary>
+    /// The files and subdirectories of a directory (absolute paths, ordinal order), or why it cannot be listed.
+    /// Symbolic links are listed apart (<see cref="DirectoryListing.Links"/>): walks do not follow them.
+    /// </summary>
     DirectoryListing ListDirectory(string path);
 }
 
@@ -31,6 +34,8 @@ public enum FileReadStatus
     /// <summary>Larger than the reader's size limit (the message names the limit).</summary>
     TooLarge,
     Unreadable,
+    /// <summary>Bytes that are not text in an encoding the tool reads (the message says what they look like).</summary>
+    Undecodable,
 }
 
 /// <summary>The outcome of <see cref="IFileSystem.ReadFile"/>: content when <see cref="Status"/> is Ok, otherwise a message for people.</summary>
@@ -43,8 +48,11 @@ public sealed record FileReadResult(FileReadStatus Status, SourceFileContent? Co
     public static FileReadResult Failed(FileReadStatus status, string message) => new(status, null, message);
 }
 
-/// <summary>The entries of one directory; <see cref="Error"/> is set (and the lists empty) when it could not be listed.</summary>
-public sealed record DirectoryListing(IReadOnlyList<string> Files, IReadOnlyList<string> Directories, string? Error)
+/// <summary>
+/// The entries of one directory; <see cref="Error"/> is set (and the lists empty) when it could not be listed.
+/// <see cref="Links"/> are the symbolic links among them (to files, directories or nothing), in neither other list.
+/// </summary>
+public sealed record DirectoryListing(IReadOnlyList<string> Files, IReadOnlyList<string> Directories, string? Error, IReadOnlyList<string>? Links = null)
 {
     public static DirectoryListing Failed(string error) => new(Array.Empty<string>(), Array.Empty<string>(), error);
 }

@@ -1,17 +1,30 @@
 namespace Plimsoll.Workspace.FileSystems;
 
-/// <summary>The disk. The only type in Core and Rules allowed to touch it (RS1035 is off here alone).</summary>
+/// <summary>
+/// The disk. The only type in Core and Rules allowed to touch it (RS1035 is off here alone). Reads only regular
+/// files — a FIFO, device or socket is refused before it is opened, so none can block or stream forever — and
+/// never more than <see cref="MaxFileBytes"/> bytes of one file.
+/// </summary>
 public sealed class PhysicalFileSystem : IFileSystem
 {
+    /// <summary>Linted documents and the files they pull in (.env, include, extends, configuration): 16 MiB each.</summary>
+    public const long DefaultMaxFileBytes = 16L * 1024 * 1024;
+
     public static readonly PhysicalFileSystem Instance = new();
+
+    public PhysicalFileSystem(long maxFileBytes = DefaultMaxFileBytes) => MaxFileBytes = maxFileBytes;
+
+    public long MaxFileBytes { get; }
 
     public FileReadResult ReadFile(string path)
     {
         try
         {
-            if (Directory.Exists(path)) return FileReadResult.Failed(FileReadStatus.NotARegularFile, "is a directory");
-            if (!File.Exists(path)) return FileReadResult.Failed(FileReadStatus.NotFound, "no such file");
-            return FileReadResult.Ok(SourceFileReader.Decode(path, File.ReadAllBytes(path)));
+            var bytes = ReadBytes(path, MaxFileBytes, out var failure);
+            if (bytes == null) return failure!;
+            return SourceFileReader.TryDecode(path, bytes, out var content, out var problem)
+                ? FileReadResult.Ok(content!)
+                : FileReadResult.Failed(FileReadStatus.Undecodable, problem!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -19,9 +32,119 @@ public sealed class PhysicalFileSystem : IFileSystem
         }
     }
 
+    /// <summary>
+    /// The bytes of a regular file of at most <paramref name="maxBytes"/> bytes, or null and why not (a result with
+    /// a message for people: "is a FIFO", "is larger than the 16 MiB limit"…). For files that are not decoded as
+    /// source text too: a SARIF baseline, a JSON schema.
+    /// </summary>
+    public static byte[]? ReadBytes(string path, long maxBytes, out FileReadResult? failure)
+    {
+        failure = null;
+        try
+        {
+            var type = Classify(path);
+            if (type == DiskFileType.Missing)
+            {
+                failure = FileReadResult.Failed(FileReadStatus.NotFound, "no such file");
+                return null;
+            }
+            if (type != DiskFileType.Regular && type != DiskFileType.Unknown)
+            {
+                failure = NotRegular(type);
+                return null;
+            }
+#if NET
+            if (NativeFile.TryOpen(path, out var opened))
+            {
+                if (opened.Handle == null)
+                {
+                    failure = FileReadResult.Failed(opened.Type == DiskFileType.Missing ? FileReadStatus.NotFound : FileReadStatus.Unreadable, opened.Error ?? "cannot be opened");
+                    return null;
+                }
+                using var handle = opened.Handle;
+                // Checked again on the opened descriptor: the path may have been replaced since it was looked at.
+                if (opened.Type != DiskFileType.Regular)
+                {
+                    failure = NotRegular(opened.Type);
+                    return null;
+                }
+                using var native = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+                return ReadBounded(native, maxBytes, out failure);
+            }
+#endif
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
+            return ReadBounded(stream, maxBytes, out failure);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            failure = FileReadResult.Failed(FileReadStatus.Unreadable, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>"16 MiB", "512 KiB": a limit as the messages say it.</summary>
+    public static string DescribeSize(long bytes)
+        => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB" : bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} bytes";
+
+    // Reads at most maxBytes + 1 bytes whatever the file claims its length is (a file can grow while it is read).
+    private static byte[]? ReadBounded(Stream stream, long maxBytes, out FileReadResult? failure)
+    {
+        failure = null;
+        long claimed = stream.CanSeek ? stream.Length : 0;
+        if (claimed > maxBytes)
+        {
+            failure = TooLarge(maxBytes);
+            return null;
+        }
+        var buffer = new MemoryStream(claimed > 0 ? (int)claimed : 4096);
+        var chunk = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            total += read;
+            if (total > maxBytes)
+            {
+                failure = TooLarge(maxBytes);
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static FileReadResult TooLarge(long maxBytes)
+        => FileReadResult.Failed(FileReadStatus.TooLarge, $"is larger than the {DescribeSize(maxBytes)} limit for a file");
+
+    private static FileReadResult NotRegular(DiskFileType type) => FileReadResult.Failed(FileReadStatus.NotARegularFile, type switch
+    {
+        DiskFileType.Directory => "is a directory",
+        DiskFileType.Fifo => "is a FIFO (named pipe), not a regular file: not read",
+        DiskFileType.CharacterDevice => "is a character device, not a regular file: not read",
+        DiskFileType.BlockDevice => "is a block device, not a regular file: not read",
+        DiskFileType.Socket => "is a socket, not a regular file: not read",
+        _ => "is not a regular file: not read",
+    });
+
+    private static DiskFileType Classify(string path)
+    {
+#if NET
+        var type = NativeFile.TypeOf(path);
+        if (type != DiskFileType.Unknown) return type;
+#endif
+        if (Directory.Exists(path)) return DiskFileType.Directory;
+        if (!File.Exists(path)) return DiskFileType.Missing;
+        return (File.GetAttributes(path) & FileAttributes.Device) != 0 ? DiskFileType.CharacterDevice : DiskFileType.Unknown;
+    }
+
+    /// <summary>True for a regular file (following links): a FIFO or device named like a Dockerfile is not one.</summary>
     public bool FileExists(string path)
     {
-        try { return File.Exists(path); }
+        try
+        {
+            var type = Classify(path);
+            return type == DiskFileType.Regular || type == DiskFileType.Unknown && File.Exists(path);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return false; }
     }
 
@@ -35,9 +158,21 @@ public sealed class PhysicalFileSystem : IFileSystem
     {
         try
         {
-            var files = Directory.EnumerateFiles(path).OrderBy(f => f, StringComparer.Ordinal).ToList();
-            var directories = Directory.EnumerateDirectories(path).OrderBy(d => d, StringComparer.Ordinal).ToList();
-            return new DirectoryListing(files, directories, null);
+            var files = new List<string>();
+            var directories = new List<string>();
+            var links = new List<string>();
+            // One readdir, and the entry types it gives: no stat per entry beyond what the enumeration does.
+            foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
+            {
+                var attributes = entry.Attributes;
+                if ((attributes & FileAttributes.ReparsePoint) != 0) links.Add(entry.FullName);
+                else if ((attributes & FileAttributes.Directory) != 0) directories.Add(entry.FullName);
+                else files.Add(entry.FullName);
+            }
+            files.Sort(StringComparer.Ordinal);
+            directories.Sort(StringComparer.Ordinal);
+            links.Sort(StringComparer.Ordinal);
+            return new DirectoryListing(files, directories, null, links);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Diagnostics;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Semantics.Compose.Interpolation;
 
@@ -64,8 +65,10 @@ public sealed class ComposeVariables : IVariableSource
     }
 
     /// <summary>Builds the chain for <paramref name="composeFilePath"/> from the file system. Never throws on missing or unreadable files.</summary>
-    public static ComposeVariables Load(string composeFilePath, ComposeVariablesOptions? options = null)
+    /// <param name="fileSystem">Where the env files are read; null: the disk.</param>
+    public static ComposeVariables Load(string composeFilePath, ComposeVariablesOptions? options = null, IFileSystem? fileSystem = null)
     {
+        fileSystem ??= PhysicalFileSystem.Instance;
         options ??= ComposeVariablesOptions.Compose;
         IEnumerable<KeyValuePair<string, string>>? environment = null;
         if (options.UseProcessEnvironment)
@@ -81,7 +84,7 @@ public sealed class ComposeVariables : IVariableSource
             origin = ValueOrigin.EnvFile;
             foreach (var envFile in options.EnvFiles)
             {
-                var text = TryRead(envFile, out var error);
+                var text = TryRead(fileSystem, envFile, out var error);
                 if (text is null) diagnostics.Add(Diagnostic.Create(SyntaxDiagnostics.ComposeSyntax, Location.None, "env file " + envFile + " cannot be read: " + error));
                 else files.Add((text, envFile));
             }
@@ -94,9 +97,9 @@ public sealed class ComposeVariables : IVariableSource
                 string directory = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(composeFilePath)) ?? ".";
                 string dotEnv = System.IO.Path.Combine(directory, ".env");
                 // A missing .env is normal; compose says nothing either.
-                if (File.Exists(dotEnv))
+                if (fileSystem.FileExists(dotEnv))
                 {
-                    var text = TryRead(dotEnv, out var error);
+                    var text = TryRead(fileSystem, dotEnv, out var error);
                     if (text is null) diagnostics.Add(Diagnostic.Create(SyntaxDiagnostics.ComposeSyntax, Location.None, ".env file " + dotEnv + " cannot be read: " + error));
                     else files.Add((text, dotEnv));
                 }
@@ -107,18 +110,13 @@ public sealed class ComposeVariables : IVariableSource
         return new ComposeVariables(loaded.Sources, loaded.EnvFiles, diagnostics);
     }
 
-    private static SourceText? TryRead(string path, out string? error)
+    private static SourceText? TryRead(IFileSystem fileSystem, string path, out string? error)
     {
-        try
-        {
-            using var stream = File.OpenRead(path);
-            error = null;
-            return SourceText.From(stream);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            error = e.Message;
-            return null;
-        }
+        var read = fileSystem.ReadFile(path);
+        error = read.Message;
+        if (!read.IsOk) return null;
+        var text = read.Content!.Text;
+        // An env file's byte-order mark is not part of its first name (a stream read drops it too).
+        return text.Length > 0 && text[0] == '\uFEFF' ? SourceText.From(text.ToString(TextSpan.FromBounds(1, text.Length))) : text;
     }
 }

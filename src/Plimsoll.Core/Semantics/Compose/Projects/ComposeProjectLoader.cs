@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Diagnostics;
 using Plimsoll.Semantics.Compose.Interpolation;
 using Plimsoll.Syntax.Yaml;
+using Plimsoll.Workspace.FileSystems;
 using IOPath = System.IO.Path;
 
 namespace Plimsoll.Semantics.Compose.Projects;
@@ -24,15 +25,16 @@ public static class ComposeProjectLoader
         ImmutableArray.Create("compose.override.yaml", "compose.override.yml", "docker-compose.override.yaml", "docker-compose.override.yml");
 
     /// <summary>The files <c>docker compose</c> would use in <paramref name="directory"/>: the project file and its override, if any.</summary>
-    public static ImmutableArray<string> FindProjectFiles(string directory)
+    public static ImmutableArray<string> FindProjectFiles(string directory, IFileSystem? fileSystem = null)
     {
+        fileSystem ??= PhysicalFileSystem.Instance;
         for (int i = 0; i < DefaultFileNames.Length; i++)
         {
             string file = IOPath.Combine(directory, DefaultFileNames[i]);
-            if (!File.Exists(file)) continue;
+            if (!fileSystem.FileExists(file)) continue;
             // compose pairs compose.yaml with compose.override.yaml and so on: the override of the same spelling.
             string overrideFile = IOPath.Combine(directory, OverrideFileNames[i]);
-            return File.Exists(overrideFile) ? ImmutableArray.Create(file, overrideFile) : ImmutableArray.Create(file);
+            return fileSystem.FileExists(overrideFile) ? ImmutableArray.Create(file, overrideFile) : ImmutableArray.Create(file);
         }
         return ImmutableArray<string>.Empty;
     }
@@ -40,7 +42,7 @@ public static class ComposeProjectLoader
     /// <summary>The project in <paramref name="directory"/>; with a PL9002 (no location) when it has no compose file.</summary>
     public static ComposeProject LoadDirectory(string directory, ComposeProjectOptions? options = null)
     {
-        var files = FindProjectFiles(directory);
+        var files = FindProjectFiles(directory, options?.FileSystem);
         if (files.IsEmpty)
         {
             var project = new ProjectBuilder(options ?? ComposeProjectOptions.Default, isStack: false, Array.Empty<string>()).Build();
@@ -66,11 +68,15 @@ public static class ComposeProjectLoader
     public static ComposeProject LoadText(string text, string path, bool isStack = false, ComposeProjectOptions? options = null)
     {
         options ??= ComposeProjectOptions.Default;
+        var overlay = new OverlayFileSystem(options.FileSystem ?? PhysicalFileSystem.Instance);
+        overlay.SetBuffer(path, text);
         var inMemory = new ComposeProjectOptions
         {
             Variables = options.Variables,
             VariableSource = options.VariableSource,
-            ReadFile = p => IOPath.GetFullPath(p) == IOPath.GetFullPath(path) ? text : (options.ReadFile ?? ProjectBuilder.ReadFromDisk)(p),
+            FileSystem = overlay,
+            ParseYaml = options.ParseYaml,
+            CancellationToken = options.CancellationToken,
         };
         return new ProjectBuilder(inMemory, isStack, new[] { path }).Build();
     }
@@ -100,18 +106,6 @@ internal sealed class ProjectBuilder
         this.files = files ?? Array.Empty<string>();
     }
 
-    internal static string? ReadFromDisk(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return null;
-        }
-    }
-
     public ComposeProject Build()
     {
         var full = files.Select(Full).ToList();
@@ -119,6 +113,7 @@ internal sealed class ProjectBuilder
         ProjectMapping? merged = null;
         foreach (var file in full)
         {
+            options.CancellationToken.ThrowIfCancellationRequested();
             includeStack.Clear();
             var root = LoadFile(file, site: null);
             if (root == null) continue;
@@ -133,7 +128,7 @@ internal sealed class ProjectBuilder
     {
         if (options.VariableSource != null) return options.VariableSource;
         if (firstFile == null) return ComposeVariables.Empty;
-        var chain = ComposeVariables.Load(firstFile, options.Variables ?? (isStack ? ComposeVariablesOptions.ForStack() : ComposeVariablesOptions.Compose));
+        var chain = ComposeVariables.Load(firstFile, options.Variables ?? (isStack ? ComposeVariablesOptions.ForStack() : ComposeVariablesOptions.Compose), options.FileSystem);
         diagnostics.AddRange(chain.Diagnostics);
         return chain;
     }
@@ -153,9 +148,10 @@ internal sealed class ProjectBuilder
     private YamlSyntaxTree? Parse(string file, YamlNode? site)
     {
         if (trees.TryGetValue(file, out var known)) return known;
-        var text = (options.ReadFile ?? ReadFromDisk)(file);
+        options.CancellationToken.ThrowIfCancellationRequested();
+        var read = (options.FileSystem ?? PhysicalFileSystem.Instance).ReadFile(file);
         YamlSyntaxTree? tree = null;
-        if (text == null)
+        if (!read.IsOk)
         {
             diagnostics.Add(site == null
                 ? Diagnostic.Create(SyntaxDiagnostics.ComposeSyntax, Location.None, "compose file " + file + " cannot be read")
@@ -163,7 +159,8 @@ internal sealed class ProjectBuilder
         }
         else
         {
-            tree = YamlSyntaxTree.Parse(SourceText.From(text), file);
+            var text = read.Content!.Text;
+            tree = options.ParseYaml != null ? options.ParseYaml(file, text) : YamlSyntaxTree.Parse(text, file);
             diagnostics.AddRange(tree.Diagnostics);
         }
         trees[file] = tree;
@@ -323,6 +320,7 @@ internal sealed class ProjectBuilder
     /// <summary>The service with its <c>extends</c> chain applied; null when the service is not defined.</summary>
     private ProjectMapping? ResolveService(string file, string name, ProjectMapping services, YamlNode site)
     {
+        options.CancellationToken.ThrowIfCancellationRequested();
         if (resolved.TryGetValue((file, name), out var done)) return done;
         if (services[name] is not ProjectMapping service) return null;
         var extends = service.FindEntry("extends");

@@ -1,0 +1,51 @@
+using Plimsoll.Analysis.Configuration;
+using Plimsoll.Syntax.Compose;
+using Plimsoll.Workspace;
+using Plimsoll.Workspace.FileSystems;
+
+namespace Plimsoll.Analysis.Sessions;
+
+/// <summary>What a <see cref="LintSession"/> is made of; every host fills it from its own inputs (options, settings, MSBuild items).</summary>
+public sealed class LintSessionOptions
+{
+    /// <summary>The analyzers to run: the built-in rules and the rule packs the host loaded.</summary>
+    public IReadOnlyList<PlimsollAnalyzer> Analyzers { get; init; } = Array.Empty<PlimsollAnalyzer>();
+
+    /// <summary>Every read besides a document handed in as text goes through it; the disk by default.</summary>
+    public IFileSystem FileSystem { get; init; } = PhysicalFileSystem.Instance;
+
+    /// <summary>An <c>.editorconfig</c>-syntax file applied under the project's own <c>.editorconfig</c> files (<c>--config</c>).</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>Read <c>.hadolint.yaml</c> files (mapped to Plimsoll rules through their declared hadolint ids).</summary>
+    public bool ReadHadolintConfig { get; init; } = true;
+
+    /// <summary>
+    /// Makes the options provider instead of the default one (<c>.editorconfig</c> + <see cref="ConfigPath"/> +
+    /// <c>.hadolint.yaml</c>). Called again when configuration files change.
+    /// </summary>
+    public Func<AnalyzerRegistry, IFileSystem, IAnalyzerOptionsProvider>? OptionsProviderFactory { get; init; }
+
+    /// <summary>A SARIF log of an earlier run: findings it already had are suppressed (kind: baseline).</summary>
+    public string? BaselinePath { get; init; }
+
+    /// <summary>Where baseline URIs are relative to (the repository root), when known.</summary>
+    public string? RepositoryRoot { get; init; }
+
+    /// <summary>The Compose specification JSON schema file: unknown keys and wrong types become PL9002.</summary>
+    public string? ComposeSchemaPath { get; init; }
+
+    /// <summary>A schema already loaded (wins over <see cref="ComposeSchemaPath"/>).</summary>
+    public ComposeSchema? ComposeSchema { get; init; }
+
+    public SeverityThreshold Threshold { get; init; } = SeverityThreshold.Warning;
+
+    /// <summary>Read every document as this kind (<c>--kind</c>); null decides from the name.</summary>
+    public SourceFileKind? ForcedKind { get; init; }
+
+    /// <summary>
+    /// Keep each document's parsed tree and semantic model for the next lint of the same content (editors). A host
+    /// that lints each file once (the CLI) turns it off to keep memory flat; compose project files are cached either way.
+    /// </summary>
+    public bool CacheDocuments { get; init; } = true;
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using Plimsoll.Workspace.FileSystems;
+
+namespace Plimsoll.Analysis.Sessions;
+
+/// <summary>
+/// Passes reads through and remembers every path asked for, found or not: what one document's result depends on
+/// (a file asked for but missing matters too: creating it changes the result).
+/// </summary>
+internal sealed class RecordingFileSystem : IFileSystem
+{
+    private readonly IFileSystem _inner;
+    private readonly ConcurrentDictionary<string, bool> _paths = new(FilePaths.Comparer);
+
+    public RecordingFileSystem(IFileSystem inner) => _inner = inner;
+
+    public IReadOnlyCollection<string> Paths => _paths.Keys.ToList();
+
+    public FileReadResult ReadFile(string path) => _inner.ReadFile(Record(path));
+
+    public bool FileExists(string path) => _inner.FileExists(Record(path));
+
+    public bool DirectoryExists(string path) => _inner.DirectoryExists(Record(path));
+
+    public DirectoryListing ListDirectory(string path) => _inner.ListDirectory(Record(path));
+
+    private string Record(string path)
+    {
+        _paths.TryAdd(FilePaths.Normalize(path), true);
+        return path;
+    }
+}
