@@ -1,6 +1,6 @@
 // A real LSP client connection (vscode-jsonrpc, the library under vscode-languageclient) to `plimsoll lsp` over stdio.
 import { spawn } from 'node:child_process';
-import * as rpc from 'vscode-jsonrpc/node.js';
+import * as rpc from 'vscode-jsonrpc/node';
 
 export function startServer(executable, { pull = true, args = [] } = {}) {
   const child = spawn(executable, ['lsp', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });

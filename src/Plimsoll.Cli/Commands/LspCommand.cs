@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Plimsoll.Analysis;
+using Plimsoll.Analysis.Sessions;
 using Plimsoll.Cli.Hosting;
 using Plimsoll.Cli.LanguageServer;
 using Plimsoll.Cli.LanguageServer.Linting;
 using Plimsoll.Rules;
-using Plimsoll.Syntax.Compose;
 
 namespace Plimsoll.Cli.Commands;
 
@@ -28,52 +28,42 @@ internal static class LspCommand
 
     private static int Run(ServerOptions options)
     {
+        // Native AOT cannot load rule packs: the framework-dependent build beside it serves instead.
         if (options.RulePacks.Count > 0 && JitHandoff.IsNeeded) return JitHandoff.Run();
-        var registry = LoadRules(options, out var error);
-        if (registry == null)
+        var analyzers = new List<PlimsollAnalyzer>(BuiltInRules.CreateAnalyzers());
+        foreach (var pack in options.RulePacks)
         {
-            Console.Error.WriteLine("plimsoll lsp: " + error);
-            return ExitCodes.UsageOrToolError;
-        }
-        ComposeSchema? schema = null;
-        if (options.ComposeSchemaPath != null)
-        {
-            try
+            var loaded = LoadRulePack(pack, out var error);
+            if (error != null)
             {
-                schema = ComposeSchema.Load(options.ComposeSchemaPath);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is System.Text.Json.JsonException)
-            {
-                Console.Error.WriteLine($"plimsoll lsp: {options.ComposeSchemaPath}: cannot read the compose schema: {e.Message}");
+                Console.Error.WriteLine("plimsoll lsp: " + error);
                 return ExitCodes.UsageOrToolError;
             }
+            analyzers.AddRange(loaded);
+        }
+        SessionDocumentLinter linter;
+        try
+        {
+            linter = SessionDocumentLinter.Create(analyzers, options);
+        }
+        catch (LintSessionSetupException e)
+        {
+            Console.Error.WriteLine("plimsoll lsp: " + e.Message);
+            return ExitCodes.UsageOrToolError;
         }
 
         // Standard output carries the protocol: nothing else may write to it.
         var stdout = Console.OpenStandardOutput();
         var stdin = Console.OpenStandardInput();
         Console.SetOut(Console.Error);
-        var exitCode = new TaskCompletionSource<int>();
-        var server = new PlimsollLanguageServer(_ => new DriverDocumentLinter(registry, options, schema), code => exitCode.TrySetResult(code));
+        var exitCode = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var server = new PlimsollLanguageServer(_ => linter, code => exitCode.TrySetResult(code));
         var rpc = LanguageServerHost.Start(stdout, stdin, server);
         // The client closing the pipe without 'exit' (it crashed) also ends the server.
         rpc.Disconnected += (_, _) => exitCode.TrySetResult(1);
         int code = exitCode.Task.GetAwaiter().GetResult();
         stdout.Flush();
         return code;
-    }
-
-    private static AnalyzerRegistry? LoadRules(ServerOptions options, out string? error)
-    {
-        error = null;
-        var analyzers = new List<PlimsollAnalyzer>(BuiltInRules.CreateAnalyzers());
-        foreach (var pack in options.RulePacks)
-        {
-            var loaded = LoadRulePack(pack, out error);
-            if (error != null) return null;
-            analyzers.AddRange(loaded);
-        }
-        return new AnalyzerRegistry(analyzers);
     }
 
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only reached where dynamic code runs: the native build hands --rules runs to the JIT build (JitHandoff).")]

@@ -101,13 +101,13 @@ internal sealed class PlimsollLanguageServer : ILanguageServerProtocol
     public void DidOpen(DidOpenTextDocumentParams parameters)
     {
         var document = _documents.Open(parameters.TextDocument);
-        Changed(document, contentChanged: true);
+        Changed(document);
     }
 
     public void DidChange(DidChangeTextDocumentParams parameters)
     {
         var document = _documents.Change(parameters.TextDocument, parameters.ContentChanges);
-        if (document != null) Changed(document, contentChanged: true);
+        if (document != null) Changed(document);
     }
 
     public void DidClose(DidCloseTextDocumentParams parameters)
@@ -115,8 +115,13 @@ internal sealed class PlimsollLanguageServer : ILanguageServerProtocol
         var document = _documents.Get(parameters.TextDocument.Uri);
         if (!_documents.Close(parameters.TextDocument.Uri)) return;
         Diagnostics.Forget(parameters.TextDocument.Uri);
-        // The disk version now stands in for the buffer; other documents of its project may change.
-        if (document != null) FilesChanged(new[] { document.Path });
+        if (document != null && _linter != null)
+        {
+            // The disk version now stands in for the buffer; other documents of its project may change.
+            var affected = _linter.AffectedDocuments(document.Path);
+            _linter.BufferClosed(document.Path);
+            Invalidate(affected);
+        }
         if (!_client.PullDiagnostics) Notify("textDocument/publishDiagnostics", new PublishDiagnosticsParams(parameters.TextDocument.Uri, null, Array.Empty<LspDiagnostic>()), LspJsonContext.Default.PublishDiagnosticsParams);
     }
 
@@ -125,13 +130,21 @@ internal sealed class PlimsollLanguageServer : ILanguageServerProtocol
     }
 
     // An edit of one buffer can change the diagnostics of the others in its project (override, include, .env).
-    private void Changed(OpenDocument document, bool contentChanged)
+    private void Changed(OpenDocument document)
     {
         Diagnostics.Supersede(document);
+        if (_linter == null) return;
+        _linter.BufferChanged(document.Path, document.Text);
         if (!_client.PullDiagnostics) Push(document);
-        if (!contentChanged || _linter == null) return;
-        _linter.FilesChanged(new[] { document.Path });
-        var affected = _documents.Invalidate(other => other.Uri != document.Uri && _linter.Affects(document.Path, other));
+        Invalidate(_linter.AffectedDocuments(document.Path));
+    }
+
+    /// <summary>Open documents among <paramref name="paths"/> get a new result id and are refreshed.</summary>
+    private void Invalidate(IReadOnlyCollection<string> paths)
+    {
+        if (paths.Count == 0) return;
+        var set = new HashSet<string>(paths, StringComparer.Ordinal);
+        var affected = _documents.Invalidate(document => set.Contains(document.Path));
         foreach (var other in affected) Diagnostics.Supersede(other);
         if (affected.Count > 0) Refresh(affected);
     }
@@ -228,8 +241,8 @@ internal sealed class PlimsollLanguageServer : ILanguageServerProtocol
     {
         if (_linter == null) return;
         _linter.FilesChanged(paths);
-        var affected = _documents.Invalidate(document => paths.Any(path => _linter.Affects(path, document)));
-        if (affected.Count > 0) Refresh(affected);
+        // A file the editor holds open is judged from its buffer, not from the disk: its own diagnostics stay.
+        Invalidate(paths.SelectMany(_linter.AffectedDocuments).Concat(paths).Distinct(StringComparer.Ordinal).ToList());
     }
 
     public void DidChangeConfiguration(DidChangeConfigurationParams parameters)

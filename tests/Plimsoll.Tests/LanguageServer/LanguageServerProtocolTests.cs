@@ -245,26 +245,36 @@ public class LanguageServerProtocolTests
     }
 
     [Fact]
-    public async Task Editing_an_unsaved_override_buffer_refreshes_the_open_compose_file_of_its_project()
+    public async Task Compose_yaml_is_judged_with_its_override_as_the_editor_holds_it_and_refreshed_when_the_override_changes()
     {
         var root = TempDirectory.Create();
         var compose = Path.Combine(root, "compose.yaml");
         var overrideFile = Path.Combine(root, "compose.override.yaml");
-        File.WriteAllText(compose, "services:\n  web:\n    image: nginx:1.27\n");
+        File.WriteAllText(compose, "services:\n  web:\n    image: nginx:1.27\n    user: app\n    secrets:\n      - db_password\n");
         File.WriteAllText(overrideFile, "services:\n  web:\n    user: app\n");
+        File.WriteAllText(Path.Combine(root, "pw.txt"), "x");
         string composeUri = new Uri(compose).AbsoluteUri, overrideUri = new Uri(overrideFile).AbsoluteUri;
         await using var client = LspTestClient.StartServer();
         await client.InitializeAsync(root);
         await client.OpenAsync(composeUri, "dockercompose", File.ReadAllText(compose));
         await client.OpenAsync(overrideUri, "dockercompose", File.ReadAllText(overrideFile));
         var before = await client.PullAsync(composeUri);
+        Assert.Contains("PL4001", Codes(before)); // the secret is defined nowhere
         int refreshes = client.ServerRequests.Count(r => r == "workspace/diagnostic/refresh");
 
-        await client.ChangeAsync(overrideUri, 2, 2, 4, 2, 13, "privileged: true");
+        // Define the secret in the override buffer, unsaved: the disk still has the old override.
+        await client.ChangeAsync(overrideUri, 2, 3, 0, 3, 0, "secrets:\n  db_password:\n    file: ./pw.txt\n");
         await WaitUntil(() => client.ServerRequests.Count(r => r == "workspace/diagnostic/refresh") > refreshes);
         var after = await client.PullAsync(composeUri, before["resultId"]!.GetValue<string>());
-        Assert.Equal("full", after["kind"]!.GetValue<string>()); // a new result for compose.yaml, though its own text did not change
-        Assert.Contains("PL2002", Codes(await client.PullAsync(overrideUri)));
+        Assert.Equal("full", after["kind"]!.GetValue<string>());
+        Assert.DoesNotContain("PL4001", Codes(after));
+        Assert.DoesNotContain("secrets:", File.ReadAllText(overrideFile));
+
+        // Closing the override without saving: compose.yaml is judged with the disk's override again.
+        refreshes = client.ServerRequests.Count(r => r == "workspace/diagnostic/refresh");
+        await client.NotifyAsync("textDocument/didClose", new JsonObject { ["textDocument"] = new JsonObject { ["uri"] = overrideUri } });
+        await WaitUntil(() => client.ServerRequests.Count(r => r == "workspace/diagnostic/refresh") > refreshes);
+        Assert.Contains("PL4001", Codes(await client.PullAsync(composeUri)));
     }
 
     [Fact]
@@ -300,15 +310,15 @@ public class LanguageServerProtocolTests
     [Fact]
     public async Task A_throwing_rule_is_logged_and_the_other_rules_still_report()
     {
-        var registry = new AnalyzerRegistry(BuiltInRules.CreateAnalyzers().Append(new ThrowingAnalyzer()).ToList());
+        var analyzers = BuiltInRules.CreateAnalyzers().Append(new ThrowingAnalyzer()).ToList();
         var (root, uri) = Workspace();
-        await using var client = LspTestClient.StartServer(_ => new DriverDocumentLinter(registry, ServerOptions.Default, null));
+        await using var client = LspTestClient.StartServer(_ => SessionDocumentLinter.Create(analyzers, ServerOptions.Default));
         await client.InitializeAsync(root);
         await client.OpenAsync(uri, "dockerfile", "FROM ubuntu\n");
         Assert.Contains("PL1001", Codes(await client.PullAsync(uri)));
         var log = await client.NextNotificationAsync("window/logMessage");
         Assert.Contains("A rule failed (ThrowingAnalyzer): InvalidOperationException: boom", log["message"]!.GetValue<string>());
-        Assert.Equal(2, log["type"]!.GetValue<int>());
+        Assert.Equal(1, log["type"]!.GetValue<int>()); // an error: part of the file was not checked
     }
 
     [Fact]
@@ -374,7 +384,7 @@ public class LanguageServerProtocolTests
         public int CancelledRuns => Volatile.Read(ref _cancelled);
         public void Release() => _release.TrySetResult();
 
-        public DocumentLintResult Lint(OpenDocument document, IReadOnlyDictionary<string, SourceText> openBuffers, CancellationToken cancellationToken)
+        public DocumentLintResult Lint(OpenDocument document, CancellationToken cancellationToken)
         {
             _started.TrySetResult();
             try
@@ -389,11 +399,19 @@ public class LanguageServerProtocolTests
             return new DocumentLintResult(ImmutableArray<Finding>.Empty, ImmutableArray<Plimsoll.Diagnostics.ToolNotification>.Empty);
         }
 
+        public void BufferChanged(string path, SourceText text)
+        {
+        }
+
+        public void BufferClosed(string path)
+        {
+        }
+
         public void FilesChanged(IReadOnlyCollection<string> paths)
         {
         }
 
-        public bool Affects(string changedPath, OpenDocument document) => false;
+        public IReadOnlyList<string> AffectedDocuments(string path) => Array.Empty<string>();
     }
 
     private sealed class ThrowingAnalyzer : PlimsollAnalyzer

@@ -45,8 +45,7 @@ internal sealed class LspTestClient : IAsyncDisposable
     {
         var (clientStream, serverStream) = FullDuplexStream.CreatePair();
         LspTestClient? client = null;
-        var registry = new AnalyzerRegistry(BuiltInRules.CreateAnalyzers());
-        var server = new PlimsollLanguageServer(createLinter ?? (_ => new DriverDocumentLinter(registry, ServerOptions.Default, null)), code => client!.ExitCode = code);
+        var server = new PlimsollLanguageServer(createLinter ?? (_ => SessionDocumentLinter.Create(BuiltInRules.CreateAnalyzers(), ServerOptions.Default)), code => client!.ExitCode = code);
         LanguageServerHost.Start(serverStream, serverStream, server);
         client = new LspTestClient(clientStream);
         return client;

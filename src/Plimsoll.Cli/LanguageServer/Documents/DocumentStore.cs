@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Cli.LanguageServer.Protocol;
+using Plimsoll.Workspace;
 using Range = Plimsoll.Cli.LanguageServer.Protocol.Range;
 
 namespace Plimsoll.Cli.LanguageServer.Documents;
@@ -18,8 +19,9 @@ internal sealed class DocumentStore
 
     public OpenDocument Open(TextDocumentItem item)
     {
-        var path = DocumentUris.ToPath(item.Uri, _workspaceRoot);
-        var document = new OpenDocument(item.Uri, path, item.LanguageId, DocumentUris.KindOf(path, item.LanguageId), item.Version, SourceText.From(item.Text), 0);
+        var path = DocumentUris.ToPath(item.Uri, item.LanguageId, _workspaceRoot);
+        var text = SourceText.From(item.Text);
+        var document = new OpenDocument(item.Uri, path, item.LanguageId, SourceFileKinds.ClassifyNamed(path, text), item.Version, text, 0);
         lock (_gate) _documents[item.Uri] = document;
         return document;
     }
@@ -68,17 +70,6 @@ internal sealed class DocumentStore
                 changed.Add(next);
             }
             return changed;
-        }
-    }
-
-    /// <summary>The open buffers by path: what the linter reads instead of the disk.</summary>
-    public IReadOnlyDictionary<string, SourceText> BuffersByPath()
-    {
-        lock (_gate)
-        {
-            var buffers = new Dictionary<string, SourceText>(StringComparer.Ordinal);
-            foreach (var document in _documents.Values) buffers[document.Path] = document.Text;
-            return buffers;
         }
     }
 

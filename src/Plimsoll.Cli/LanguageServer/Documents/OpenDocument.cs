@@ -12,6 +12,4 @@ internal sealed record OpenDocument(string Uri, string Path, string LanguageId, 
 {
     /// <summary>Identifies the diagnostics of this snapshot (LSP <c>resultId</c>).</summary>
     public string ResultId => $"{Version}.{Stamp}";
-
-    public bool IsStack => Kind == SourceFileKind.Compose && System.IO.Path.GetFileName(Path).Contains("stack", StringComparison.OrdinalIgnoreCase);
 }

@@ -68,7 +68,7 @@ internal sealed class DiagnosticsCache
         DocumentLintResult result;
         try
         {
-            result = _linter.Lint(document, _documents.BuffersByPath(), cancellationToken);
+            result = _linter.Lint(document, cancellationToken);
         }
         catch (OperationCanceledException)
         {
