@@ -16,11 +16,15 @@ try {
   run('npx', ['tsc', '--noEmit', '-p', '.']);
   run('node', ['scripts/build.mjs']);
 
-  const publish = path.join(work, 'publish');
-  console.log('publishing the Native AOT server (linux-x64)');
-  run('dotnet', ['publish', path.join(repo, 'src', 'Plimsoll.Cli'), '-c', 'Release', '-r', 'linux-x64', '-p:PlimsollNative=true',
-    '--nologo', '-v', 'quiet', '-clp:NoSummary', '-o', publish]);
-  const server = path.join(publish, 'plimsoll');
+  // PLIMSOLL_NATIVE_EXE: an already-published native server (saves the publish when iterating on the extension).
+  let server = process.env.PLIMSOLL_NATIVE_EXE;
+  if (!server) {
+    const publish = path.join(work, 'publish');
+    console.log('publishing the Native AOT server (linux-x64)');
+    run('dotnet', ['publish', path.join(repo, 'src', 'Plimsoll.Cli'), '-c', 'Release', '-r', 'linux-x64', '-p:PlimsollNative=true',
+      '--nologo', '-v', 'quiet', '-clp:NoSummary', '-o', publish]);
+    server = path.join(publish, 'plimsoll');
+  }
   const vsixDir = path.join(work, 'vsix');
   run('bash', ['package.sh', vsixDir, 'linux-x64'], { env: { ...process.env, PLIMSOLL_NATIVE_EXE: server } });
 

@@ -102,6 +102,39 @@ public class LanguageServerProtocolTests
     }
 
     [Fact]
+    public async Task Workspace_diagnostics_report_every_open_document_and_unchanged_ones_by_their_previous_result_id()
+    {
+        var (root, uri) = Workspace("Dockerfile", InsecureDockerfile);
+        var composeUri = new Uri(Path.Combine(root, "compose.yaml")).AbsoluteUri;
+        await using var client = LspTestClient.StartServer();
+        await client.InitializeAsync(root);
+        await client.OpenAsync(uri, "dockerfile", InsecureDockerfile);
+        await client.OpenAsync(composeUri, "dockercompose", "services:\n  web:\n    image: nginx\n");
+
+        var report = (await client.RequestAsync("workspace/diagnostic", new JsonObject { ["previousResultIds"] = new JsonArray() }))!["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
+        Assert.Equal(2, report.Count);
+        Assert.All(report, r => Assert.Equal("full", r["kind"]!.GetValue<string>()));
+        Assert.Contains(report.Single(r => r["uri"]!.GetValue<string>() == composeUri)["items"]!.AsArray(), d => d!["code"]!.GetValue<string>() == "PL1001");
+
+        var previous = new JsonArray(report.Select(r => (JsonNode)new JsonObject { ["uri"] = r["uri"]!.GetValue<string>(), ["value"] = r["resultId"]!.GetValue<string>() }).ToArray());
+        await client.ChangeAsync(composeUri, 2, 2, 16, 2, 16, ":1.27");
+        var again = (await client.RequestAsync("workspace/diagnostic", new JsonObject { ["previousResultIds"] = previous }))!["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
+        Assert.Equal("unchanged", again.Single(r => r["uri"]!.GetValue<string>() == uri)["kind"]!.GetValue<string>());
+        var compose = again.Single(r => r["uri"]!.GetValue<string>() == composeUri);
+        Assert.Equal("full", compose["kind"]!.GetValue<string>());
+        Assert.DoesNotContain(compose["items"]!.AsArray(), d => d!["code"]!.GetValue<string>() == "PL1001");
+
+        // Fix all applies safe fixes only; the one fix in this file (http → https) is not known to be safe.
+        var fixAll = (await client.RequestAsync("textDocument/codeAction", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = uri },
+            ["range"] = LspTestClient.Range(0, 0, 0, 0),
+            ["context"] = new JsonObject { ["diagnostics"] = new JsonArray(), ["only"] = new JsonArray("source.fixAll") },
+        }))!.AsArray();
+        Assert.Empty(fixAll);
+    }
+
+    [Fact]
     public async Task Incremental_edits_are_applied_in_order_and_a_typed_finding_appears_where_it_was_typed()
     {
         var (root, uri) = Workspace();
