@@ -17,6 +17,7 @@ public static class Program
                 RulesCommand.CreateRules(),
                 RulesCommand.CreateExplain(),
                 SyntaxCommand.Create(),
+                LspCommand.Create(),
             };
             var parseResult = root.Parse(args);
             if (parseResult.Errors.Count > 0)

@@ -1,7 +1,8 @@
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Registry;
-using Plimsoll.Semantics.Compose;
+using Plimsoll.Semantics.Compose.Projects;
 using Plimsoll.Syntax.Yaml;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Cli.Pinning;
 
@@ -13,12 +14,14 @@ internal static class ComposeReferenceFinder
 {
     public static ReferenceSites Find(SourceText text, string path)
     {
-        var file = ComposeFile.Load(YamlSyntaxTree.Parse(text, path));
+        // The file alone (no override, include or .env is read): only what this file writes can be rewritten here.
+        var tree = YamlSyntaxTree.Parse(text, path);
+        var project = ComposeProjectLoader.LoadFiles(new[] { path }, tree, isStack: false, new ComposeProjectOptions { FileSystem = new InMemoryFileSystem() });
         var sites = new List<ImageReferenceSite>();
         var skipped = new List<SkippedReference>();
-        foreach (var service in file.Services)
+        foreach (var service in project.Services)
         {
-            if (service.Image is not { Value: { } value, Resolved: YamlScalarNode scalar }) continue;
+            if (service.Image is not { Raw: { } value, Node: YamlScalarNode scalar } || scalar.Tree != tree) continue;
             var position = SourcePosition.Of(text, scalar.ValueSpan.Start);
             if (value.Contains('$'))
             {

@@ -1,3 +1,4 @@
+using Plimsoll.Workspace.FileSystems;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Registry;
 using Plimsoll.Workspace;
@@ -20,11 +21,15 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
 
     public int Run()
     {
-        var missing = new List<string>();
-        var files = SourceFileFinder.Find(request.Paths, forcedKind: null, missing, respectGitIgnore: true)
-            .Where(f => f.Kind != SourceFileKind.Unknown).ToList();
+        var search = new SourceFileFinder(PhysicalFileSystem.Instance, new Cli.Workspace.GitTrackedFiles()).Find(request.Paths, forcedKind: null);
+        var files = search.Files.Where(f => f.Kind != SourceFileKind.Unknown).Select(f => (f.Path, f.Kind)).ToList();
         bool toolError = false;
-        foreach (var path in missing)
+        foreach (var (path, message) in search.Unreadable)
+        {
+            stderr.WriteLine($"plimsoll: {path}: {message}");
+            toolError = true;
+        }
+        foreach (var path in search.Missing)
         {
             stderr.WriteLine($"plimsoll: {path}: no such file or directory");
             toolError = true;
