@@ -23,5 +23,10 @@ public sealed class ImageWithoutDigestAnalyzer : PlimsollAnalyzer
             if (ImageReference.TryParse(text) is { } image && !image.HasSha256Digest)
                 service.Report(RuleCatalog.ImageWithoutDigest, scalar.Span, image.Original);
         });
+        context.RegisterContainerSettingsAction(project =>
+        {
+            if (project.Settings.BaseImage is { } setting && ImageReference.TryParse(setting.Value) is { } image && !image.HasSha256Digest)
+                project.Report(RuleCatalog.ImageWithoutDigest, setting, image.Original);
+        });
     }
 }

@@ -23,6 +23,11 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
             if (ImageReference.TryParse(text) is { } image && Problem(image) is { } problem)
                 service.Report(RuleCatalog.UnpinnedImageTag, scalar.Span, image.Original, problem);
         });
+        context.RegisterContainerSettingsAction(project =>
+        {
+            if (project.Settings.BaseImage is { } setting && ImageReference.TryParse(setting.Value) is { } image && Problem(image) is { } problem)
+                project.Report(RuleCatalog.UnpinnedImageTag, setting, image.Original, problem);
+        });
     }
 
     /// <summary>Why the reference is not pinned to a version, or null when it is (a digest pins it too).</summary>

@@ -35,5 +35,13 @@ public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
             if (name == "root" || (name.Length > 0 && name.TrimStart('0').Length == 0))
                 service.Report(RuleCatalog.RunsAsRoot, scalar.Span, $"Service '{service.Service.Name}' runs as root (user: {user}): use a non-root user");
         });
+        // The SDK's .NET 8+ base images run as the non-root 'app' user by default: only an explicit root is a finding.
+        context.RegisterContainerSettingsAction(project =>
+        {
+            if (project.Settings.User is not { } setting) return;
+            string name = setting.Value.Split(':')[0].Trim();
+            if (name == "root" || (name.Length > 0 && name.TrimStart('0').Length == 0))
+                project.Report(RuleCatalog.RunsAsRoot, setting, $"ContainerUser '{setting.Value}' makes the published container run as root: remove it (the SDK's default user is non-root) or name a non-root user");
+        });
     }
 }

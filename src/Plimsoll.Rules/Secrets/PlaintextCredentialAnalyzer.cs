@@ -43,6 +43,13 @@ public sealed class PlaintextCredentialAnalyzer : PlimsollAnalyzer
                     $"Service '{service.Service.Name}' sets {variable.Name} to a literal credential: use a secret, or interpolate it from the environment");
             }
         });
+        context.RegisterContainerSettingsAction(project =>
+        {
+            foreach (var variable in project.Settings.EnvironmentVariables)
+                if (SecretNames.IsSecretName(variable.Value) && IsLiteral(variable.GetMetadata("Value")))
+                    project.Report(RuleCatalog.PlaintextCredential, variable,
+                        $"ContainerEnvironmentVariable {variable.Value} stores a credential in the published image: pass it at run time or mount it as a secret");
+        });
     }
 
     /// <summary>A value written out in the file: not empty, not taken from a variable.</summary>
