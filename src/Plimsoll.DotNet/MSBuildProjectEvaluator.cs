@@ -129,7 +129,7 @@ public static class MSBuildProjectEvaluator
             {
                 var location = item.Xml.Location;
                 if (!IsUsers(location.File)) continue;
-                var metadata = item.Metadata.ToImmutableDictionary(m => m.Name, m => m.EvaluatedValue, StringComparer.OrdinalIgnoreCase);
+                var metadata = item.Metadata.ToImmutableDictionary(m => m.Name, m => m.UnevaluatedValue, StringComparer.OrdinalIgnoreCase);
                 items.Add(new ContainerSetting(name, item.EvaluatedInclude, new MSBuildElementLocation(location.File, location.Line, location.Column), metadata));
             }
         }

@@ -8,8 +8,9 @@ public sealed record MSBuildElementLocation(string Path, int Line, int Column);
 /// <summary>
 /// One container setting of the .NET SDK's container publishing, as MSBuild evaluated it: a property
 /// (<c>ContainerBaseImage</c>) or an item (<c>ContainerEnvironmentVariable Include="NAME" Value="…"</c>), with the
-/// element that defined it. <see cref="Value"/> is a property's value or an item's Include; <see cref="Metadata"/>
-/// holds an item's metadata (<c>Value</c>, <c>Type</c>).
+/// element that defined it. <see cref="Value"/> is a property's evaluated value or an item's evaluated Include;
+/// <see cref="Metadata"/> holds an item's metadata (<c>Value</c>, <c>Type</c>) as written, unevaluated, so that a rule
+/// can tell a literal from a value taken from a property (<c>$(DbPassword)</c>, given at publish time).
 /// </summary>
 public sealed record ContainerSetting(string Name, string Value, MSBuildElementLocation Location, ImmutableDictionary<string, string> Metadata)
 {
