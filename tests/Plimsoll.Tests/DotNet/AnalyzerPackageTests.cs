@@ -78,7 +78,8 @@ public class AnalyzerPackageTests
         string dir = SampleProject("is_global = true\ndotnet_diagnostic.PL2002.severity = none\ndotnet_diagnostic.PL1001.severity = none\ndotnet_diagnostic.PL1002.severity = none\n");
 
         var relaxed = Build(dir);
-        var strict = Build(dir, "-p:TreatWarningsAsErrors=true");
+        // A property change does not make the compile out of date: rebuild.
+        var strict = Build(dir, "--no-incremental", "-p:TreatWarningsAsErrors=true");
 
         Assert.DoesNotContain("PL2002", relaxed.Output);
         Assert.DoesNotContain("PL1001", relaxed.Output);
@@ -86,5 +87,18 @@ public class AnalyzerPackageTests
         Assert.Equal(0, relaxed.ExitCode);
         Assert.Contains("(2,1): error PL2001:", strict.Output);
         Assert.NotEqual(0, strict.ExitCode);
+    }
+
+    [Fact]
+    public void An_unchanged_project_is_not_compiled_again_and_reports_nothing_new()
+    {
+        string dir = SampleProject("is_global = true\ndotnet_diagnostic.PL2002.severity = none\n");
+
+        var first = Build(dir);
+        var second = Build(dir);
+
+        Assert.Contains("warning PL2001:", first.Output);
+        Assert.Equal(0, second.ExitCode);
+        Assert.DoesNotContain("PL", string.Join("\n", second.Output.Split('\n').Where(l => l.Contains(": warning ") || l.Contains(": error "))));
     }
 }
