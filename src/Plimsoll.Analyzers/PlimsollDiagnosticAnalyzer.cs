@@ -36,6 +36,7 @@ public sealed class PlimsollDiagnosticAnalyzer : DiagnosticAnalyzer
         {
             var files = new InMemoryFileSystem();
             var toLint = new HashSet<string>(FilePaths.Comparer);
+            var settingsFiles = new List<(string Path, Microsoft.CodeAnalysis.Text.SourceText Text)>();
             foreach (var file in start.Options.AdditionalFiles)
             {
                 var options = start.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
@@ -43,8 +44,9 @@ public sealed class PlimsollDiagnosticAnalyzer : DiagnosticAnalyzer
                 if (file.GetText(start.CancellationToken) is not { } text) continue;
                 files.SetFile(file.Path, text);
                 if (string.Equals(role, "Lint", StringComparison.OrdinalIgnoreCase)) toLint.Add(file.Path);
+                if (string.Equals(role, "Settings", StringComparison.OrdinalIgnoreCase)) settingsFiles.Add((file.Path, text));
             }
-            if (toLint.Count == 0) return;
+            if (toLint.Count == 0 && settingsFiles.Count == 0) return;
             // Severity and suppression are Roslyn's here (.globalconfig, NoWarn): the session reads no configuration files.
             var session = LintSession.Create(new LintSessionOptions
             {
@@ -53,6 +55,20 @@ public sealed class PlimsollDiagnosticAnalyzer : DiagnosticAnalyzer
                 ReadHadolintConfig = false,
                 OptionsProviderFactory = (_, _) => new NoOptions(),
             });
+            if (settingsFiles.Count > 0)
+            {
+                // Directory.Build.props is imported before the project body: order the files as evaluation reads them.
+                settingsFiles.Sort((a, b) => IsProjectFile(a.Path).CompareTo(IsProjectFile(b.Path)));
+                var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
+                var settings = ContainerSettingsReader.Read(settingsFiles[settingsFiles.Count - 1].Path, settingsFiles,
+                    name => global.TryGetValue("build_property." + name, out var value) ? value : null);
+                start.RegisterCompilationEndAction(end =>
+                {
+                    foreach (var result in session.LintContainerSettings(settings, end.CancellationToken))
+                        foreach (var finding in result.Findings)
+                            if (!finding.IsSuppressed) end.ReportDiagnostic(finding.Diagnostic);
+                });
+            }
             start.RegisterAdditionalFileAction(file =>
             {
                 if (!toLint.Contains(file.AdditionalFile.Path)) return;
@@ -66,6 +82,8 @@ public sealed class PlimsollDiagnosticAnalyzer : DiagnosticAnalyzer
             });
         });
     }
+
+    private static bool IsProjectFile(string path) => Plimsoll.Workspace.DotNetProjectFiles.IsProject(path);
 
     private sealed class NoOptions : Plimsoll.Analysis.Configuration.IAnalyzerOptionsProvider
     {

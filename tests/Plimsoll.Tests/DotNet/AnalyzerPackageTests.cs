@@ -45,6 +45,7 @@ public class AnalyzerPackageTests
         File.WriteAllText(Path.Combine(dir, "C.cs"), "class C { }\n");
         File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM ubuntu:latest\nUSER root\n");
         File.WriteAllText(Path.Combine(dir, "compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n    user: \"1000\"\n    privileged: true\n");
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project>\n  <PropertyGroup>\n    <ContainerBaseImage>mcr.microsoft.com/dotnet/aspnet:latest</ContainerBaseImage>\n    <ContainerUser>root</ContainerUser>\n  </PropertyGroup>\n</Project>\n");
         if (globalConfig != null) File.WriteAllText(Path.Combine(dir, ".globalconfig"), globalConfig);
         return dir;
     }
@@ -63,6 +64,10 @@ public class AnalyzerPackageTests
         Assert.Contains($"{dockerfile}(1,6): warning PL1001: Image 'ubuntu:latest' uses the 'latest' tag", build.Output);
         Assert.Contains($"{dockerfile}(2,1): warning PL2001: USER root makes the final stage run as root", build.Output);
         Assert.Contains($"{Path.Combine(dir, "compose.yaml")}(5,17): error PL2002: Service 'web' runs privileged", build.Output);
+        // Compiler-visible container settings, at the element that writes them.
+        string props = Path.Combine(dir, "Directory.Build.props");
+        Assert.Contains($"{props}(3,5): warning PL1001: Image 'mcr.microsoft.com/dotnet/aspnet:latest' uses the 'latest' tag", build.Output);
+        Assert.Contains($"{props}(4,5): warning PL2001: ContainerUser 'root' makes the published container run as root", build.Output);
         Assert.NotEqual(0, build.ExitCode); // PL2002 is an error by default
         using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "build.sarif")));
         var ids = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
