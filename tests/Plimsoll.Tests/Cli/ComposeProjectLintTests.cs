@@ -2,6 +2,7 @@ using Plimsoll.Tests.Infrastructure;
 namespace Plimsoll.Tests.Cli;
 
 /// <summary>Compose files are judged as the project docker compose builds: base file plus override file.</summary>
+[Trait("Tier", "Slow")]
 public class ComposeProjectLintTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Plimsoll.Tests.Infrastructure;
 namespace Plimsoll.Tests.Cli;
 
 /// <summary>`plimsoll lint` end to end, as a CI job or a person runs it.</summary>
+[Trait("Tier", "Slow")]
 public class LintCommandTests
 {
     private static string Examples => Path.Combine(TestPaths.RepoRoot, "examples");

@@ -16,6 +16,7 @@ public sealed class ToolPackagingCollection
 /// The native build is compared with the JIT build on the whole corpus, so trimming cannot silently drop a rule.
 /// </summary>
 [Collection(ToolPackagingCollection.Name)]
+[Trait("Tier", "Slow")]
 public sealed class NativeToolTests : IClassFixture<NativeToolTests.ReleasePackages>
 {
     private readonly ReleasePackages packages;

@@ -5,6 +5,7 @@ using Plimsoll.Tests.Infrastructure;
 namespace Plimsoll.Tests.Cli;
 
 /// <summary>`plimsoll lint --format json|github|gitlab|checkstyle` on the real examples, parsed back.</summary>
+[Trait("Tier", "Slow")]
 public class OutputFormatTests
 {
     private const string Insecure = "examples/insecure";

@@ -25,6 +25,7 @@ public sealed class PreCommitHookRepository
 }
 
 /// <summary>The hooks of .pre-commit-hooks.yaml through Debian's real pre-commit, in a throwaway git repository.</summary>
+[Trait("Tier", "Slow")]
 public class PreCommitTests : IClassFixture<PreCommitHookRepository>
 {
     private readonly PreCommitHookRepository _hooks;

@@ -3,6 +3,7 @@ using Plimsoll.Tests.Infrastructure;
 namespace Plimsoll.Tests.Cli;
 
 /// <summary>A third-party rule pack (tests/SampleRulePack) is built from source and loaded with --rules, next to the built-ins.</summary>
+[Trait("Tier", "Slow")]
 public class RulePackTests
 {
     [Fact]

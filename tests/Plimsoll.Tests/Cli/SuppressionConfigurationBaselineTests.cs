@@ -4,6 +4,7 @@ using System.Text.Json;
 namespace Plimsoll.Tests.Cli;
 
 /// <summary>Suppression comments, .editorconfig severities, .hadolint.yaml and baselines, through the real CLI.</summary>
+[Trait("Tier", "Slow")]
 public class SuppressionConfigurationBaselineTests
 {
     private const string Insecure = "FROM ubuntu\nRUN curl -fsSL http://example.com/x.sh | sh\n";

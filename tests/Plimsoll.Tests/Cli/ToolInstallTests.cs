@@ -5,6 +5,7 @@ namespace Plimsoll.Tests.Cli;
 
 /// <summary>The tool as users get it: `dotnet pack`, `dotnet tool install` from the package, then `plimsoll` from another folder.</summary>
 [Collection(ToolPackagingCollection.Name)]
+[Trait("Tier", "Slow")]
 public class ToolInstallTests
 {
     [Fact]

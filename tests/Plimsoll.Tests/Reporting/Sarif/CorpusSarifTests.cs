@@ -14,8 +14,7 @@ public sealed class CorpusSarifFixture : IDisposable
 {
     public CorpusSarifFixture()
     {
-        Folder = Path.Combine(Path.GetTempPath(), "plimsoll-sarif-corpus-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(Folder);
+        Folder = TempDirectory.Create();
         var clock = Stopwatch.StartNew();
         Input = CorpusSarifBatch.Build(withText: true);
         LogPath = Write(Input, "corpus.sarif");
@@ -36,12 +35,12 @@ public sealed class CorpusSarifFixture : IDisposable
 
     public void Dispose()
     {
-        if (Environment.GetEnvironmentVariable("PLIMSOLL_KEEP_SARIF") != null) return;
-        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // The folder is TempDirectory's: removed with the test run's folder.
     }
 }
 
 /// <summary>A realistic run over every corpus Dockerfile and Compose file, checked by the real tools.</summary>
+[Trait("Tier", "Slow")]
 public sealed class CorpusSarifTests : IClassFixture<CorpusSarifFixture>
 {
     private readonly CorpusSarifFixture corpus;

@@ -1,3 +1,4 @@
+using Plimsoll.Tests.Infrastructure;
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -43,7 +44,7 @@ internal sealed class HandMadeSarifRun : IDisposable
 
     public HandMadeSarifRun()
     {
-        Root = Path.Combine(Path.GetTempPath(), "plimsoll-sarif-" + Guid.NewGuid().ToString("N"));
+        Root = TempDirectory.Create();
         RepositoryRoot = Path.Combine(Root, "repo");
         DockerfilePath = Path.Combine(RepositoryRoot, "ünï côde", "Dockerfile");
         ComposePath = Path.Combine(RepositoryRoot, "deploy", "compose.yaml");
@@ -155,7 +156,7 @@ internal sealed class HandMadeSarifRun : IDisposable
 
     public void Dispose()
     {
-        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        // The folder is TempDirectory's: removed with the test run's folder.
     }
 
     private SourceText? ReadText(string path) =>

@@ -9,6 +9,7 @@ namespace Plimsoll.Tests.Reporting.Sarif;
 /// real rules, real findings): zero errors and zero warnings from the SARIF Multitool (rule kinds Sarif and Ghas)
 /// and zero errors from the official JSON schema.
 /// </summary>
+[Trait("Tier", "Slow")]
 public class LintCorpusSarifTests
 {
     [Theory]

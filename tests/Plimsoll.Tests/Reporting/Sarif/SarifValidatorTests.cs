@@ -11,6 +11,7 @@ namespace Plimsoll.Tests.Reporting.Sarif;
 /// The log checked by the real tools: the SARIF Multitool's validator (SARIF and GitHub code-scanning rules), Ajv
 /// against the official 2.1.0 schema, and the Multitool's own <c>primaryLocationLineHash</c> as the fingerprint oracle.
 /// </summary>
+[Trait("Tier", "Slow")]
 public sealed class SarifValidatorTests : IDisposable
 {
     private readonly HandMadeSarifRun run = new();

@@ -15,6 +15,14 @@ internal static class DockerCli
 
     public static string? Path => PathLazy.Value;
 
+    public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Fails the test, saying what to install, when docker is missing (only reached under CI=true: elsewhere the test is skipped).</summary>
+    public static void Require()
+    {
+        if (Path is null) Assert.Fail("CI=true but the docker CLI is not on PATH: install it so the docker stack config oracle runs");
+    }
+
     /// <summary>How many docker processes this test run has started.</summary>
     public static int Runs => Volatile.Read(ref runs);
 
@@ -30,6 +38,7 @@ internal static class DockerCli
     /// <summary><c>docker stack config -c A [-c B …]</c>: later files override earlier ones, as in a stack deploy.</summary>
     public static async Task<Result> StackConfigAsync(IReadOnlyList<string> composeFiles, IReadOnlyDictionary<string, string> environment)
     {
+        Require();
         var info = new ProcessStartInfo(Path ?? "docker")
         {
             RedirectStandardOutput = true,

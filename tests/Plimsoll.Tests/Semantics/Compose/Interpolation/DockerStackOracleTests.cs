@@ -14,6 +14,7 @@ namespace Plimsoll.Tests.Semantics.Compose.Interpolation;
 /// Compares the <see cref="InterpolationDialect.Stack"/> interpolator with the real <c>docker stack config</c>, which
 /// prints a stack file after interpolation. docker and the interpolator get the same environment, nothing else.
 /// </summary>
+[Trait("Tier", "Slow")]
 public sealed class DockerStackOracleTests
 {
     // Hand-written values: every operator, set/empty/unset, nesting (which docker does not do), $$, and bad syntax.

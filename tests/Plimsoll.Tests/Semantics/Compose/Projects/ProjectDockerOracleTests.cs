@@ -13,6 +13,7 @@ namespace Plimsoll.Tests.Semantics.Compose.Projects;
 /// its <c>-c</c> files and interpolating: per service, the image, networks, secrets and environment must agree.
 /// docker and Plimsoll both get an empty environment.
 /// </summary>
+[Trait("Tier", "Slow")]
 public sealed class ProjectDockerOracleTests
 {
     private static readonly IReadOnlyDictionary<string, string> NoEnvironment = new Dictionary<string, string>();

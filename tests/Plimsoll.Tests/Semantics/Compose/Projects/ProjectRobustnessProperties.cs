@@ -72,9 +72,9 @@ public class ProjectRobustnessProperties
     public Property Extends_and_include_graphs_terminate()
         => Prop.ForAll(Gen.ArrayOf(Link).ToArbitrary(), links =>
         {
-            string dir = Path.Combine(Path.GetTempPath(), "plimsoll-graph-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(dir);
-            try
+            // In memory: the loader reads through its file system, so nothing touches the disk.
+            const string dir = "/graph";
+            var files = new Plimsoll.Workspace.FileSystems.InMemoryFileSystem();
             {
                 var texts = Enumerable.Range(0, 4).Select(i => new System.Text.StringBuilder()).ToArray();
                 var includes = Enumerable.Range(0, 4).Select(_ => new List<string>()).ToArray();
@@ -90,14 +90,11 @@ public class ProjectRobustnessProperties
                     if (includes[i].Count > 0) texts[i].Append("include: [").Append(string.Join(", ", includes[i])).Append("]\n");
                     texts[i].Append("services:\n");
                     foreach (var s in services[i]) texts[i].Append(s);
-                    File.WriteAllText(Path.Combine(dir, $"f{i}.yaml"), texts[i].ToString());
+                    files.SetFile(Path.Combine(dir, $"f{i}.yaml"), texts[i].ToString());
                 }
-                var project = ComposeProjectLoader.LoadFiles(new[] { Path.Combine(dir, "f0.yaml") }, Options);
+                var options = new ComposeProjectOptions { VariableSource = Options.VariableSource, FileSystem = files };
+                var project = ComposeProjectLoader.LoadFiles(new[] { Path.Combine(dir, "f0.yaml") }, options);
                 return project.GetService("s0")?.Image?.Text == "i0";
-            }
-            finally
-            {
-                Directory.Delete(dir, recursive: true);
             }
         });
 }
