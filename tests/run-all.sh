@@ -73,7 +73,8 @@ unset PLIMSOLL_TEST_TOOL
 
 if [ -f vscode-extension/package.json ] && grep -q '"test"' vscode-extension/package.json; then
   step "VS Code extension tests"
-  npm test --prefix vscode-extension
+  # The native server the release packages already built (tools/pack-release.sh) goes into the VSIX: no second AOT publish.
+  PLIMSOLL_NATIVE_EXE="$work/tool/plimsoll" npm test --prefix vscode-extension
 fi
 
 passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

@@ -9,6 +9,7 @@ using Plimsoll.Cli.Linting;
 using Plimsoll.Cli.Output;
 using Plimsoll.Cli.Workspace;
 using Plimsoll.Rules;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Cli.Commands;
 
@@ -77,7 +78,9 @@ internal static class LintCommand
             Console.Error.WriteLine("plimsoll lint: " + optionProblem);
             return ExitCodes.UsageOrToolError;
         }
-        if (request.RulePacks.Count > 0 && JitHandoff.IsNeeded) return JitHandoff.Run();
+        // Rule packs and .NET solutions/projects (MSBuild evaluation) need the .NET runtime.
+        if (JitHandoff.IsNeeded && (request.RulePacks.Count > 0 || request.Paths.Any(p => DotNetLintTargets.Resolve(p, PhysicalFileSystem.Instance) != null)))
+            return JitHandoff.Run();
         var analyzers = new List<PlimsollAnalyzer>(BuiltInRules.CreateAnalyzers());
         var builtInAssembly = analyzers[0].GetType().Assembly;
         foreach (var pack in request.RulePacks)

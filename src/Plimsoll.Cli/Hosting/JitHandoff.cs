@@ -4,9 +4,10 @@ using System.Runtime.CompilerServices;
 namespace Plimsoll.Cli.Hosting;
 
 /// <summary>
-/// Native AOT cannot load assemblies at run time, so the native build cannot run rule packs (<c>--rules</c>).
+/// Native AOT cannot load assemblies at run time, so the native build cannot run rule packs (<c>--rules</c>) nor
+/// MSBuild's evaluation of .NET solutions and projects (<c>plimsoll lint App.sln</c>).
 /// The native tool package carries the framework-dependent build of the same version in <c>jit/</c>; a run that
-/// needs rule packs is handed to it whole (same arguments, same standard streams, its exit code).
+/// needs either is handed to it whole (same arguments, same standard streams, its exit code).
 /// </summary>
 internal static class JitHandoff
 {
@@ -18,7 +19,7 @@ internal static class JitHandoff
         var managedEntry = Path.Combine(AppContext.BaseDirectory, "jit", "plimsoll.dll");
         if (!File.Exists(managedEntry))
         {
-            Console.Error.WriteLine("plimsoll lint: rule packs (--rules) need the framework-dependent build of plimsoll, "
+            Console.Error.WriteLine("plimsoll lint: rule packs (--rules) and .NET solutions/projects need the framework-dependent build of plimsoll, "
                 + $"and this native build has none beside it ({managedEntry} is missing)");
             return ExitCodes.UsageOrToolError;
         }
@@ -33,7 +34,7 @@ internal static class JitHandoff
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            Console.Error.WriteLine($"plimsoll lint: rule packs (--rules) run on the .NET runtime, and '{start.FileName}' could not be started: {e.Message}");
+            Console.Error.WriteLine($"plimsoll lint: rule packs (--rules) and .NET solutions/projects run on the .NET runtime, and '{start.FileName}' could not be started: {e.Message}");
             return ExitCodes.UsageOrToolError;
         }
     }

@@ -86,23 +86,27 @@ internal static class LspDiagnostics
 
     private static DiagnosticData? DataOf(OpenDocument document, CodeFix? fix)
     {
-        if (fix == null || fix.Changes.IsDefaultOrEmpty || FixApplicability.Of(fix) == FixApplicability.DisplayOnly) return null;
+        if (fix == null || fix.Changes.IsDefaultOrEmpty || WireApplicability.Of(fix) == WireApplicability.DisplayOnly) return null;
         var edits = fix.Changes
             .Where(c => c.Span.End <= document.Text.Length)
             .Select(c => new TextEdit(DocumentStore.ToRange(document.Text, c.Span), c.NewText ?? ""))
             .ToArray();
-        return edits.Length == 0 ? null : new DiagnosticData(fix.Title, edits, FixApplicability.Of(fix));
+        return edits.Length == 0 ? null : new DiagnosticData(fix.Title, edits, WireApplicability.Of(fix));
     }
 }
 
 /// <summary>
 /// How far a rule's fix can be trusted, on the wire: "safe" (fix all, fix on save), "unsafe" (offered, labelled), or
-/// "displayOnly" (not offered). The engine's <see cref="CodeFix"/> does not carry applicability on this branch (issue 10
-/// adds it); until then every fix is "unsafe": offered one at a time, never applied unseen.
+/// "displayOnly" (not offered) — the fix's own applicability, else the one its rule declares.
 /// </summary>
-internal static class FixApplicability
+internal static class WireApplicability
 {
     public const string Safe = "safe", Unsafe = "unsafe", DisplayOnly = "displayOnly";
 
-    public static string Of(CodeFix fix) => Unsafe;
+    public static string Of(CodeFix fix) => fix.EffectiveApplicability switch
+    {
+        Plimsoll.Analysis.Fixes.FixApplicability.Safe => Safe,
+        Plimsoll.Analysis.Fixes.FixApplicability.DisplayOnly => DisplayOnly,
+        _ => Unsafe,
+    };
 }

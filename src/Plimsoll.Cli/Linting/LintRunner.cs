@@ -27,6 +27,7 @@ internal sealed class LintRunner
     {
         var notifications = new List<ToolNotification>();
         var inputs = new List<(string Path, SourceFileContent? Content)>();
+        var containerSettings = new List<Plimsoll.Semantics.DotNet.ContainerSettings>();
 
         if (request.Paths.Count == 1 && request.Paths[0] == "-")
         {
@@ -35,15 +36,30 @@ internal sealed class LintRunner
         }
         else
         {
-            var search = new SourceFileFinder(_session.FileSystem, new GitTrackedFiles()).Find(request.Paths, request.ForcedKind);
-            foreach (var found in search.Files)
-                inputs.Add((found.Path, null));
-            foreach (var path in search.Missing)
-                notifications.Add(new ToolNotification(path, "No such file or directory.", ToolNotificationLevel.Error));
-            foreach (var (path, message) in search.Unreadable)
-                notifications.Add(new ToolNotification(path, message, ToolNotificationLevel.Error));
-            foreach (var (path, message) in search.IgnoreFileProblems)
-                notifications.Add(new ToolNotification(path, message, ToolNotificationLevel.Warning));
+            // .NET solutions and projects: evaluated by MSBuild, they name more files and container settings.
+            var projectTargets = request.Paths.Select(p => DotNetLintTargets.Resolve(p, _session.FileSystem)).Where(t => t != null).Select(t => t!).ToList();
+            var searched = request.Paths.Where(p => !DotNetLintTargets.IsProjectFile(p)).ToList();
+            var dotnet = projectTargets.Count > 0 ? DotNetLintTargets.Evaluate(projectTargets) : null;
+            var seen = new HashSet<string>(FilePaths.Comparer);
+            if (searched.Count > 0 || dotnet == null)
+            {
+                var search = new SourceFileFinder(_session.FileSystem, new GitTrackedFiles()).Find(searched, request.ForcedKind);
+                foreach (var found in search.Files)
+                    if (seen.Add(Path.GetFullPath(found.Path))) inputs.Add((found.Path, null));
+                foreach (var path in search.Missing)
+                    notifications.Add(new ToolNotification(path, "No such file or directory.", ToolNotificationLevel.Error));
+                foreach (var (path, message) in search.Unreadable)
+                    notifications.Add(new ToolNotification(path, message, ToolNotificationLevel.Error));
+                foreach (var (path, message) in search.IgnoreFileProblems)
+                    notifications.Add(new ToolNotification(path, message, ToolNotificationLevel.Warning));
+            }
+            if (dotnet != null)
+            {
+                foreach (var file in dotnet.Files)
+                    if (seen.Add(Path.GetFullPath(file))) inputs.Add((file, null));
+                notifications.AddRange(dotnet.Notifications);
+                containerSettings.AddRange(dotnet.ContainerSettings);
+            }
         }
 
         // Compose projects: a file that is linted reports its own findings; included and extended files are reported
@@ -63,9 +79,22 @@ internal sealed class LintRunner
             progress?.Invoke(Interlocked.Increment(ref done), inputs.Count);
         });
 
+        var files = results.Where(r => r != null).Select(r => r!).ToList();
+        // Projects sharing a Directory.Build.props report its settings once: results of one file are merged.
+        var settingsResults = containerSettings.SelectMany(settings => _session.LintContainerSettings(settings));
+        foreach (var group in settingsResults.GroupBy(r => r.Path, FilePaths.Comparer))
+        {
+            var findings = group.SelectMany(r => r.Findings)
+                .GroupBy(f => (f.Id, f.Diagnostic.Location.SourceSpan))
+                .Select(g => g.First())
+                .OrderBy(f => f.Diagnostic.Location.SourceSpan.Start).ThenBy(f => f.Id, StringComparer.Ordinal);
+            var notes = group.SelectMany(r => r.Notifications).Distinct();
+            files.Add(group.First() with { Findings = findings.ToImmutableArray(), Notifications = notes.ToImmutableArray() });
+        }
+
         notifications.AddRange(fileNotifications.OrderBy(n => n.Path, StringComparer.Ordinal));
         notifications.AddRange(_session.ConfigurationNotifications);
-        return new LintRun(FileAnalysisResult.MergeByPath(results.Where(r => r != null).Select(r => r!)), notifications.ToImmutableArray(), _session.Registry);
+        return new LintRun(FileAnalysisResult.MergeByPath(files), notifications.ToImmutableArray(), _session.Registry);
     }
 
     private static string FullPath(string path)

@@ -28,4 +28,7 @@ public abstract class AnalysisContext
 
     /// <summary>For each top-level secret and config of a compose project.</summary>
     public abstract void RegisterComposeSecretAction(Action<ComposeSecretAnalysisContext> action);
+
+    /// <summary>Once per .NET project with SDK container settings (<c>ContainerBaseImage</c>, <c>ContainerUser</c>, ...).</summary>
+    public abstract void RegisterContainerSettingsAction(Action<ContainerSettingsAnalysisContext> action);
 }

@@ -7,6 +7,7 @@ using Plimsoll.Semantics.Compose;
 using Plimsoll.Semantics.Compose.Interpolation;
 using Plimsoll.Semantics.Compose.Projects;
 using Plimsoll.Semantics.Dockerfile;
+using Plimsoll.Semantics.DotNet;
 using Plimsoll.Syntax.Compose;
 using Plimsoll.Syntax.Yaml;
 using Plimsoll.Syntax.Dockerfile;
@@ -219,6 +220,49 @@ public sealed class AnalyzerDriver
             _findings.Sort(FindingOrder.Instance);
             return new FileAnalysisResult(_path, _text, _findings.ToImmutableArray(), Notifications.ToImmutableArray());
         }
+    }
+
+    /// <summary>
+    /// Analyzes the SDK container settings of one .NET project. Each finding lands in the file whose element defined
+    /// the setting, so the result is one <see cref="FileAnalysisResult"/> per such file (read through the file system).
+    /// </summary>
+    public IReadOnlyList<FileAnalysisResult> AnalyzeContainerSettings(ContainerSettings settings, IFileSystem? fileSystem, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var files = fileSystem ?? _fileSystem;
+        var reports = new List<(RuleDescriptor, DiagnosticDescriptor, ContainerSetting, object?[])>();
+        var notifications = new List<ToolNotification>();
+        var context = new ContainerSettingsAnalysisContext(settings, OptionsFor(settings.ProjectPath), files, cancellationToken, reports);
+        RunActions(_registry.ContainerSettingsActions, context, settings.ProjectPath, notifications, cancellationToken);
+
+        var results = new List<FileAnalysisResult>();
+        foreach (var group in reports.GroupBy(r => r.Item3.Location.Path, FilePaths.Comparer))
+        {
+            var read = files.ReadFile(group.Key);
+            if (!read.IsOk)
+            {
+                notifications.Add(new ToolNotification(group.Key, $"Cannot read the file that sets a container property: it {read.Message}.", ToolNotificationLevel.Error));
+                continue;
+            }
+            var text = read.Content!.Text;
+            // MSBuild files have no Plimsoll suppression comments; .editorconfig severities still apply.
+            var fileSettings = new FileSettings(OptionsFor(group.Key), Suppression.SuppressionIndex.Empty);
+            var findings = new List<Finding>();
+            foreach (var (rule, descriptor, setting, args) in group)
+            {
+                var span = MSBuildElementSpan.Find(text, setting.Location, setting.Name);
+                var finding = fileSettings.Apply(rule, PlimsollDiagnostic.Create(descriptor, group.Key, text, span, args), null);
+                if (finding != null) findings.Add(finding);
+            }
+            findings.Sort(FindingOrder.Instance);
+            results.Add(new FileAnalysisResult(group.Key, text, findings.ToImmutableArray(), ImmutableArray<ToolNotification>.Empty));
+        }
+        if (notifications.Count > 0)
+        {
+            if (results.Count == 0) results.Add(new FileAnalysisResult(settings.ProjectPath, SourceText.From(""), ImmutableArray<Finding>.Empty, ImmutableArray<ToolNotification>.Empty));
+            results[0] = results[0] with { Notifications = results[0].Notifications.AddRange(notifications) };
+        }
+        return results;
     }
 
     private void AnalyzeInstruction(DockerfileSemanticModel model, InstructionSyntax instruction, AnalyzerOptions options, FindingSink sink, string path,

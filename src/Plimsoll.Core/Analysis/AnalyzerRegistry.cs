@@ -42,6 +42,7 @@ public sealed class AnalyzerRegistry
     internal List<Action<ComposeServiceAnalysisContext>> ComposeServiceActions { get; } = new();
     internal List<Action<ComposeNetworkAnalysisContext>> ComposeNetworkActions { get; } = new();
     internal List<Action<ComposeSecretAnalysisContext>> ComposeSecretActions { get; } = new();
+    internal List<Action<ContainerSettingsAnalysisContext>> ContainerSettingsActions { get; } = new();
 
     // The callbacks for each instruction kind, those for all kinds first; joined once here, not per instruction.
     private readonly Dictionary<DockerfileSyntaxKind, Action<InstructionAnalysisContext>[]> _actionsByKind = new();
@@ -86,5 +87,7 @@ public sealed class AnalyzerRegistry
         public override void RegisterComposeNetworkAction(Action<ComposeNetworkAnalysisContext> action) => _registry.ComposeNetworkActions.Add(action);
 
         public override void RegisterComposeSecretAction(Action<ComposeSecretAnalysisContext> action) => _registry.ComposeSecretActions.Add(action);
+
+        public override void RegisterContainerSettingsAction(Action<ContainerSettingsAnalysisContext> action) => _registry.ContainerSettingsActions.Add(action);
     }
 }

@@ -35,6 +35,11 @@ public sealed class ImageWithoutDigestAnalyzer : PlimsollAnalyzer
             if (service.Service.Image is not { } scalar || service.KnownValue(scalar) is not { } text) return;
             if (ImageReference.TryParse(text) is { } image) Check(image, (message, values) => service.Report(message, scalar, values));
         });
+        context.RegisterContainerSettingsAction(project =>
+        {
+            if (project.Settings.BaseImage is { } setting && ImageReference.TryParse(setting.Value) is { } image)
+                Check(image, (message, values) => project.Report(message, setting, values));
+        });
     }
 
     private static void Check(ImageReference image, Action<RuleMessage, object?[]> report)

@@ -53,6 +53,11 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
             if (ImageReference.TryParse(text) is { } image && Problem(image) is { } message)
                 service.Report(message, scalar, Values(message, image));
         });
+        context.RegisterContainerSettingsAction(project =>
+        {
+            if (project.Settings.BaseImage is { } setting && ImageReference.TryParse(setting.Value) is { } image && Problem(image) is { } message)
+                project.Report(message, setting, Values(message, image));
+        });
     }
 
     /// <summary>Why the reference is not pinned to a version, or null when it is (a digest pins it too).</summary>

@@ -13,6 +13,7 @@ public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
     public static readonly RuleMessage RootUser = new("rootUser", "USER {user} makes the final stage run as root: switch to a non-root user");
     public static readonly RuleMessage InheritedRootUser = new("inheritedRootUser", "USER {user} (inherited from stage '{stage}') makes the final stage run as root: switch to a non-root user");
     public static readonly RuleMessage ServiceRunsAsRoot = new("serviceRunsAsRoot", "Service '{service}' runs as root (user: {user}): use a non-root user");
+    public static readonly RuleMessage ContainerUserRoot = new("containerUserRoot", "ContainerUser '{user}' makes the published container run as root: remove it (the SDK's default user is non-root) or name a non-root user");
 
     public static readonly RuleDescriptor Rule = new(
         id: "PL2001", name: "RunsAsRoot", title: "Container runs as root",
@@ -20,7 +21,7 @@ public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
         description: "A process running as root inside the container is root on the host's kernel: a container escape or a writable host mount turns into full host compromise.",
         securitySeverity: "6.5", precision: RulePrecision.Medium,
         tags: [RuleTag.Security],
-        messages: [NoUser, NoUserInNamedStage, RootUser, InheritedRootUser, ServiceRunsAsRoot],
+        messages: [NoUser, NoUserInNamedStage, RootUser, InheritedRootUser, ServiceRunsAsRoot, ContainerUserRoot],
         peers:
         [
             PeerRule.Hadolint("DL3002"),
@@ -56,6 +57,14 @@ public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
             string name = user.Split(':')[0].Trim();
             if (name == "root" || (name.Length > 0 && name.TrimStart('0').Length == 0))
                 service.Report(ServiceRunsAsRoot, scalar, service.Service.Name, user);
+        });
+        // The SDK's .NET 8+ base images run as the non-root 'app' user by default: only an explicit root is a finding.
+        context.RegisterContainerSettingsAction(project =>
+        {
+            if (project.Settings.User is not { } setting) return;
+            string name = setting.Value.Split(':')[0].Trim();
+            if (name == "root" || (name.Length > 0 && name.TrimStart('0').Length == 0))
+                project.Report(ContainerUserRoot, setting, setting.Value);
         });
     }
 }

@@ -21,6 +21,8 @@ public sealed class PlaintextCredentialAnalyzer : PlimsollAnalyzer
     public static readonly RuleMessage CredentialUrlInImage = new("credentialUrlInImage", "{instruction} {name} holds a URL with a password in it ({url}), which is stored in the image: pass it at run time or mount it as a secret");
     public static readonly RuleMessage CredentialService = new("credentialService", "Service '{service}' sets {name} to a literal credential: use a secret, or interpolate it from the environment");
     public static readonly RuleMessage CredentialUrlService = new("credentialUrlService", "Service '{service}' sets {name} to a URL with a password in it ({url}): use a secret, or interpolate the password from the environment");
+    public static readonly RuleMessage CredentialContainerVariable = new("credentialContainerVariable", "ContainerEnvironmentVariable {name} stores a credential in the published image: pass it at run time or mount it as a secret");
+    public static readonly RuleMessage CredentialUrlContainerVariable = new("credentialUrlContainerVariable", "ContainerEnvironmentVariable {name} holds a URL with a password in it ({url}), which is stored in the published image: pass it at run time or mount it as a secret");
 
     public static readonly RuleDescriptor Rule = new(
         id: "PL4002", name: "PlaintextCredential", title: "Credential in plain text",
@@ -28,7 +30,7 @@ public sealed class PlaintextCredentialAnalyzer : PlimsollAnalyzer
         description: "Values of ENV and ARG are stored in the image history and metadata, and compose environment values in the repository: anyone who can pull the image or read the file has the credential.",
         securitySeverity: "7.5", precision: RulePrecision.High,
         tags: [RuleTag.Security],
-        messages: [CredentialArg, CredentialEnv, CredentialUrlInImage, CredentialService, CredentialUrlService],
+        messages: [CredentialArg, CredentialEnv, CredentialUrlInImage, CredentialService, CredentialUrlService, CredentialContainerVariable, CredentialUrlContainerVariable],
         peers:
         [
             PeerRule.Hadolint("DL3064"), PeerRule.BuildKit("SecretsUsedInArgOrEnv"), PeerRule.Trivy("DS-0031"),
@@ -64,6 +66,19 @@ public sealed class PlaintextCredentialAnalyzer : PlimsollAnalyzer
                     service.Report(CredentialService, location, null, service.Service.Name, variable.Name);
                 else if (CredentialValues.UrlWithPassword(raw) is { } url)
                     service.Report(CredentialUrlService, location, null, service.Service.Name, variable.Name, url);
+            }
+        });
+        context.RegisterContainerSettingsAction(project =>
+        {
+            foreach (var variable in project.Settings.EnvironmentVariables)
+            {
+                // Item metadata is kept as written: a value taken from a property ($(X)) is not a literal.
+                var value = variable.GetMetadata("Value");
+                if (value == null || value.Contains("$(")) continue;
+                if (SecretNames.IsSecretName(variable.Value) && CredentialValues.CouldBeCredential(value))
+                    project.Report(CredentialContainerVariable, variable, variable.Value);
+                else if (CredentialValues.UrlWithPassword(value) is { } url)
+                    project.Report(CredentialUrlContainerVariable, variable, variable.Value, url);
             }
         });
     }

@@ -70,7 +70,7 @@ public sealed class NativeToolTests : IClassFixture<NativeToolTests.ReleasePacka
     public void Release_script_makes_the_pointer_the_native_and_the_fallback_package_and_install_picks_the_native_one()
     {
         var names = Directory.GetFiles(packages.Folder, "*.nupkg").Select(Path.GetFileName).OrderBy(n => n, StringComparer.Ordinal);
-        Assert.Equal(new[] { $"Plimsoll.{packages.Version}.nupkg", $"Plimsoll.any.{packages.Version}.nupkg", $"Plimsoll.{packages.Rid}.{packages.Version}.nupkg" }.OrderBy(n => n, StringComparer.Ordinal), names);
+        Assert.Equal(new[] { $"Plimsoll.{packages.Version}.nupkg", $"Plimsoll.any.{packages.Version}.nupkg", $"Plimsoll.{packages.Rid}.{packages.Version}.nupkg", $"Plimsoll.Analyzers.{packages.Version}.nupkg" }.OrderBy(n => n, StringComparer.Ordinal), names);
 
         // The installed command is the native executable itself, not the managed apphost shim.
         string target = new FileInfo(packages.Tool).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? packages.Tool;

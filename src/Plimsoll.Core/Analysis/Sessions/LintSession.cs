@@ -6,6 +6,7 @@ using Plimsoll.Diagnostics;
 using Plimsoll.Reporting.Sarif;
 using Plimsoll.Semantics.Compose.Projects;
 using Plimsoll.Semantics.Dockerfile;
+using Plimsoll.Semantics.DotNet;
 using Plimsoll.Syntax.Compose;
 using Plimsoll.Syntax.Dockerfile;
 using Plimsoll.Syntax.Yaml;
@@ -142,6 +143,16 @@ public sealed class LintSession
         if (encodingNote != null)
             result = result with { Notifications = result.Notifications.Insert(0, new ToolNotification(path, $"The file {encodingNote}.", ToolNotificationLevel.Warning)) };
         return _baseline == null ? result : BaselineFilter.Apply(result, _baseline);
+    }
+
+    /// <summary>
+    /// Lints the SDK container settings of a .NET project (evaluated by the host): one result per file that defines
+    /// a reported setting (the project file, a <c>Directory.Build.props</c>, an import).
+    /// </summary>
+    public IReadOnlyList<FileAnalysisResult> LintContainerSettings(ContainerSettings settings, CancellationToken cancellationToken = default)
+    {
+        var results = _engine.Driver.AnalyzeContainerSettings(settings, _options.FileSystem, cancellationToken);
+        return _baseline == null ? results : results.Select(r => BaselineFilter.Apply(r, _baseline)).ToList();
     }
 
     /// <summary>

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Plimsoll.Tests.Cli;
+using Plimsoll.Tests.Infrastructure;
+
+namespace Plimsoll.Tests.DotNet;
+
+/// <summary>
+/// Plimsoll.Analyzers packed from source (as tools/pack-release.sh does) and referenced by a project that a real
+/// <c>dotnet build</c> compiles: findings in its Dockerfile and compose file are compiler diagnostics.
+/// </summary>
+[Trait("Tier", "Slow")]
+public class AnalyzerPackageTests
+{
+    private static readonly Lazy<string> PackageFolder = new(() =>
+    {
+        string output = TempDirectory.Create();
+        ExternalTool.Run(TestPaths.RepoRoot, null, "dotnet", "pack", Path.Combine(TestPaths.RepoRoot, "src", "Plimsoll.Analyzers", "Plimsoll.Analyzers.csproj"),
+                "-p:PlimsollPackAnalyzers=true", "-c", "Release", "-o", output, "--nologo", "-v", "quiet")
+            .EnsureSuccess("dotnet pack Plimsoll.Analyzers");
+        return output;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static string SampleProject(string? globalConfig = null)
+    {
+        string dir = TempDirectory.Create();
+        File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{PackageFolder.Value}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(dir, "App.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Plimsoll.Analyzers" Version="0.1.0" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(dir, "C.cs"), "class C { }\n");
+        File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM ubuntu:latest\nUSER root\n");
+        File.WriteAllText(Path.Combine(dir, "compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n    user: \"1000\"\n    privileged: true\n");
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project>\n  <PropertyGroup>\n    <ContainerBaseImage>mcr.microsoft.com/dotnet/aspnet:latest</ContainerBaseImage>\n    <ContainerUser>root</ContainerUser>\n  </PropertyGroup>\n</Project>\n");
+        if (globalConfig != null) File.WriteAllText(Path.Combine(dir, ".globalconfig"), globalConfig);
+        return dir;
+    }
+
+    private static ExternalTool.Result Build(string dir, params string[] extra)
+        => ExternalTool.Run(dir, null, "dotnet", new[] { "build", "--nologo", "--packages", Path.Combine(dir, "packages"), "-v", "minimal" }.Concat(extra).ToArray());
+
+    [Fact]
+    public void Build_reports_findings_at_their_lines_and_in_the_sarif_error_log()
+    {
+        string dir = SampleProject();
+
+        var build = Build(dir, "-p:ErrorLog=build.sarif%2Cversion=2.1");
+
+        string dockerfile = Path.Combine(dir, "Dockerfile");
+        Assert.Contains($"{dockerfile}(1,6): warning PL1001: Image 'ubuntu:latest' uses the moving tag 'latest'", build.Output);
+        Assert.Contains($"{dockerfile}(2,1): warning PL2001: USER root makes the final stage run as root", build.Output);
+        Assert.Contains($"{Path.Combine(dir, "compose.yaml")}(5,17): error PL2002: Service 'web' runs privileged", build.Output);
+        // Compiler-visible container settings, at the element that writes them.
+        string props = Path.Combine(dir, "Directory.Build.props");
+        Assert.Contains($"{props}(3,5): warning PL1001: Image 'mcr.microsoft.com/dotnet/aspnet:latest' uses the moving tag 'latest'", build.Output);
+        Assert.Contains($"{props}(4,5): warning PL2001: ContainerUser 'root' makes the published container run as root", build.Output);
+        Assert.NotEqual(0, build.ExitCode); // PL2002 is an error by default
+        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "build.sarif")));
+        var ids = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("ruleId").GetString()).ToList();
+        Assert.Contains("PL1001", ids);
+        Assert.Contains("PL2001", ids);
+        Assert.Contains("PL2002", ids);
+    }
+
+    [Fact]
+    public void Globalconfig_severities_and_TreatWarningsAsErrors_are_honoured()
+    {
+        string dir = SampleProject("is_global = true\ndotnet_diagnostic.PL2002.severity = none\ndotnet_diagnostic.PL1001.severity = none\ndotnet_diagnostic.PL1002.severity = none\n");
+
+        var relaxed = Build(dir);
+        // A property change does not make the compile out of date: rebuild.
+        var strict = Build(dir, "--no-incremental", "-p:TreatWarningsAsErrors=true");
+
+        Assert.DoesNotContain("PL2002", relaxed.Output);
+        Assert.DoesNotContain("PL1001", relaxed.Output);
+        Assert.Contains("(2,1): warning PL2001:", relaxed.Output);
+        Assert.Equal(0, relaxed.ExitCode);
+        Assert.Contains("(2,1): error PL2001:", strict.Output);
+        Assert.NotEqual(0, strict.ExitCode);
+    }
+
+    [Fact]
+    public void An_unchanged_project_is_not_compiled_again_and_reports_nothing_new()
+    {
+        string dir = SampleProject("is_global = true\ndotnet_diagnostic.PL2002.severity = none\n");
+
+        var first = Build(dir);
+        var second = Build(dir);
+
+        Assert.Contains("warning PL2001:", first.Output);
+        Assert.Equal(0, second.ExitCode);
+        Assert.DoesNotContain("PL", string.Join("\n", second.Output.Split('\n').Where(l => l.Contains(": warning ") || l.Contains(": error "))));
+    }
+}

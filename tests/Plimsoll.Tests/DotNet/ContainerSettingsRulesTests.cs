@@ -1,0 +1,69 @@
+using System.Collections.Immutable;
+using Plimsoll.Analysis.Sessions;
+using Plimsoll.Rules;
+using Plimsoll.Semantics.DotNet;
+using Plimsoll.Workspace.FileSystems;
+
+namespace Plimsoll.Tests.DotNet;
+
+/// <summary>
+/// The rules over the SDK's container settings, driven through the session with in-memory files only (no MSBuild):
+/// a finding lands on the element that defined the setting, in the file that holds it.
+/// </summary>
+public class ContainerSettingsRulesTests
+{
+    private const string Props = "/repo/Directory.Build.props";
+    private const string Project = "/repo/Web/Web.csproj";
+
+    private static IReadOnlyList<string> Lint(string propsText, string projectText, params ContainerSetting[] settings)
+    {
+        var files = new InMemoryFileSystem();
+        files.SetFile(Props, propsText);
+        files.SetFile(Project, projectText);
+        var session = LintSession.Create(new LintSessionOptions { Analyzers = BuiltInRules.CreateAnalyzers(), FileSystem = files });
+        var container = new ContainerSettings(Project,
+            settings.Where(s => !s.Name.StartsWith("ContainerEnvironment", StringComparison.Ordinal)).ToImmutableArray(),
+            settings.Where(s => s.Name.StartsWith("ContainerEnvironment", StringComparison.Ordinal)).ToImmutableArray());
+        return session.LintContainerSettings(container)
+            .SelectMany(r => r.Findings.Select(f =>
+            {
+                var span = f.LineSpan;
+                return $"{r.Path}:{span.StartLinePosition.Line + 1}:{span.StartLinePosition.Character + 1}-{span.EndLinePosition.Line + 1}:{span.EndLinePosition.Character + 1} {f.Id}";
+            }))
+            .ToList();
+    }
+
+    private const string PropsText = "<Project>\n  <PropertyGroup>\n    <ContainerBaseImage>mcr.microsoft.com/dotnet/aspnet:latest</ContainerBaseImage>\n    <ContainerUser>0</ContainerUser>\n  </PropertyGroup>\n</Project>\n";
+    private const string ProjectText = "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <ItemGroup>\n    <ContainerEnvironmentVariable Include=\"API_TOKEN\"\n        Value=\"abc123\" />\n    <ContainerEnvironmentVariable Include=\"API_TOKEN_FILE\" Value=\"$(TokenFile)\" />\n  </ItemGroup>\n</Project>\n";
+
+    [Fact]
+    public void Findings_land_on_the_defining_elements_in_their_files()
+    {
+        var findings = Lint(PropsText, ProjectText,
+            new ContainerSetting("ContainerBaseImage", "mcr.microsoft.com/dotnet/aspnet:latest", new MSBuildElementLocation(Props, 3, 5)),
+            new ContainerSetting("ContainerUser", "0", new MSBuildElementLocation(Props, 4, 5)),
+            new ContainerSetting("ContainerEnvironmentVariable", "API_TOKEN", new MSBuildElementLocation(Project, 3, 5),
+                ImmutableDictionary<string, string>.Empty.Add("Value", "abc123")));
+
+        Assert.Equal(new[]
+        {
+            $"{Props}:3:5-3:84 PL1001",
+            $"{Props}:3:5-3:84 PL1002",
+            $"{Props}:4:5-4:37 PL2001",
+            $"{Project}:3:5-4:26 PL4002",
+        }, findings.OrderBy(f => f, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_pinned_base_image_a_non_root_user_and_a_variable_taken_from_a_property_are_not_findings()
+    {
+        string digest = "sha256:" + new string('a', 64);
+        var findings = Lint(PropsText, ProjectText,
+            new ContainerSetting("ContainerBaseImage", "mcr.microsoft.com/dotnet/aspnet:10.0@" + digest, new MSBuildElementLocation(Props, 3, 5)),
+            new ContainerSetting("ContainerUser", "app", new MSBuildElementLocation(Props, 4, 5)),
+            new ContainerSetting("ContainerEnvironmentVariable", "API_TOKEN", new MSBuildElementLocation(Project, 5, 5),
+                ImmutableDictionary<string, string>.Empty.Add("Value", "$(TokenFile)")));
+
+        Assert.Empty(findings);
+    }
+}
