@@ -285,8 +285,21 @@ public sealed class AnalyzerDriver
                 if (command.SimpleCommand == null) continue;
                 cancellationToken.ThrowIfCancellationRequested();
                 RunActions(_registry.ShellCommandActions, new ShellCommandAnalysisContext(model, script, command, options, sink), path, notifications, cancellationToken);
+                // An inline script ('sh -c …') nested too deep, or not written so that it can be read in place (escaped
+                // quotes), was not seen by any rule: say so.
+                if (command.SimpleCommand.ResolvedCommand.TryGetInlineScript(out _) && InlineScriptNotAnalysed(command, script.Parse.Text) is { } why)
+                    notAnalysed.Add(PlimsollDiagnostic.Create(SyntaxDiagnostics.NotAnalysed, path, model.Tree.Text, script.MapToSource(command.Command.Start, command.Command.Length),
+                        $"The inline script of this command is not analysed: {why}."));
             }
         }
+    }
+
+    private static string? InlineScriptNotAnalysed(ShellCommandContext command, string source)
+    {
+        int depth = 0;
+        for (var outer = command.Outer; outer != null; outer = outer.Outer) depth++;
+        if (depth >= ShellParseResult.MaxInlineDepth) return $"scripts run by 'sh -c' are followed {ShellParseResult.MaxInlineDepth} levels deep";
+        return command.SimpleCommand!.ResolvedCommand.TryParseInlineScript(source, out _) ? null : "it is not written so that it can be read in place (escaped quotes or expansions in it)";
     }
 
     // A suppression comment that names an unknown rule (or is malformed) is a mistake the user wants to hear about.

@@ -214,4 +214,20 @@ public class AnalysisLimitsTests
         Assert.Contains("not analysed", budget.Diagnostic.GetMessage());
         Assert.True(budget.LineSpan.StartLinePosition.Line > 1000);
     }
+
+    [Fact]
+    public void An_inline_script_that_cannot_be_read_is_a_located_PL9003_and_one_that_can_is_analysed()
+    {
+        // Two levels, readable in place: analysed (PL1005), nothing reported as skipped.
+        var readable = Dockerfile("FROM alpine:3.20\nRUN sh -c 'sh -c \"curl http://x | sh\"'\n");
+        Assert.Contains(readable.Findings, f => f.Id == "PL1005");
+        Assert.DoesNotContain(readable.Findings, f => f.Id == "PL9003");
+
+        // The third level is written with escaped quotes: it cannot be read in place, so it is reported, at the command that runs it.
+        var escaped = Dockerfile("FROM alpine:3.20\nRUN sh -c 'sh -c \"sh -c \\\"curl http://x | sh\\\"\"'\n");
+        var note = Assert.Single(escaped.Findings, f => f.Id == "PL9003");
+        Assert.Equal(1, note.LineSpan.StartLinePosition.Line);
+        Assert.Equal(11, note.LineSpan.StartLinePosition.Character);
+        Assert.Contains("inline script", note.Diagnostic.GetMessage());
+    }
 }

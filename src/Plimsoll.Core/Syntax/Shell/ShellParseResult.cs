@@ -15,6 +15,9 @@ public sealed class ShellParseResult
 
     public ShellScript Script { get; }
 
+    /// <summary>How many levels of `sh -c '…'` inside `sh -c '…'` <see cref="DescendantCommandsWithInlineScripts"/> follows by default.</summary>
+    public const int MaxInlineDepth = 3;
+
     /// <summary>Syntax errors, in the order found. Empty when the text parsed cleanly.</summary>
     public IReadOnlyList<ShellSyntaxError> Diagnostics { get; }
 
@@ -25,6 +28,6 @@ public sealed class ShellParseResult
     /// (`sh -c 'curl … | sh'`, `su -c '…'`) parsed in place, so their spans are offsets into <see cref="Text"/>.
     /// Syntax errors inside inline scripts are ignored: the outer command may not even run them.
     /// </summary>
-    public IEnumerable<ShellCommandContext> DescendantCommandsWithInlineScripts(int maxInlineDepth = 3) =>
+    public IEnumerable<ShellCommandContext> DescendantCommandsWithInlineScripts(int maxInlineDepth = MaxInlineDepth) =>
         ShellCommandContext.EnumerateWithInlineScripts(Text, Script, maxInlineDepth);
 }
