@@ -93,11 +93,10 @@ try {
   await page.screenshot({ path: path.join(artifacts, 'typing.png') });
 
   // 4. compose.yaml: its own findings.
-  await page.keyboard.press('Control+P');
-  await page.waitForSelector('.quick-input-widget input', { timeout: 10000 });
-  await page.keyboard.type('compose.yaml');
-  await page.waitForSelector('.quick-input-widget .monaco-list-row', { timeout: 20000 });
-  await page.keyboard.press('Enter');
+  // Opened from the Explorer: a keyboard shortcut can be taken by a widget still open in the Dockerfile's editor.
+  await page.keyboard.press('Escape');
+  await page.locator('.explorer-folders-view').getByText('compose.yaml', { exact: true }).click();
+  await page.waitForSelector('.tabs-container .tab.active[aria-label*="compose.yaml"]', { timeout: 20000 });
   rows = await waitForProblem(page, (r) => r.includes('PL2005'));
   for (const id of ['PL2002', 'PL2005', 'PL4001']) check(rows.some((r) => r.includes(id)), `compose.yaml: ${id} in the Problems panel`);
   await page.screenshot({ path: path.join(artifacts, 'compose.png') });

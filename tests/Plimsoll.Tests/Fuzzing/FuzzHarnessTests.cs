@@ -78,7 +78,9 @@ public class FuzzHarnessTests
             case 1:
                 var summary = Regex.Match(outcome.StdOut, @"in (\d+) files?\.");
                 int expected = inputs.Sum(i => i.LintedFiles);
-                if (!summary.Success || int.Parse(summary.Groups[1].Value) != expected)
+                // At least the linted files: a project's side file with findings of its own (an .env, an included
+                // file) is reported as a file too.
+                if (!summary.Success || int.Parse(summary.Groups[1].Value) < expected)
                     return $"not every file was linted (expected {expected}): " + First(outcome.StdOut.Length > 0 ? outcome.StdOut.Substring(Math.Max(0, outcome.StdOut.Length - 300)) : "(no output)");
                 return null;
             case 2:
