@@ -146,7 +146,7 @@ public sealed class AnalyzerDriver
         }
 
         var sink = new FindingSink(compose.FileSystem, cancellationToken);
-        var context = new ComposeProjectAnalysisContext(tree, project, compose.FileSystem, own.Options, sink);
+        var context = new ComposeProjectAnalysisContext(tree, project, own.Options, sink);
         var notifications = own.Notifications;
         void Run<T>(IReadOnlyList<Action<T>> actions, T c)
         {

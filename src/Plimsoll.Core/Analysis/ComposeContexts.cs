@@ -12,16 +12,15 @@ namespace Plimsoll.Analysis;
 /// </summary>
 public class ComposeProjectAnalysisContext : FileAnalysisContext
 {
-    internal ComposeProjectAnalysisContext(YamlSyntaxTree tree, ComposeProject project, IFileSystem fileSystem, IRuleOptions options, FindingSink sink)
+    internal ComposeProjectAnalysisContext(YamlSyntaxTree tree, ComposeProject project, IRuleOptions options, FindingSink sink)
         : base(tree.Path, tree.Text, options, sink)
     {
         Tree = tree;
         Project = project;
-        FileSystem = fileSystem;
     }
 
     private protected ComposeProjectAnalysisContext(ComposeProjectAnalysisContext other, FindingSink sink)
-        : this(other.Tree, other.Project, other.FileSystem, other.Options, sink)
+        : this(other.Tree, other.Project, other.Options, sink)
     {
     }
 
@@ -33,9 +32,6 @@ public class ComposeProjectAnalysisContext : FileAnalysisContext
 
     /// <summary>True for a swarm stack (<c>docker stack deploy</c> input): the model already leaves out what swarm ignores.</summary>
     public bool IsStack => Project.IsStack;
-
-    /// <summary>Where files the compose file names (secret and config files) are looked up: never the disk directly.</summary>
-    public IFileSystem FileSystem { get; }
 
     /// <summary>The value as deployed, or null when it is unknown (unset variable, interpolation error) or absent.</summary>
     public string? KnownValue(ProjectScalar? scalar) => scalar?.KnownText;

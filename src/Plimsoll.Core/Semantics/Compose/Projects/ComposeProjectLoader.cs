@@ -87,12 +87,20 @@ public static class ComposeProjectLoader
         {
             Variables = options.Variables,
             VariableSource = options.VariableSource,
-            FileSystem = new DocumentOverlayFileSystem(ProjectBuilder.Full(document.Path), document.Text, options.FileSystem),
+            FileSystem = WithDocument(options.FileSystem, document),
             Cache = options.Cache,
             Limits = options.Limits,
             CancellationToken = options.CancellationToken,
         };
         return new ProjectBuilder(overlaid, isStack, files, document).Build();
+    }
+
+    // The document being linted (perhaps unsaved) reads as its parsed text; every other file as the host's file system has it.
+    private static IFileSystem WithDocument(IFileSystem fileSystem, YamlSyntaxTree document)
+    {
+        var overlay = new OverlayFileSystem(fileSystem);
+        overlay.SetBuffer(ProjectBuilder.Full(document.Path), document.Text);
+        return overlay;
     }
 }
 
