@@ -72,8 +72,17 @@ try {
   // 2. Quick fix through the editor: Ctrl+. on the http URL, Enter applies the first action (the rule's fix).
   await page.click('.editor-instance .view-lines');
   await goToLine(page, '6:25');
-  await page.keyboard.press('Control+.');
-  await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 20000 });
+  // Ctrl+. can be lost while the editor is still busy (seen once in a full run): ask again, three times at most.
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await page.waitForSelector('.action-widget .monaco-list-row', { timeout: 15000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   const menu = await page.$$eval('.action-widget .monaco-list-row', (rs) => rs.map((r) => r.innerText.trim()));
   console.log('QUICK FIXES', JSON.stringify(menu));
   check(menu.some((m) => m.startsWith('Fix PL1003')), 'quick fix menu offers the PL1003 fix');
