@@ -113,7 +113,9 @@ try {
   // 5. plimsoll.run: onSave (workspace setting; the client restarts): typing shows nothing new until the file is saved.
   mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
   writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'plimsoll.run': 'onSave' }));
-  await page.waitForTimeout(4000); // the settings file is noticed and the client restarts
+  // The settings file is noticed and the client restarts; the status bar says when the new client runs on save.
+  await page.locator('.statusbar-item', { hasText: 'Plimsoll (on save)' }).waitFor({ timeout: 60000 });
+  await page.waitForTimeout(1000); // the new client opens the document and pulls its diagnostics once
   await page.click('.editor-instance .view-lines');
   await goToLine(page, '3:1');
   await page.keyboard.press('End');
@@ -125,6 +127,8 @@ try {
   await page.keyboard.press('Control+S');
   rows = await waitForProblem(page, (r) => r.includes("'redis'"));
   check(rows.some((r) => r.includes('PL1001') && r.includes("'redis'")), 'onSave: saving lints the new image line');
+  const savedBy = Date.now() + 20000;
+  while (Date.now() < savedBy && !readFileSync(path.join(workspace, 'compose.yaml'), 'utf8').includes('image: redis')) await page.waitForTimeout(250);
   check(readFileSync(path.join(workspace, 'compose.yaml'), 'utf8').includes('image: redis'), 'the edit was saved');
 } catch (error) {
   console.error(error);

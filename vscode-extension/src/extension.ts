@@ -126,9 +126,9 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
 
   client = new LanguageClient('plimsoll', 'Plimsoll', command, clientOptions);
   client.onDidChangeState((event) => {
-    if (event.newState === State.Running) showStatus('running', describe(server));
-    else if (event.newState === State.Starting) showStatus('starting', describe(server));
-    else showStatus('stopped', describe(server));
+    if (event.newState === State.Running) showStatus('running', describe(server), run);
+    else if (event.newState === State.Starting) showStatus('starting', describe(server), run);
+    else showStatus('stopped', describe(server), run);
   });
   output.info(`starting ${describe(server)}: ${server.command} ${[...server.args, 'lsp', ...extraArgs].join(' ')}`);
   try {
@@ -154,9 +154,11 @@ function describe(server: ServerCommand): string {
   return `plimsoll (${server.origin})`;
 }
 
-function showStatus(state: 'running' | 'starting' | 'stopped' | 'disabled' | 'missing', detail: string): void {
+function showStatus(state: 'running' | 'starting' | 'stopped' | 'disabled' | 'missing', detail: string, run = 'onType'): void {
   const icon = { running: '$(check)', starting: '$(sync~spin)', stopped: '$(error)', disabled: '$(circle-slash)', missing: '$(warning)' }[state];
-  status.text = `${icon} Plimsoll`;
-  status.tooltip = `Plimsoll: ${state} — ${detail}`;
+  // Lint-on-save is said in the status bar: otherwise squiggles that do not follow typing look like a broken server.
+  const onSave = run === 'onSave';
+  status.text = `${icon} Plimsoll${onSave ? ' (on save)' : ''}`;
+  status.tooltip = `Plimsoll: ${state} — ${detail}${onSave ? '; lints when a file is saved (plimsoll.run)' : ''}`;
   status.show();
 }
