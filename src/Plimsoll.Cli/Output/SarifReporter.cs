@@ -10,7 +10,10 @@ namespace Plimsoll.Cli.Output;
 /// <summary>SARIF 2.1.0 through the shared writer, with every rule's metadata and its page as help.</summary>
 internal static class SarifReporter
 {
-    public static void Write(LintRun run, Stream output)
+    public static void Write(LintRun run, Stream output) => SarifLogWriter.Write(output, CreateInput(run, DisplayPaths.RepositoryRoot()));
+
+    /// <summary>What the log is written from: every finding with its text, fix and suppression, and every rule that ran.</summary>
+    internal static SarifRunInput CreateInput(LintRun run, string? repositoryRoot, SarifVersionControl? versionControl = null)
     {
         var texts = run.Files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
         var fixes = new Dictionary<Diagnostic, CodeFix>();
@@ -22,13 +25,14 @@ internal static class SarifReporter
             Rules = run.Registry.Rules.Select(ToMetadata).Concat(SyntaxRules()).ToList(),
             Diagnostics = run.Findings.Select(f => f.Diagnostic).ToList(),
             ReadText = path => texts.TryGetValue(path, out var text) ? text : null,
-            RepositoryRoot = DisplayPaths.RepositoryRoot(),
+            RepositoryRoot = repositoryRoot,
+            VersionControl = versionControl,
             Notifications = run.AllNotifications.ToList(),
             Fixes = diagnostic => fixes.TryGetValue(diagnostic, out var fix)
                 ? new[] { new SarifFix(fix.Title, fix.Changes.Select(c => new SarifReplacement(diagnostic.Location.GetLineSpan().Path, c.Span, c.NewText ?? "")).ToList()) }
                 : null,
         };
-        SarifLogWriter.Write(output, input);
+        return input;
     }
 
     internal static RuleMetadata ToMetadata(RuleDescriptor rule) => new(rule.Descriptor)

@@ -1,86 +1,73 @@
+using System.Collections.Immutable;
 using System.Text;
-using System.Text.RegularExpressions;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Analysis;
+using Plimsoll.Analysis.Sessions;
+using Plimsoll.Cli.Linting;
+using Plimsoll.Cli.Output;
 using Plimsoll.Diagnostics;
 using Plimsoll.Reporting.Sarif;
+using Plimsoll.Rules;
 using Plimsoll.Tests.Infrastructure;
+using Plimsoll.Workspace;
 
 namespace Plimsoll.Tests.Reporting.Sarif;
 
 /// <summary>
-/// A realistic run over the whole corpus: diagnostics at real positions found by a plain text scan (each FROM
-/// image, each ADD, each Compose <c>image:</c>), some suppressed, some with fixes. The rule engine replaces the scan later.
+/// A realistic run over the whole corpus, as <c>plimsoll lint --kind dockerfile|compose --format sarif</c> makes it: the
+/// built-in rules through a lint session, their fixes, and a baseline written from a first run that suppresses every
+/// tenth finding of the second. (In-source suppressions are covered by the writer's own tests: the corpus files carry
+/// none that name a Plimsoll rule, and edited copies would not match the files the Multitool fingerprints.)
 /// </summary>
 internal static class CorpusSarifBatch
 {
-    private static readonly Regex FromImage = new(@"^[ \t]*FROM[ \t]+(?:--\S+[ \t]+)*(?<image>\S+)", RegexOptions.IgnoreCase | RegexOptions.Multiline);
-    private static readonly Regex AddInstruction = new(@"^[ \t]*(?<keyword>ADD)[ \t]", RegexOptions.IgnoreCase | RegexOptions.Multiline);
-    private static readonly Regex ComposeImage = new(@"^[ \t]*image:[ \t]*(?<image>[^\s#]+)", RegexOptions.Multiline);
-
-    public static IEnumerable<string> Files()
-    {
-        foreach (var folder in new[] { "dockerfiles", "compose" })
-        {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(TestPaths.Corpus, folder)).OrderBy(f => f, StringComparer.Ordinal))
-            {
-                yield return file;
-            }
-        }
-    }
+    public static IEnumerable<string> Files() => FilesIn("dockerfiles").Concat(FilesIn("compose"));
 
     /// <summary>The text as GitHub reads it: UTF-8, BOM dropped.</summary>
     public static SourceText Read(string path) => SourceText.From(File.ReadAllText(path, new UTF8Encoding(false)));
 
-    public static SarifRunInput Build(bool withText)
+    public static SarifRunInput Build()
     {
-        var diagnostics = new List<Diagnostic>();
-        var fixes = new Dictionary<Diagnostic, IReadOnlyList<SarifFix>>();
-        int count = 0;
-        foreach (var path in Files())
+        var first = Lint(baselinePath: null);
+        var baselined = first.Findings.Where(f => !f.IsSuppressed).Where((_, i) => i % 10 == 0).Select(f => f.Diagnostic).ToList();
+        string baseline = Path.Combine(TempDirectory.Create(), "baseline.sarif");
+        using (var stream = File.Create(baseline))
         {
-            var text = Read(path);
-            string content = text.ToString();
-            bool compose = path.Contains(Path.DirectorySeparatorChar + "compose" + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-            if (compose)
+            SarifLogWriter.Write(stream, new SarifRunInput("0.1.0")
             {
-                foreach (Match m in ComposeImage.Matches(content))
-                {
-                    var group = m.Groups["image"];
-                    diagnostics.Add(PlimsollDiagnostic.Create(SarifTestRules.UnpinnedServiceImage, path, text, new TextSpan(group.Index, group.Length), group.Value));
-                }
-                continue;
-            }
-            foreach (Match m in FromImage.Matches(content))
-            {
-                var group = m.Groups["image"];
-                var diagnostic = PlimsollDiagnostic.Create(SarifTestRules.UnpinnedBaseImage, path, text, new TextSpan(group.Index, group.Length), group.Value);
-                // Every fifth one suppressed, alternating in-source and baseline, to exercise suppressions at scale.
-                if (++count % 5 == 0)
-                {
-                    diagnostic = count % 10 == 0
-                        ? SuppressionProperties.Suppress(diagnostic, SuppressionProperties.Baseline)
-                        : SuppressionProperties.Suppress(diagnostic, SuppressionProperties.InSource, "Base image is rebuilt nightly.");
-                }
-                diagnostics.Add(diagnostic);
-            }
-            foreach (Match m in AddInstruction.Matches(content))
-            {
-                var keyword = m.Groups["keyword"];
-                var span = new TextSpan(keyword.Index, keyword.Length);
-                var diagnostic = PlimsollDiagnostic.Create(SarifTestRules.AddInsteadOfCopy, path, text, span);
-                diagnostics.Add(diagnostic);
-                fixes[diagnostic] = new[] { new SarifFix("Replace ADD with COPY.", new[] { new SarifReplacement(path, span, "COPY") }) };
-            }
+                Rules = first.Registry.Rules.Select(SarifReporter.ToMetadata).ToList(),
+                Diagnostics = baselined,
+                ReadText = path => first.Files.FirstOrDefault(f => f.Path == path)?.Text,
+                RepositoryRoot = TestPaths.SharedRoot,
+            });
         }
-        return new SarifRunInput("0.1.0")
-        {
-            Rules = SarifTestRules.All,
-            Diagnostics = diagnostics,
-            Fixes = d => fixes.TryGetValue(d, out var f) ? f : null,
-            ReadText = withText ? Read : null,
-            RepositoryRoot = TestPaths.SharedRoot,
-            VersionControl = new SarifVersionControl("https://github.com/plimsoll-lint/plimsoll", "0123456789abcdef0123456789abcdef01234567", "refs/heads/main"),
-        };
+        var run = Lint(baseline);
+        return SarifReporter.CreateInput(run, TestPaths.SharedRoot,
+            new SarifVersionControl("https://github.com/plimsoll-lint/plimsoll", "0123456789abcdef0123456789abcdef01234567", "refs/heads/main"));
     }
+
+    private static LintRun Lint(string? baselinePath)
+    {
+        var analyzers = BuiltInRules.CreateAnalyzers();
+        var results = new List<FileAnalysisResult>();
+        AnalyzerRegistry? registry = null;
+        foreach (var (folder, kind) in new[] { ("dockerfiles", SourceFileKind.Dockerfile), ("compose", SourceFileKind.Compose) })
+        {
+            var session = LintSession.Create(new LintSessionOptions
+            {
+                Analyzers = analyzers,
+                ForcedKind = kind,
+                BaselinePath = baselinePath,
+                RepositoryRoot = TestPaths.SharedRoot,
+                Threshold = SeverityThreshold.None,
+                CacheDocuments = false,
+            });
+            registry = session.Registry;
+            foreach (var path in FilesIn(folder)) results.Add(session.Lint(path, null));
+        }
+        return new LintRun(FileAnalysisResult.MergeByPath(results), ImmutableArray<ToolNotification>.Empty, registry!);
+    }
+
+    private static IEnumerable<string> FilesIn(string folder)
+        => Directory.EnumerateFiles(Path.Combine(TestPaths.Corpus, folder)).OrderBy(f => f, StringComparer.Ordinal);
 }

@@ -16,7 +16,7 @@ public sealed class CorpusSarifFixture : IDisposable
     {
         Folder = TempDirectory.Create();
         var clock = Stopwatch.StartNew();
-        Input = CorpusSarifBatch.Build(withText: true);
+        Input = CorpusSarifBatch.Build();
         LogPath = Write(Input, "corpus.sarif");
         WriteTime = clock.Elapsed;
     }
@@ -46,6 +46,11 @@ public sealed class CorpusSarifTests : IClassFixture<CorpusSarifFixture>
     private readonly CorpusSarifFixture corpus;
     private readonly ITestOutputHelper output;
 
+#pragma warning disable RS2008 // a test rule, not a shipped one
+    // One result at the start of a line: its fingerprint is the line's hash.
+    private static readonly DiagnosticDescriptor LineMarker = new("PL0000", "Line", "{0}", "Test", DiagnosticSeverity.Info, isEnabledByDefault: true);
+#pragma warning restore RS2008
+
     public CorpusSarifTests(CorpusSarifFixture corpus, ITestOutputHelper output)
     {
         this.corpus = corpus;
@@ -53,18 +58,23 @@ public sealed class CorpusSarifTests : IClassFixture<CorpusSarifFixture>
     }
 
     [Fact]
-    public void Corpus_log_has_results_for_every_rule_suppressions_and_fixes()
+    public void Corpus_log_has_results_of_many_rules_baseline_suppressions_and_fixes()
     {
-        // Guards the other tests against a scan that finds nothing.
+        // Guards the other tests against a run that finds nothing.
         var diagnostics = corpus.Input.Diagnostics;
-        output.WriteLine($"{diagnostics.Count} results, {new FileInfo(corpus.LogPath).Length / 1024} KiB, written in {corpus.WriteTime.TotalMilliseconds:F0} ms (scan included)");
+        output.WriteLine($"{diagnostics.Count} results, {new FileInfo(corpus.LogPath).Length / 1024} KiB, written in {corpus.WriteTime.TotalMilliseconds:F0} ms (two lint runs included)");
         var clock = Stopwatch.StartNew();
         byte[] again = SarifLogWriter.WriteToBytes(corpus.Input);
-        output.WriteLine($"writing alone (files read again, snippets, fingerprints): {clock.ElapsedMilliseconds} ms");
+        output.WriteLine($"writing alone (snippets, fingerprints): {clock.ElapsedMilliseconds} ms");
         Assert.Equal(File.ReadAllBytes(corpus.LogPath), again);
-        Assert.All(SarifTestRules.All, rule => Assert.Contains(diagnostics, d => d.Id == rule.Id));
-        Assert.True(diagnostics.Count > 3000, diagnostics.Count.ToString());
-        Assert.Contains(diagnostics, d => d.IsSuppressed);
+
+        var byRule = diagnostics.GroupBy(d => d.Id).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine(string.Join(", ", byRule.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
+        Assert.True(byRule.Count >= 10, string.Join(", ", byRule.Keys));
+        Assert.True(diagnostics.Count > 5000, diagnostics.Count.ToString());
+        Assert.All(byRule.Keys, id => Assert.Contains(corpus.Input.Rules, r => r.Descriptor.Id == id));
+        string? KindOf(Diagnostic d) => d.Properties.TryGetValue(SuppressionProperties.KindKey, out var kind) ? kind : null;
+        Assert.Contains(diagnostics, d => d.IsSuppressed && KindOf(d) == SuppressionProperties.Baseline);
         Assert.Contains(diagnostics, d => corpus.Input.Fixes!(d) != null);
     }
 
@@ -104,11 +114,11 @@ public sealed class CorpusSarifTests : IClassFixture<CorpusSarifFixture>
             if (hashes.Length != text.Lines.Count) continue;
             foreach (var line in text.Lines)
             {
-                everyLine.Add(PlimsollDiagnostic.Create(SarifTestRules.UnpinnedBaseImage, files[f], text, new TextSpan(line.Start, 0), "line"));
+                everyLine.Add(PlimsollDiagnostic.Create(LineMarker, files[f], text, new TextSpan(line.Start, 0), "line"));
                 expected.Add(hashes[line.LineNumber]);
             }
         }
-        var bare = new SarifRunInput("0.1.0") { Rules = SarifTestRules.All, Diagnostics = batch.Concat(everyLine).ToList(), RepositoryRoot = TestPaths.SharedRoot };
+        var bare = new SarifRunInput("0.1.0") { Rules = corpus.Input.Rules.Append(new RuleMetadata(LineMarker)).ToList(), Diagnostics = batch.Concat(everyLine).ToList(), RepositoryRoot = TestPaths.SharedRoot };
         string theirs = SarifTools.InsertRollingHashes(corpus.Write(bare, "corpus-bare.sarif"));
 
         var oracle = SarifValidatorTests.Fingerprints(theirs);

@@ -7,7 +7,7 @@ using Plimsoll.Reporting.Sarif;
 
 namespace Plimsoll.Tests.Reporting.Sarif;
 
-/// <summary>Stand-in rules with full metadata, until the rule engine provides the real ones.</summary>
+/// <summary>Small rules with every metadata field set, for the SARIF writer's own tests (the corpus run uses the real rules).</summary>
 internal static class SarifTestRules
 {
     public static readonly DiagnosticDescriptor UnpinnedBaseImage = new(
