@@ -5,7 +5,7 @@ namespace Plimsoll.Tests.Cli;
 
 /// <summary>
 /// <c>lint --fix</c>, <c>--unsafe-fixes</c> and <c>--diff</c> end to end: exact output, and every byte the fixes do not
-/// touch kept (CRLF, a UTF-8 BOM, Latin-1 bytes that are not UTF-8), with the file mode; stdin prints the fixed text.
+/// touch kept (CRLF in Dockerfiles and compose files, a UTF-8 BOM, Latin-1 bytes that are not UTF-8), with the file mode; stdin prints the fixed text.
 /// </summary>
 [Trait("Tier", "Slow")]
 public class FixCommandTests
@@ -41,6 +41,43 @@ public class FixCommandTests
         Assert.Equal(Encoding.UTF8.GetBytes("services:\n  app:\n    image: nginx:1.27\n"), File.ReadAllBytes(composePath));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(dockerPath));
         Assert.Empty(Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void Fix_of_a_crlf_compose_file_keeps_its_line_ends_and_every_byte_it_does_not_fix()
+    {
+        string dir = TempDirectory.Create();
+        // CRLF throughout, a non-ASCII comment, and three compose fixes: two deleted lines (one with a trailing comment)
+        // and inserted lines, which must take the file's CRLF rather than a bare LF.
+        string original = "# Edge services \u2014 caf\u00e9\r\n"
+                        + "services:\r\n"
+                        + "  app:\r\n"
+                        + "    image: nginx:1.27\r\n"
+                        + "    privileged: true  # needs /dev/fuse\r\n"
+                        + "    pid: host\r\n"
+                        + "    networks:\r\n"
+                        + "      - backend\r\n"
+                        + "networks:\r\n"
+                        + "  backend:\r\n"
+                        + "    driver: overlay\r\n";
+        string path = Path.Combine(dir, "compose.yaml");
+        File.WriteAllBytes(path, Encoding.UTF8.GetBytes(original));
+
+        var result = CliProcess.Run(dir, null, "lint", "--unsafe-fixes", "--quiet", "compose.yaml");
+
+        Assert.Contains("fixed 3 findings in 1 file", result.StdErr);
+        string expected = "# Edge services \u2014 caf\u00e9\r\n"
+                        + "services:\r\n"
+                        + "  app:\r\n"
+                        + "    image: nginx:1.27\r\n"
+                        + "    networks:\r\n"
+                        + "      - backend\r\n"
+                        + "networks:\r\n"
+                        + "  backend:\r\n"
+                        + "    driver: overlay\r\n"
+                        + "    driver_opts:\r\n"
+                        + "      encrypted: \"true\"\r\n";
+        Assert.Equal(Encoding.UTF8.GetBytes(expected), File.ReadAllBytes(path));
     }
 
     [Fact]

@@ -111,6 +111,40 @@ public class RulePageTests
             Assert.True(Registry.FindRule(id) != null || Plimsoll.Diagnostics.SyntaxDiagnostics.Ids.Contains(id), $"rules/{id}.md documents no rule");
     }
 
+    /// <summary>
+    /// A message no example shows is a finding a reader of the page never sees (its wording, what it points at):
+    /// each message a built-in rule declares must be raised by a noncompliant example of that rule's page.
+    /// </summary>
+    // Messages only a .NET project's SDK container settings raise: those come from MSBuild evaluation, which the page
+    // examples (Dockerfiles and compose files) cannot show. ContainerSettingsRulesTests covers them.
+    private static readonly Dictionary<(string Rule, string Message), string> MessagesNoExampleCanShow = new()
+    {
+        [("PL2001", "containerUserRoot")] = "raised from the ContainerUser property of a .NET project",
+        [("PL4002", "credentialContainerVariable")] = "raised from a ContainerEnvironmentVariable item of a .NET project",
+        [("PL4002", "credentialUrlContainerVariable")] = "raised from a ContainerEnvironmentVariable item of a .NET project",
+    };
+
+    [Fact]
+    public void Every_message_of_a_rule_is_shown_by_an_example_on_its_page()
+    {
+        foreach (var (rule, message) in MessagesNoExampleCanShow.Keys)
+            Assert.True(Registry.FindRule(rule)?.Messages.Any(m => m.Id == message) == true, $"the exemption {rule} {message} names no message of a rule");
+
+        var unshown = new List<string>();
+        foreach (var rule in Registry.Rules)
+        {
+            var page = RulePage.Read(Path.Combine(RulesDirectory, rule.Id + ".md"));
+            var shown = page.Examples.Where(e => !e.IsCompliant)
+                .SelectMany(e => RuleRunner.Run(Registry, e.Language, FindingMarkers.Parse(e.Code).Code, withSchema: rule.Id == "PL9002"))
+                .Where(f => f.Id == rule.Id && !f.IsSuppressed)
+                .Select(f => f.Diagnostic.Descriptor)
+                .ToHashSet();
+            foreach (var message in rule.Messages)
+                if (!shown.Contains(message.Descriptor) && !MessagesNoExampleCanShow.ContainsKey((rule.Id, message.Id))) unshown.Add($"{rule.Id} {message.Id}: {message.Template}");
+        }
+        Assert.True(unshown.Count == 0, $"messages no noncompliant example of the rule's page raises:\n{string.Join("\n", unshown)}");
+    }
+
     [Fact]
     public void Pages_are_embedded_in_the_rules_assembly_for_explain_and_sarif()
     {
