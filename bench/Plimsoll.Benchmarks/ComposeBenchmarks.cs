@@ -29,6 +29,31 @@ public class ComposeBenchmarks
         _driver = new AnalyzerDriver(new AnalyzerRegistry(BuiltInRules.CreateAnalyzers()));
         Console.WriteLine($"// corpus: {_files.Length} compose files, {_files.Sum(f => (long)f.Text.Length)} chars");
         ComposeSchemaValidator.Validate(YamlSyntaxTree.Parse(SourceText.From("services: {}\n"), "compose.yaml"), ComposeSchema.Default!); // builds the schema
+        _trees = _files.Select(f => YamlSyntaxTree.Parse(f.Text, f.Path)).Where(t => !t.HasErrors && t.Root != null).ToArray();
+        _instances = _trees.Select(t => ComposeSchemaInstance.Convert(t.Root!, new YamlAliasBudget()).Root).ToArray();
+        Console.WriteLine($"// {EvaluateCorpusInstances()} of {_instances.Length} instances valid (the others are also evaluated for messages)");
+    }
+
+    private YamlSyntaxTree[] _trees = Array.Empty<YamlSyntaxTree>();
+    private System.Text.Json.JsonElement[] _instances = Array.Empty<System.Text.Json.JsonElement>();
+
+    /// <summary>The schema's share, split: YAML trees to JSON instances (spans kept for messages) ...</summary>
+    [Benchmark]
+    public int ConvertCorpusToJson()
+    {
+        int nodes = 0;
+        foreach (var tree in _trees) nodes += ComposeSchemaInstance.Convert(tree.Root!, new YamlAliasBudget()).Root.ValueKind == System.Text.Json.JsonValueKind.Object ? 1 : 0;
+        return nodes;
+    }
+
+    /// <summary>... and JsonSchema.Net's pass/fail evaluation of the instances.</summary>
+    [Benchmark]
+    public int EvaluateCorpusInstances()
+    {
+        var options = new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.Flag };
+        int valid = 0;
+        foreach (var instance in _instances) if (ComposeSchema.Default!.Schema.Evaluate(instance, options).IsValid) valid++;
+        return valid;
     }
 
     [Benchmark]
