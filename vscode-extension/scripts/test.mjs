@@ -28,7 +28,8 @@ try {
   const vsixDir = path.join(work, 'vsix');
   run('bash', ['package.sh', vsixDir, 'linux-x64'], { env: { ...process.env, PLIMSOLL_NATIVE_EXE: server } });
 
-  run('node', ['--test', '--test-concurrency=1', 'test/server.test.mjs'], { env: { ...process.env, PLIMSOLL_SERVER: server } });
+  run('node', ['--test', '--test-concurrency=1', 'test/serverLocator.test.mjs', 'test/vsix.test.mjs', 'test/server.test.mjs'],
+    { env: { ...process.env, PLIMSOLL_SERVER: server, PLIMSOLL_VSIX_DIR: vsixDir } });
 
   const shared = process.env.PLIMSOLL_SHARED ?? path.join(repo, '..', 'shared');
   const kit = path.join(shared, 'tools', 'vscode-e2e');

@@ -200,6 +200,12 @@ public class LanguageServerProtocolTests
         var documentation = actions.Single(a => a["title"]!.GetValue<string>() == "Show documentation for PL1003");
         Assert.Equal("plimsoll.showDocumentation", documentation["command"]!["command"]!.GetValue<string>());
         Assert.EndsWith("PL1003.md", documentation["command"]!["arguments"]![0]!.GetValue<string>());
+
+        // Run by the client, the command asks the client to open the rule's page outside the editor (window/showDocument).
+        await client.RequestAsync("workspace/executeCommand", documentation["command"]!.DeepClone());
+        var shown = client.ServerRequestParams.Single(r => r.Method == "window/showDocument").Params!;
+        Assert.Equal(documentation["command"]!["arguments"]![0]!.GetValue<string>(), shown["uri"]!.GetValue<string>());
+        Assert.True(shown["external"]!.GetValue<bool>());
     }
 
     [Fact]

@@ -30,6 +30,9 @@ internal sealed class LspTestClient : IAsyncDisposable
     public ConcurrentQueue<string> RawFromServer { get; } = new();
     /// <summary>Requests the server made (method names, in order).</summary>
     public ConcurrentQueue<string> ServerRequests { get; } = new();
+
+    /// <summary>The parameters of each request the server sent, in order.</summary>
+    public ConcurrentQueue<(string Method, JsonNode? Params)> ServerRequestParams { get; } = new();
     /// <summary>What <c>workspace/configuration</c> answers with (the "plimsoll" section).</summary>
     public JsonObject Settings { get; set; } = new();
     public int ExitCode { get; private set; } = -1;
@@ -178,6 +181,7 @@ internal sealed class LspTestClient : IAsyncDisposable
     private async Task AnswerServerRequestAsync(JsonObject request)
     {
         var method = request["method"]!.GetValue<string>();
+        ServerRequestParams.Enqueue((method, request["params"]?.DeepClone()));
         ServerRequests.Enqueue(method);
         JsonNode? result = method switch
         {
