@@ -1,3 +1,4 @@
+using Plimsoll.Cli.Output;
 using Plimsoll.Analysis;
 using Plimsoll.Analysis.Fixes;
 using Plimsoll.Analysis.Sessions;

@@ -1,3 +1,4 @@
+using Plimsoll.Cli.Output;
 using Plimsoll.Workspace.FileSystems;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Registry;
@@ -98,7 +99,7 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
             var updated = item.File.Apply(changes);
             if (request.DryRun)
             {
-                stdout.Write(UnifiedDiff.Create(item.Path, item.File.Text, updated));
+                stdout.Write(UnifiedDiff.Create(item.Path, item.File.Text.ToString(), updated.ToString()));
                 pinnedReferences += changes.Count;
                 continue;
             }

@@ -47,10 +47,11 @@ public sealed class ReferenceFinderTests
     [Fact]
     public void Unified_diff_shows_changed_lines_with_context_and_merges_near_hunks()
     {
+        // As `diff -u` prints it: six unchanged lines between two changes still make one hunk (the contexts touch).
         var before = SourceText.From("a\nb\nc\nd\ne\nf\ng\nh\ni\nj\nk\nl\nm\n");
         var after = SourceText.From("a\nB\nc\nd\ne\nF\ng\nh\ni\nj\nk\nl\nM\n");
         Assert.Equal(
-            "--- a/x\n+++ b/x\n@@ -1,9 +1,9 @@\n a\n-b\n+B\n c\n d\n e\n-f\n+F\n g\n h\n i\n@@ -10,4 +10,4 @@\n j\n k\n l\n-m\n+M\n",
-            UnifiedDiff.Create("x", before, after));
+            "--- a/x\n+++ b/x\n@@ -1,13 +1,13 @@\n a\n-b\n+B\n c\n d\n e\n-f\n+F\n g\n h\n i\n j\n k\n l\n-m\n+M\n",
+            Plimsoll.Cli.Output.UnifiedDiff.Create("x", before.ToString(), after.ToString()));
     }
 }

@@ -2,9 +2,9 @@ using System.Text;
 using DiffPlex;
 using DiffPlex.Chunkers;
 
-namespace Plimsoll.Cli.Fixing;
+namespace Plimsoll.Cli.Output;
 
-/// <summary>A unified diff (<c>diff -u</c>, three lines of context) of one file's text before and after its fixes; line differences from DiffPlex.</summary>
+/// <summary>A unified diff (<c>diff -u</c>, three lines of context) of one file's text before and after a change (<c>lint --diff</c>, <c>pin --dry-run</c>); line differences from DiffPlex.</summary>
 internal static class UnifiedDiff
 {
     private const int Context = 3;
