@@ -7,7 +7,8 @@ using Plimsoll.Workspace;
 namespace Plimsoll.Cli.Pinning;
 
 /// <summary>
-/// <c>plimsoll pin</c>: finds the image references of Dockerfiles and compose files, asks their registries what
+/// <c>plimsoll pin</c>: finds the image references of Dockerfiles, compose files and MSBuild files (the .NET SDK's
+/// <c>ContainerBaseImage</c>), asks their registries what
 /// digest each tag points to now, and appends <c>@sha256:…</c> to every reference that has none. A file is written
 /// only when every reference in it resolved; other files are still pinned. <c>--check</c> instead compares the
 /// digests already pinned with their tags; <c>--dry-run</c> prints the diff and writes nothing.
@@ -22,8 +23,9 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
 
     public int Run()
     {
-        var search = new SourceFileFinder(PhysicalFileSystem.Instance, new Cli.Workspace.GitTrackedFiles()).Find(request.Paths, forcedKind: null);
-        var files = search.Files.Where(f => f.Kind != SourceFileKind.Unknown).Select(f => (f.Path, f.Kind)).ToList();
+        var finder = new SourceFileFinder(PhysicalFileSystem.Instance, new Cli.Workspace.GitTrackedFiles()) { AlsoTakeNamed = ProjectFileReferenceFinder.IsMSBuildFile };
+        var search = finder.Find(request.Paths, forcedKind: null);
+        var files = search.Files.Where(f => f.Kind != SourceFileKind.Unknown || ProjectFileReferenceFinder.IsMSBuildFile(Path.GetFileName(f.Path))).Select(f => (f.Path, f.Kind)).ToList();
         bool toolError = false;
         foreach (var (path, message) in search.Unreadable)
         {
@@ -47,9 +49,12 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
                 toolError = true;
                 continue;
             }
-            var references = kind == SourceFileKind.Dockerfile
-                ? DockerfileReferenceFinder.Find(file.Text, path)
-                : ComposeReferenceFinder.Find(file.Text, path);
+            var references = kind switch
+            {
+                SourceFileKind.Dockerfile => DockerfileReferenceFinder.Find(file.Text, path),
+                SourceFileKind.Unknown => ProjectFileReferenceFinder.Find(file.Text, path),
+                _ => ComposeReferenceFinder.Find(file.Text, path),
+            };
             foreach (var skipped in references.Skipped)
                 stderr.WriteLine($"{skipped.Location(Output.DisplayPaths.For(path))}: note: {skipped.Text} not pinned: {skipped.Reason}");
             work.Add(new FileWork(Output.DisplayPaths.For(path), file, references));

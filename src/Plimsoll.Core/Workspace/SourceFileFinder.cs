@@ -62,6 +62,11 @@ public sealed class SourceFileFinder
     /// <summary>False to take every recognised file regardless of ignore files (as <c>syntax --roundtrip</c> does).</summary>
     public bool RespectGitIgnore { get; init; } = true;
 
+    /// <summary>
+    /// Names a walk also takes, as <see cref="SourceFileKind.Unknown"/> files (<c>pin</c> takes MSBuild project files).
+    /// </summary>
+    public Func<string, bool>? AlsoTakeNamed { get; init; }
+
     public SourceFileSearch Find(IEnumerable<string> paths, SourceFileKind? forcedKind)
     {
         var search = new Search(forcedKind);
@@ -125,7 +130,7 @@ public sealed class SourceFileFinder
         {
             string name = Path.GetFileName(file);
             var kind = search.ForcedKind ?? SourceFileKinds.FromPath(name);
-            if (kind == SourceFileKind.Unknown) continue;
+            if (kind == SourceFileKind.Unknown && AlsoTakeNamed?.Invoke(name) != true) continue;
             if ((trackedOnly || IsIgnored(ignores, file, isDirectory: false)) && !IsTracked(repository, file, directory: false)) continue;
             search.Add(Path.Combine(shown, name), file, kind);
         }

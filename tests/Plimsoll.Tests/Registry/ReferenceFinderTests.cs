@@ -45,6 +45,33 @@ public sealed class ReferenceFinderTests
     }
 
     [Fact]
+    public void Project_file_sites_are_literal_ContainerBaseImage_values_and_skip_properties_escapes_and_cdata()
+    {
+        var text = SourceText.From(
+            "\uFEFF<Project Sdk=\"Microsoft.NET.Sdk.Web\">\r\n  <PropertyGroup>\r\n\t<ContainerBaseImage>mcr.microsoft.com/dotnet/aspnet:8.0</ContainerBaseImage>\r\n" +
+            "    <ContainerBaseImage Condition=\"'$(Configuration)' == 'Release'\">\r\n      mcr.microsoft.com/dotnet/runtime-deps:8.0-alpine\r\n    </ContainerBaseImage>\r\n" +
+            "    <!-- <ContainerBaseImage>commented:1</ContainerBaseImage> -->\r\n" +
+            "    <ContainerBaseImage>$(BaseRegistry)/aspnet:8.0</ContainerBaseImage>\r\n    <ContainerBaseImage>a&amp;b:1</ContainerBaseImage>\r\n" +
+            "    <ContainerBaseImage><![CDATA[debian:12]]></ContainerBaseImage>\r\n    <ContainerBaseImage />\r\n  </PropertyGroup>\r\n</Project>\r\n");
+        var found = ProjectFileReferenceFinder.Find(text, "App.csproj");
+        Assert.Equal(new[]
+        {
+            "3:22 mcr.microsoft.com/dotnet/aspnet:8.0 [ContainerBaseImage property]",
+            "5:7 mcr.microsoft.com/dotnet/runtime-deps:8.0-alpine [ContainerBaseImage property]",
+        }, Sites(found, text));
+        Assert.Equal(new[] { "8:25 $(BaseRegistry)/aspnet:8.0", "9:25 a&b:1", "10:5 ContainerBaseImage" },
+            found.Skipped.Select(k => $"{k.Position.Line + 1}:{k.Position.Character + 1} {k.Text}"));
+    }
+
+    [Fact]
+    public void A_project_file_that_is_not_xml_is_reported_not_thrown()
+    {
+        var found = ProjectFileReferenceFinder.Find(SourceText.From("<Project>\n  <ContainerBaseImage>alpine:3</ContainerBaseImage>\n  <PropertyGroup>\n"), "Broken.csproj");
+        Assert.Equal("alpine:3", Assert.Single(found.Sites).Reference);
+        Assert.Contains("not well-formed XML", Assert.Single(found.Skipped).Reason);
+    }
+
+    [Fact]
     public void Unified_diff_shows_changed_lines_with_context_and_merges_near_hunks()
     {
         // As `diff -u` prints it: six unchanged lines between two changes still make one hunk (the contexts touch).

@@ -75,6 +75,33 @@ public sealed class PinEndToEndTests
     }
 
     [RegistryFact]
+    public void Pins_the_sdk_container_base_image_in_project_files_and_Directory_Build_props()
+    {
+        using var registry = LocalRegistry.Start();
+        registry.Push("aspnet:8.0", "aspnet");
+        var (aspnet, _) = registry.Inspect("aspnet:8.0");
+        string h = registry.Host;
+        string dir = TempDirectory.Create();
+        // CRLF and a BOM in the props file, the value on its own line; a property-built value in the project is skipped.
+        string props = "\uFEFF<Project>\r\n  <PropertyGroup>\r\n    <ContainerBaseImage>\r\n      " + h + "/aspnet:8.0\r\n    </ContainerBaseImage>\r\n  </PropertyGroup>\r\n</Project>\r\n";
+        string project = "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <ContainerBaseImage Condition=\"'$(Os)' == 'alpine'\">$(Registry)/aspnet:8.0-alpine</ContainerBaseImage>\n  </PropertyGroup>\n</Project>\n";
+        File.WriteAllBytes(Path.Combine(dir, "Directory.Build.props"), Encoding.UTF8.GetBytes(props));
+        Directory.CreateDirectory(Path.Combine(dir, "src", "Web"));
+        File.WriteAllText(Path.Combine(dir, "src", "Web", "Web.csproj"), project);
+
+        var pin = PinCli.Run(dir, null, "pin");
+        Assert.True(pin.ExitCode == 0, pin.StdOut + pin.StdErr);
+        Assert.Contains("Directory.Build.props:4:7: pinned " + h + "/aspnet:8.0 to " + aspnet + " (ContainerBaseImage property)", pin.StdOut);
+        Assert.Contains("Web.csproj:3:57: note: $(Registry)/aspnet:8.0-alpine not pinned: the image is built from MSBuild properties", pin.StdErr);
+        Assert.Equal(Encoding.UTF8.GetBytes(props.Replace("/aspnet:8.0", "/aspnet:8.0@" + aspnet)), File.ReadAllBytes(Path.Combine(dir, "Directory.Build.props")));
+        Assert.Equal(project, File.ReadAllText(Path.Combine(dir, "src", "Web", "Web.csproj")));
+
+        var check = PinCli.Run(dir, null, "pin", "--check");
+        Assert.True(check.ExitCode == 0, check.StdOut + check.StdErr);
+        Assert.Contains("1 pinned reference(s) checked, none stale", check.StdErr);
+    }
+
+    [RegistryFact]
     public void Anonymous_bearer_token_flow_and_credentials_from_the_docker_config_for_the_token_service()
     {
         string dir = TempDirectory.Create();
