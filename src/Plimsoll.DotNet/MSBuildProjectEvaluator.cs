@@ -170,8 +170,29 @@ public static class MSBuildProjectEvaluator
     private static ToolNotification Located(InvalidProjectFileException e, string fallbackPath, string what)
     {
         string file = string.IsNullOrEmpty(e.ProjectFile) ? fallbackPath : e.ProjectFile;
-        string where = e.LineNumber > 0 ? $"line {e.LineNumber}, column {e.ColumnNumber}: " : "";
+        var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.ColumnNumber) : ProjectElementPosition(file);
+        string where = line > 0 ? $"line {line}, column {column}: " : "";
         return new ToolNotification(file, $"{where}{what}: {e.BaseMessage}", ToolNotificationLevel.Error);
+    }
+
+    /// <summary>
+    /// Where a project-wide failure is shown when MSBuild names no position (an SDK that is not installed): the root
+    /// element's <c>Sdk</c> attribute, else the root element; (0, 0) when the file cannot be read as XML.
+    /// </summary>
+    private static (int Line, int Column) ProjectElementPosition(string file)
+    {
+        try
+        {
+            using var reader = System.Xml.XmlReader.Create(file, new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit, XmlResolver = null });
+            var info = (System.Xml.IXmlLineInfo)reader;
+            if (reader.MoveToContent() != System.Xml.XmlNodeType.Element) return (0, 0);
+            if (reader.MoveToAttribute("Sdk")) return (info.LineNumber, info.LinePosition);
+            return (info.LineNumber, Math.Max(1, info.LinePosition - 1)); // XmlReader points after the '<'
+        }
+        catch (Exception x) when (x is System.Xml.XmlException || x is IOException || x is UnauthorizedAccessException)
+        {
+            return (0, 0);
+        }
     }
 
     private static DotNetTargetEvaluation Failed(string path, string message)

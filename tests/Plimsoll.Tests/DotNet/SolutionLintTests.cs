@@ -108,4 +108,22 @@ public class SolutionLintTests
         Assert.Contains("Api/Api.csproj: error line 4, column 5: DockerfileFile names 'gone/Dockerfile', which does not exist", result.StdOut + result.StdErr);
         Assert.Equal(2, result.ExitCode);
     }
+
+    [Fact]
+    public void A_project_whose_SDK_is_not_installed_is_a_located_error_and_its_sibling_is_still_linted()
+    {
+        string dir = TempDirectory.Create();
+        Write(dir, "App.slnx", "<Solution>\n  <Project Path=\"Old/Old.csproj\" />\n  <Project Path=\"Api/Api.csproj\" />\n</Solution>\n");
+        // An SDK no machine has (as a project written for an SDK that is not installed here).
+        Write(dir, "Old/Old.csproj", "<Project Sdk=\"Contoso.Containers.Sdk/9.9.9\">\n  <PropertyGroup>\n    <ContainerUser>root</ContainerUser>\n  </PropertyGroup>\n</Project>\n");
+        Write(dir, "Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n    <ContainerUser>0</ContainerUser>\n  </PropertyGroup>\n</Project>\n");
+
+        var result = CliProcess.Run(dir, null, "lint", "App.slnx");
+        string all = result.StdOut + result.StdErr;
+
+        Assert.Contains("Old/Old.csproj: error line 1, column 10: Cannot evaluate the project: The SDK 'Contoso.Containers.Sdk/9.9.9' specified could not be found.", all);
+        Assert.DoesNotContain("Old/Old.csproj:3:", all); // nothing is judged from a project that was not evaluated
+        Assert.Contains("Api/Api.csproj:4:5: warning PL2001 ContainerUser '0' makes the published container run as root", all);
+        Assert.Equal(2, result.ExitCode);
+    }
 }
