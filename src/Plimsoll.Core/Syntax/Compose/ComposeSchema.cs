@@ -118,6 +118,7 @@ public sealed class ComposeSchema
     // the id the Compose schema writes ("https://json-schema.org/draft-07/schema", without '#').
     private static BuildOptions CreateBuildOptions()
     {
+        JsonSchemaNetInitialization.Ensure();
         var registry = new DialectRegistry();
         Dialect? draft7 = null;
         foreach (var dialect in new[] { Dialect.Draft06, Dialect.Draft07, Dialect.Draft201909, Dialect.Draft202012 })
