@@ -37,8 +37,11 @@ public class PhysicalFileSystemTests
     }
 
     [Theory]
+    [InlineData(1024, 0, true)]
+    [InlineData(1024, 1, true)]
     [InlineData(1024, 1024, true)]
     [InlineData(1024, 1025, false)]
+    [InlineData(1 << 20, 300_000, true)]
     [InlineData(4096, 100_000, false)]
     public void Files_are_read_up_to_the_limit_and_the_message_names_it(long limit, int size, bool readable)
     {
@@ -47,6 +50,7 @@ public class PhysicalFileSystemTests
         File.WriteAllBytes(path, Enumerable.Repeat((byte)'#', size).ToArray());
         var result = new PhysicalFileSystem(limit).ReadFile(path);
         Assert.Equal(readable, result.IsOk);
+        if (readable) Assert.Equal(new string('#', size), result.Content!.Text.ToString());
         if (!readable)
         {
             Assert.Equal(FileReadStatus.TooLarge, result.Status);

@@ -89,6 +89,8 @@ public sealed class PhysicalFileSystem : IFileSystem
         => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MiB" : bytes % 1024 == 0 ? $"{bytes / 1024} KiB" : $"{bytes} bytes";
 
     // Reads at most maxBytes + 1 bytes whatever the file claims its length is (a file can grow while it is read).
+    // The buffer is the claimed length: one allocation and no copy for a file that does not change while it is read
+    // (a fixed 80 KB chunk per file plus two copies was a fifth of a corpus run, in allocation and zeroing).
     private static byte[]? ReadBounded(Stream stream, long maxBytes, out FileReadResult? failure)
     {
         failure = null;
@@ -98,21 +100,38 @@ public sealed class PhysicalFileSystem : IFileSystem
             failure = TooLarge(maxBytes);
             return null;
         }
-        var buffer = new MemoryStream(claimed > 0 ? (int)claimed : 4096);
-        var chunk = new byte[81920];
-        long total = 0;
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        var buffer = new byte[claimed > 0 ? (int)claimed : 4096];
+        byte[]? probe = null;
+        int total = 0;
+        while (true)
         {
+            if (total == buffer.Length)
+            {
+                // Full: the end of the file, or it grew (or claimed no length). One byte tells which.
+                probe ??= new byte[1];
+                if (stream.Read(probe, 0, 1) == 0) return buffer;
+                if (total + 1L > maxBytes)
+                {
+                    failure = TooLarge(maxBytes);
+                    return null;
+                }
+                Array.Resize(ref buffer, (int)Math.Min(maxBytes, Math.Max(4096L, buffer.Length * 2L)));
+                buffer[total++] = probe[0];
+                continue;
+            }
+            int read = stream.Read(buffer, total, buffer.Length - total);
+            if (read == 0) break;
             total += read;
             if (total > maxBytes)
             {
                 failure = TooLarge(maxBytes);
                 return null;
             }
-            buffer.Write(chunk, 0, read);
         }
-        return buffer.ToArray();
+        if (total == buffer.Length) return buffer;
+        var exact = new byte[total];
+        Array.Copy(buffer, exact, total);
+        return exact;
     }
 
     private static FileReadResult TooLarge(long maxBytes)
