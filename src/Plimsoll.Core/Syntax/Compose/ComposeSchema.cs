@@ -68,6 +68,8 @@ public sealed class ComposeSchema
     /// <exception cref="JsonException">The text is not JSON, or not a schema JsonSchema.Net can build (the message says why).</exception>
     public static ComposeSchema Parse(string json)
     {
+        // A schema of the user's may refer to the standard meta-schemas: JsonSchema.Net's are made first.
+        JsonSchemaNetInitialization.Ensure(withMetaSchemas: true);
         var built = Build(json);
         return new ComposeSchema(new Lazy<(JsonDocument, JsonSchema)>(() => built));
     }
@@ -118,7 +120,7 @@ public sealed class ComposeSchema
     // the id the Compose schema writes ("https://json-schema.org/draft-07/schema", without '#').
     private static BuildOptions CreateBuildOptions()
     {
-        JsonSchemaNetInitialization.Ensure();
+        JsonSchemaNetInitialization.Ensure(withMetaSchemas: false);
         var registry = new DialectRegistry();
         Dialect? draft7 = null;
         foreach (var dialect in new[] { Dialect.Draft06, Dialect.Draft07, Dialect.Draft201909, Dialect.Draft202012 })

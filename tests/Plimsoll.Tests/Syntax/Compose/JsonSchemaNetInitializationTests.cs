@@ -18,8 +18,9 @@ public class JsonSchemaNetInitializationTests
         Assert.NotNull(type.GetMethod("LoadDialects", BindingFlags.NonPublic | BindingFlags.Static));
         Assert.NotNull(type.GetMethod("LoadMetaSchemas", BindingFlags.NonPublic | BindingFlags.Static));
 
-        JsonSchemaNetInitialization.Ensure();
-        JsonSchemaNetInitialization.Ensure();
+        JsonSchemaNetInitialization.Ensure(withMetaSchemas: false);
+        JsonSchemaNetInitialization.Ensure(withMetaSchemas: true);
+        JsonSchemaNetInitialization.Ensure(withMetaSchemas: true);
         Assert.NotNull(ComposeSchema.Default!.Schema);
     }
 }
