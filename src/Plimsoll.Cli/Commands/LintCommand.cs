@@ -79,8 +79,10 @@ internal static class LintCommand
             return ExitCodes.UsageOrToolError;
         }
         // Rule packs and .NET solutions/projects (MSBuild evaluation) need the .NET runtime.
-        if (JitHandoff.IsNeeded && (request.RulePacks.Count > 0 || request.Paths.Any(p => DotNetLintTargets.Resolve(p, PhysicalFileSystem.Instance) != null)))
+        var dotnetTargets = request.Paths.Select(p => DotNetLintTargets.Resolve(p, PhysicalFileSystem.Instance)).OfType<string>().ToList();
+        if (JitHandoff.IsNeeded && (request.RulePacks.Count > 0 || dotnetTargets.Count > 0))
             return JitHandoff.Run();
+        request = request with { DotNetTargets = dotnetTargets };
         var analyzers = new List<PlimsollAnalyzer>(BuiltInRules.CreateAnalyzers());
         var builtInAssembly = analyzers[0].GetType().Assembly;
         foreach (var pack in request.RulePacks)

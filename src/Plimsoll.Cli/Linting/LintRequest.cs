@@ -17,4 +17,11 @@ internal sealed record LintRequest(
     bool Quiet,
     string? StdinFileName,
     string? ComposeSchemaPath = null,
-    bool AllowEmpty = false);
+    bool AllowEmpty = false)
+{
+    /// <summary>
+    /// The .NET solutions and projects the paths name (<see cref="DotNetLintTargets.Resolve"/>), once worked out by the
+    /// command; null until then. Resolving a folder lists it, and a corpus folder is large: listed once per run.
+    /// </summary>
+    public IReadOnlyList<string>? DotNetTargets { get; init; }
+}

@@ -37,7 +37,8 @@ internal sealed class LintRunner
         else
         {
             // .NET solutions and projects: evaluated by MSBuild, they name more files and container settings.
-            var projectTargets = request.Paths.Select(p => DotNetLintTargets.Resolve(p, _session.FileSystem)).Where(t => t != null).Select(t => t!).ToList();
+            var projectTargets = request.DotNetTargets?.ToList()
+                ?? request.Paths.Select(p => DotNetLintTargets.Resolve(p, _session.FileSystem)).OfType<string>().ToList();
             var searched = request.Paths.Where(p => !DotNetLintTargets.IsProjectFile(p)).ToList();
             var dotnet = projectTargets.Count > 0 ? DotNetLintTargets.Evaluate(projectTargets) : null;
             var seen = new HashSet<string>(FilePaths.Comparer);
