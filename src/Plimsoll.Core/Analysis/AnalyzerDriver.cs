@@ -350,7 +350,7 @@ public sealed class AnalyzerDriver
     private static ComposeProject LoadProject(YamlSyntaxTree document, bool isStack, ComposeAnalysisOptions compose)
     {
         string path = document.Path;
-        var options = new ComposeProjectOptions { FileSystem = compose.FileSystem, Cache = compose.Cache, CancellationToken = compose.CancellationToken };
+        var options = new ComposeProjectOptions { FileSystem = compose.FileSystem, Cache = compose.Cache, Summaries = compose.Summaries, CancellationToken = compose.CancellationToken };
         if (!isStack)
         {
             string name = Path.GetFileName(path);

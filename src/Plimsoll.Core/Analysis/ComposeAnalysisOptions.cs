@@ -12,6 +12,9 @@ public sealed class ComposeAnalysisOptions
     /// <summary>Parsed files kept between analyses (one per lint run or session); null parses every time.</summary>
     public IComposeFileCache? Cache { get; init; }
 
+    /// <summary>Each project file's model as read, kept between analyses (a session); null reads every file each time.</summary>
+    public ComposeSummaryCache? Summaries { get; init; }
+
     /// <summary>
     /// Full paths the host lints as files of their own. A project file among them reports its findings itself; any
     /// other project file (an included file, an unnamed override, an <c>.env</c>) is reported by each linted file

@@ -33,6 +33,8 @@ public sealed class LintSession
     private readonly string? _configPath;
     private readonly SyntaxTreeCache<DockerfileSemanticModel> _dockerfiles = new((text, path) => DockerfileSemanticModel.Create(DockerfileSyntaxTree.Parse(text, path)));
     private readonly SyntaxTreeCache<YamlSyntaxTree> _yaml = new((text, path) => YamlSyntaxTree.Parse(text, path));
+    // Kept by tree: a file whose tree is dropped (changed, forgotten) is read again with it.
+    private readonly ComposeSummaryCache _summaries = new();
     // Linted document (full path) → every file its last result read or looked for (full paths).
     private readonly ConcurrentDictionary<string, IReadOnlyCollection<string>> _dependencies = new(FilePaths.Comparer);
     private volatile Engine _engine;
@@ -129,7 +131,7 @@ public sealed class LintSession
         if (kind.IsComposeFamily())
         {
             var tree = _yaml.GetOrParse(path, text);
-            var project = new ComposeAnalysisOptions { FileSystem = reads, Cache = new YamlCache(_yaml), LintedFiles = LintedFiles, CancellationToken = cancellationToken };
+            var project = new ComposeAnalysisOptions { FileSystem = reads, Cache = new YamlCache(_yaml), Summaries = _summaries, LintedFiles = LintedFiles, CancellationToken = cancellationToken };
             result = engine.Driver.AnalyzeComposeFile(tree, kind == SourceFileKind.Stack, _schema, project);
         }
         else
@@ -205,6 +207,9 @@ public sealed class LintSession
     internal int DockerfileParseCount => _dockerfiles.ParseCount;
 
     internal int YamlParseCount => _yaml.ParseCount;
+
+    /// <summary>How many compose files were read into the model (not found in the summary cache).</summary>
+    internal int ComposeReadCount => _summaries.Reads;
 
     /// <summary>
     /// The files the host lints on their own (full paths), for compose projects: such a file reports its own findings,

@@ -32,10 +32,12 @@ public class IncrementalLintTests
         var first = session.Lint("/p/compose.yaml", null);
         Assert.Contains(first.Findings, f => f.Id == "PL4001" && f.Diagnostic.GetMessage().Contains("'extra'"));
         Assert.Equal(Parts + 1, session.YamlParseCount); // every file once (the linted one is shared with the project load)
+        Assert.Equal(Parts + 1, session.ComposeReadCount); // and read into the model once
 
-        // Unchanged: nothing is parsed again.
+        // Unchanged: nothing is parsed or read again.
         session.Lint("/p/compose.yaml", null);
         Assert.Equal(Parts + 1, session.YamlParseCount);
+        Assert.Equal(Parts + 1, session.ComposeReadCount);
 
         // One included file defines the missing secret: only it is parsed again.
         files.SetFile("/p/services/part7.yaml", "services:\n  s7:\n    image: nginx:1.7\n    user: \"101\"\nsecrets:\n  extra:\n    environment: EXTRA\n");
@@ -43,7 +45,32 @@ public class IncrementalLintTests
         var after = session.Lint("/p/compose.yaml", null);
 
         Assert.Equal(Parts + 2, session.YamlParseCount);
+        Assert.Equal(Parts + 2, session.ComposeReadCount);
         Assert.DoesNotContain(after.Findings, f => f.Id == "PL4001");
+    }
+
+    [Fact]
+    public void A_changed_env_file_reads_the_files_it_interpolates_again_and_an_unchanged_one_does_not()
+    {
+        var files = new InMemoryFileSystem();
+        files.SetFile("/p/.env", "TAG=latest\n");
+        files.SetFile("/p/compose.yaml", "services:\n  web:\n    image: \"nginx:${TAG}\"\n    user: \"101\"\n");
+        var session = LintSession.Create(new LintSessionOptions { Analyzers = BuiltInRules.CreateAnalyzers(), FileSystem = files });
+
+        Assert.Contains(session.Lint("/p/compose.yaml", null).Findings, f => f.Id == "PL1001");
+        Assert.Equal(1, session.ComposeReadCount);
+
+        // The .env read again with the same content: the model is kept.
+        session.OnFilesChanged(new[] { "/p/.env" });
+        Assert.Contains(session.Lint("/p/compose.yaml", null).Findings, f => f.Id == "PL1001");
+        Assert.Equal(1, session.ComposeReadCount);
+
+        // Another tag: the file is interpolated again, and the finding goes.
+        files.SetFile("/p/.env", "TAG=1.27.3\n");
+        session.OnFilesChanged(new[] { "/p/.env" });
+        Assert.DoesNotContain(session.Lint("/p/compose.yaml", null).Findings, f => f.Id == "PL1001");
+        Assert.Equal(2, session.ComposeReadCount);
+        Assert.Equal(1, session.YamlParseCount); // compose.yaml itself was never parsed again
     }
 
     [Fact]

@@ -109,7 +109,35 @@ public sealed class ComposeVariables : IVariableSource
         }
 
         var loaded = FromEnvFiles(files, origin, environment);
-        return new ComposeVariables(loaded.Sources, loaded.EnvFiles, diagnostics);
+        return new ComposeVariables(loaded.Sources, loaded.EnvFiles, diagnostics)
+        {
+            ContentKey = ContentKeyOf(origin, files, options),
+        };
+    }
+
+    /// <summary>
+    /// What these variables were made from, as text (env files by path and checksum, the environment by its entries):
+    /// equal keys give equal interpolation. Null when the variables were not loaded from options.
+    /// </summary>
+    internal string? ContentKey { get; private init; }
+
+    private static string ContentKeyOf(ValueOrigin origin, List<(SourceText Text, string Path)> files, ComposeVariablesOptions options)
+    {
+        var key = new System.Text.StringBuilder(origin.ToString());
+        foreach (var (text, path) in files)
+        {
+            key.Append('|').Append(path).Append('#');
+            foreach (var b in text.GetChecksum()) key.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        key.Append("|env:");
+        if (!options.UseProcessEnvironment) key.Append("none");
+        else if (options.ProcessEnvironment == null) key.Append("empty");
+        else
+        {
+            foreach (var pair in options.ProcessEnvironment.OrderBy(p => p.Key, StringComparer.Ordinal))
+                key.Append(pair.Key).Append('\0').Append(pair.Value).Append('\0');
+        }
+        return key.ToString();
     }
 
     private static SourceText? TryRead(IFileSystem fileSystem, string path, out string? error)

@@ -89,6 +89,7 @@ public static class ComposeProjectLoader
             VariableSource = options.VariableSource,
             FileSystem = WithDocument(options.FileSystem, document),
             Cache = options.Cache,
+            Summaries = options.Summaries,
             Limits = options.Limits,
             CancellationToken = options.CancellationToken,
         };
@@ -240,7 +241,7 @@ internal sealed class ProjectBuilder
     {
         if (roots.TryGetValue(file, out var cached)) return cached;
         var tree = Parse(file, site);
-        var root = tree == null ? null : ProjectReader.Read(tree, InterpolatorFor(file), diagnostics);
+        var root = tree == null ? null : ReadModel(file, tree);
         if (tree != null && root == null && site != null && !tree.HasErrors)
         {
             // An include or extends of a file that is not a compose file (empty, a scalar, a list): compose refuses it.
@@ -248,6 +249,17 @@ internal sealed class ProjectBuilder
         }
         roots[file] = root;
         return root;
+    }
+
+    // The summary cache is used only when the variables are known by content (loaded here from .env files and the
+    // environment the options name); variables handed in as an object are read with every time.
+    private ProjectMapping? ReadModel(string file, YamlSyntaxTree tree)
+    {
+        var interpolator = InterpolatorFor(file);
+        string? key = options.Summaries != null && variables is ComposeVariables { ContentKey: { } content } ? (isStack ? "stack|" : "compose|") + content : null;
+        return key == null
+            ? ProjectReader.Read(tree, interpolator, diagnostics)
+            : options.Summaries!.GetOrRead(tree, key, made => ProjectReader.Read(tree, interpolator, made), diagnostics);
     }
 
     private ComposeInterpolator InterpolatorFor(string file)

@@ -22,6 +22,9 @@ public sealed class ComposeProjectOptions
     /// <summary>Parsed files kept between loads (a long-lived session re-parses only what changed); null parses every file.</summary>
     public IComposeFileCache? Cache { get; init; }
 
+    /// <summary>Each file's model as read, kept between loads by tree and variables' content; null reads every file.</summary>
+    public ComposeSummaryCache? Summaries { get; init; }
+
     /// <summary>What one project may cost before loading stops with a PL9002 (include bombs, huge generated projects).</summary>
     public ComposeProjectLimits Limits { get; init; } = ComposeProjectLimits.Default;
 
