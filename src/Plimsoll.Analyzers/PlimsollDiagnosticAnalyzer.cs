@@ -37,6 +37,7 @@ public sealed class PlimsollDiagnosticAnalyzer : DiagnosticAnalyzer
             var files = new InMemoryFileSystem();
             var toLint = new HashSet<string>(FilePaths.Comparer);
             var settingsFiles = new List<(string Path, Microsoft.CodeAnalysis.Text.SourceText Text)>();
+            Microsoft.CodeAnalysis.Text.SourceText? containerItems = null;
             foreach (var file in start.Options.AdditionalFiles)
             {
                 var options = start.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
@@ -45,6 +46,7 @@ public sealed class PlimsollDiagnosticAnalyzer : DiagnosticAnalyzer
                 files.SetFile(file.Path, text);
                 if (string.Equals(role, "Lint", StringComparison.OrdinalIgnoreCase)) toLint.Add(file.Path);
                 if (string.Equals(role, "Settings", StringComparison.OrdinalIgnoreCase)) settingsFiles.Add((file.Path, text));
+                if (string.Equals(role, "ContainerItems", StringComparison.OrdinalIgnoreCase)) containerItems = text;
             }
             if (toLint.Count == 0 && settingsFiles.Count == 0) return;
             // Severity and suppression are Roslyn's here (.globalconfig, NoWarn): the session reads no configuration files.
@@ -61,7 +63,7 @@ public sealed class PlimsollDiagnosticAnalyzer : DiagnosticAnalyzer
                 settingsFiles.Sort((a, b) => IsProjectFile(a.Path).CompareTo(IsProjectFile(b.Path)));
                 var global = start.Options.AnalyzerConfigOptionsProvider.GlobalOptions;
                 var settings = ContainerSettingsReader.Read(settingsFiles[settingsFiles.Count - 1].Path, settingsFiles,
-                    name => global.TryGetValue("build_property." + name, out var value) ? value : null);
+                    name => global.TryGetValue("build_property." + name, out var value) ? value : null, containerItems);
                 start.RegisterCompilationEndAction(end =>
                 {
                     foreach (var result in session.LintContainerSettings(settings, end.CancellationToken))

@@ -20,7 +20,7 @@ public class AnalyzerPackageTests
         return output;
     }, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static string SampleProject(string? globalConfig = null)
+    private static string SampleProject(string? globalConfig = null, string projectItems = "")
     {
         string dir = TempDirectory.Create();
         File.WriteAllText(Path.Combine(dir, "nuget.config"), $"""
@@ -32,7 +32,7 @@ public class AnalyzerPackageTests
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(dir, "App.csproj"), """
+        File.WriteAllText(Path.Combine(dir, "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
@@ -40,6 +40,7 @@ public class AnalyzerPackageTests
               <ItemGroup>
                 <PackageReference Include="Plimsoll.Analyzers" Version="0.1.0" />
               </ItemGroup>
+            {projectItems}
             </Project>
             """);
         File.WriteAllText(Path.Combine(dir, "C.cs"), "class C { }\n");
@@ -75,6 +76,27 @@ public class AnalyzerPackageTests
         Assert.Contains("PL1001", ids);
         Assert.Contains("PL2001", ids);
         Assert.Contains("PL2002", ids);
+    }
+
+    [Fact]
+    public void Container_items_are_judged_at_the_element_that_writes_them_and_a_property_value_is_not_a_literal()
+    {
+        string dir = SampleProject(projectItems: """
+              <ItemGroup>
+                <ContainerEnvironmentVariable Include="DB_PASSWORD" Value="hunter2" />
+                <ContainerEnvironmentVariable Include="API_KEY" Value="$(ApiKey)" />
+              </ItemGroup>
+            """);
+
+        var build = Build(dir, "-p:ApiKey=sk_live_0123456789abcdefghij");
+
+        string project = Path.Combine(dir, "App.csproj");
+        var lines = File.ReadAllLines(project);
+        int line = Array.FindIndex(lines, l => l.Contains("DB_PASSWORD")) + 1;
+        int column = lines[line - 1].IndexOf('<') + 1;
+        Assert.Contains($"{project}({line},{column}): error PL4002: ContainerEnvironmentVariable DB_PASSWORD stores a credential", build.Output);
+        Assert.DoesNotContain("API_KEY", build.Output);   // written as $(ApiKey): given at build time, not stored in the project
+        Assert.NotEqual(0, build.ExitCode);                // PL4002 is an error by default
     }
 
     [Fact]
