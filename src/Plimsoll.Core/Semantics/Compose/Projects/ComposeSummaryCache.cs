@@ -46,17 +46,5 @@ public sealed class ComposeSummaryCache
         return root;
     }
 
-    private sealed class Entry
-    {
-        public Entry(string variablesKey, ProjectMapping? root, ImmutableArray<Diagnostic> diagnostics)
-        {
-            VariablesKey = variablesKey;
-            Root = root;
-            Diagnostics = diagnostics;
-        }
-
-        public string VariablesKey { get; }
-        public ProjectMapping? Root { get; }
-        public ImmutableArray<Diagnostic> Diagnostics { get; }
-    }
+    private sealed record Entry(string VariablesKey, ProjectMapping? Root, ImmutableArray<Diagnostic> Diagnostics);
 }
