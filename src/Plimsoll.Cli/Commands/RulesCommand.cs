@@ -29,6 +29,7 @@ internal static class RulesCommand
                     writer.WriteString("title", rule.Title);
                     writer.WriteString("category", rule.Category);
                     writer.WriteString("defaultSeverity", Output.TextReporter.SeverityWord(rule.DefaultSeverity));
+                    writer.WriteBoolean("enabledByDefault", rule.IsEnabledByDefault);
                     writer.WriteString("securitySeverity", rule.SecuritySeverity);
                     writer.WriteString("precision", rule.Precision.ToString());
                     writer.WriteString("description", rule.Descriptor.Description.ToString());
@@ -73,7 +74,7 @@ internal static class RulesCommand
                 return ExitCodes.Clean;
             }
             foreach (var rule in rules)
-                Console.Out.WriteLine($"{rule.Id}  {Output.TextReporter.SeverityWord(rule.DefaultSeverity),-7}  {rule.Name,-26} {rule.Title}");
+                Console.Out.WriteLine($"{rule.Id}  {Output.TextReporter.SeverityWord(rule.DefaultSeverity),-7}  {rule.Name,-26} {rule.Title}{(rule.IsEnabledByDefault ? "" : " (off by default)")}");
             return ExitCodes.Clean;
         });
         return command;

@@ -25,6 +25,7 @@ public sealed class FileSettings
     {
         var severity = Options.GetSeverity(rule.Descriptor);
         if (severity == ReportDiagnostic.Suppress) return null;
+        if (severity == ReportDiagnostic.Default && !rule.IsEnabledByDefault) return null;
         var effective = severity switch
         {
             ReportDiagnostic.Error => DiagnosticSeverity.Error,

@@ -27,7 +27,8 @@ public sealed class RuleDescriptor
         IEnumerable<RuleTag> tags,
         IEnumerable<RuleMessage> messages,
         IEnumerable<PeerRule>? peers = null,
-        FixApplicability? fix = null)
+        FixApplicability? fix = null,
+        bool enabledByDefault = true)
     {
         Name = name;
         SecuritySeverity = securitySeverity;
@@ -44,7 +45,7 @@ public sealed class RuleDescriptor
         var builder = ImmutableArray.CreateBuilder<DiagnosticDescriptor>(Messages.Length);
         foreach (var message in Messages)
         {
-            var descriptor = new DiagnosticDescriptor(id, title, message.PositionalFormat, category, defaultSeverity, isEnabledByDefault: true,
+            var descriptor = new DiagnosticDescriptor(id, title, message.PositionalFormat, category, defaultSeverity, isEnabledByDefault: enabledByDefault,
                 description: description, helpLinkUri: PlimsollDiagnostic.HelpLinkFor(id), customTags: customTags);
             message.Bind(this, descriptor);
             builder.Add(descriptor);
@@ -91,6 +92,12 @@ public sealed class RuleDescriptor
     public string Category => Descriptor.Category;
     public DiagnosticSeverity DefaultSeverity => Descriptor.DefaultSeverity;
     public string Description => Descriptor.Description.ToString();
+
+    /// <summary>
+    /// False for an opt-in rule (style, or a premise many projects reject): it reports nothing until
+    /// <c>dotnet_diagnostic.ID.severity</c> (or .hadolint.yaml) turns it on; category and all-rule settings do not.
+    /// </summary>
+    public bool IsEnabledByDefault => Descriptor.IsEnabledByDefault;
 
     /// <summary>GitHub code scanning's <c>security-severity</c>: a CVSS-like score, "0.0" to "10.0".</summary>
     public string SecuritySeverity { get; }

@@ -54,7 +54,7 @@ public class RuleDocsTests
         var kept = lines.Skip(start).Take(end - start).Where(l => l.StartsWith("| [PL9", StringComparison.Ordinal)).ToList();
         var table = new List<string> { "| id | name | default | tags | fix | title |", "|---|---|---|---|---|---|" };
         foreach (var rule in Registry.Rules)
-            table.Add($"| [{rule.Id}](rules/{rule.Id}.md) | {rule.Name} | {Severity(rule.DefaultSeverity)} | {string.Join(", ", rule.Tags.Select(RuleTags.Name))} | {FixWord(rule.Fix)} | {rule.Title} |");
+            table.Add($"| [{rule.Id}](rules/{rule.Id}.md) | {rule.Name} | {Severity(rule.DefaultSeverity)}{OptIn(rule)} | {string.Join(", ", rule.Tags.Select(RuleTags.Name))} | {FixWord(rule.Fix)} | {rule.Title} |");
         table.AddRange(kept);
         lines.RemoveRange(start, end - start);
         lines.InsertRange(start, table);
@@ -78,7 +78,7 @@ public class RuleDocsTests
             $"| Name | `{rule.Name}` |",
             $"| Category | {rule.Category} |",
             $"| Tags | {string.Join(", ", rule.Tags.Select(RuleTags.Name))} |",
-            $"| Default severity | {Severity(rule.DefaultSeverity)} |",
+            $"| Default severity | {Severity(rule.DefaultSeverity)}{OptIn(rule)} |",
             $"| Security severity | {rule.SecuritySeverity} ({SecurityWord(rule.SecuritySeverity)}) |",
             $"| Precision | {PrecisionWord(rule.Precision)} |",
             $"| Fix | {FixWord(rule.Fix)} |",
@@ -118,6 +118,9 @@ public class RuleDocsTests
         if (rule.Peers.IsEmpty && !rest.StartsWith("\n", StringComparison.Ordinal)) rest = "\n" + rest;
         return text.Substring(0, bodyStart) + "\n" + table + rest;
     }
+
+    // An opt-in rule reports nothing until its severity is set; the tables say so next to the severity it then has.
+    private static string OptIn(RuleDescriptor rule) => rule.IsEnabledByDefault ? "" : " (off by default)";
 
     private static string Severity(DiagnosticSeverity severity) => severity switch
     {

@@ -26,10 +26,29 @@ internal sealed record RulePage(string Id, string Path, string Text, IReadOnlyLi
                     examples[^1] = examples[^1] with { Fixed = match.Groups["code"].Value, FixedBlock = match.Value };
                     continue;
                 }
-                examples.Add(new RuleExample(compliant.Value, match.Groups["lang"].Value.ToLowerInvariant(), match.Groups["code"].Value, ++index) { Block = match.Value });
+                examples.Add(new RuleExample(compliant.Value, match.Groups["lang"].Value.ToLowerInvariant(), match.Groups["code"].Value, ++index)
+                {
+                    Block = match.Value,
+                    Settings = ParseSettings(match.Groups["info"].Value, path),
+                });
             }
         }
         return new RulePage(System.IO.Path.GetFileNameWithoutExtension(path), path, text, examples);
+    }
+
+    // ```dockerfile with plimsoll.trusted_registries = docker.io; dotnet_diagnostic.PL1007.severity = error
+    // runs the example with those .editorconfig settings, which the reader sees on the fence line.
+    private static IReadOnlyList<KeyValuePair<string, string>> ParseSettings(string info, string path)
+    {
+        info = info.Trim();
+        if (info.Length == 0) return Array.Empty<KeyValuePair<string, string>>();
+        if (!info.StartsWith("with ", StringComparison.Ordinal)) throw new FormatException($"{path}: an example's fence line takes 'fixed' or 'with key = value; …', not '{info}'");
+        return info.Substring(5).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(pair =>
+        {
+            int eq = pair.IndexOf('=');
+            if (eq <= 0) throw new FormatException($"{path}: '{pair}' is not key = value");
+            return new KeyValuePair<string, string>(pair.Substring(0, eq).Trim(), pair.Substring(eq + 1).Trim());
+        }).ToList();
     }
 
     public static IEnumerable<(string Heading, string Body)> Sections(string text)
@@ -53,6 +72,9 @@ internal sealed record RuleExample(bool IsCompliant, string Language, string Cod
     public string? Fixed { get; init; }
     public string Block { get; init; } = "";
     public string? FixedBlock { get; init; }
+
+    /// <summary>.editorconfig settings the example runs with (from its fence line).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; } = Array.Empty<KeyValuePair<string, string>>();
 
     public override string ToString() => $"{(IsCompliant ? "compliant" : "noncompliant")} #{Index} ({Language})";
 }

@@ -1,6 +1,7 @@
 using Plimsoll.Tests.Infrastructure;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
+using Plimsoll.Analysis.Configuration;
 
 namespace Plimsoll.Tests.Rules;
 
@@ -12,9 +13,14 @@ internal static class RuleRunner
         new(() => Plimsoll.Syntax.Compose.ComposeSchema.Load(Path.Combine(Plimsoll.Tests.Infrastructure.TestPaths.Schemas, "compose-spec.json")));
 
     /// <param name="withSchema">Loads the Compose schema: only for examples about schema findings (PL9002), as the CLI does only with --compose-schema.</param>
-    public static IReadOnlyList<Finding> Run(AnalyzerRegistry registry, string language, string code, bool withSchema = true)
+    /// <param name="settings">.editorconfig settings of the example; opt-in rules are on at their default severity besides.</param>
+    public static IReadOnlyList<Finding> Run(AnalyzerRegistry registry, string language, string code, bool withSchema = true,
+        IReadOnlyList<KeyValuePair<string, string>>? settings = null)
     {
-        var driver = new AnalyzerDriver(registry);
+        var optIn = registry.Rules.Where(r => !r.IsEnabledByDefault)
+            .Select(r => new KeyValuePair<string, string>($"dotnet_diagnostic.{r.Id}.severity", SeverityWord(r.DefaultSeverity)));
+        var options = AnalyzerOptions.Create(optIn.Concat(settings ?? Array.Empty<KeyValuePair<string, string>>()));
+        var driver = new AnalyzerDriver(registry, new FixedOptions(options));
         switch (language)
         {
             case "dockerfile":
@@ -33,5 +39,18 @@ internal static class RuleRunner
             default:
                 throw new NotSupportedException($"no runner for ```{language} examples");
         }
+    }
+
+    private static string SeverityWord(Microsoft.CodeAnalysis.DiagnosticSeverity severity) => severity switch
+    {
+        Microsoft.CodeAnalysis.DiagnosticSeverity.Error => "error",
+        Microsoft.CodeAnalysis.DiagnosticSeverity.Warning => "warning",
+        Microsoft.CodeAnalysis.DiagnosticSeverity.Info => "suggestion",
+        _ => "silent",
+    };
+
+    private sealed class FixedOptions(AnalyzerOptions options) : IAnalyzerOptionsProvider
+    {
+        public AnalyzerOptions GetOptions(string filePath) => options;
     }
 }
