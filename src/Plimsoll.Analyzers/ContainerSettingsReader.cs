@@ -13,8 +13,9 @@ namespace Plimsoll.Analyzers;
 /// </summary>
 internal static class ContainerSettingsReader
 {
-    private static readonly string[] Names = { "ContainerBaseImage", "ContainerUser" };
-    private const string EnvironmentVariable = "ContainerEnvironmentVariable";
+    // The properties Plimsoll.Analyzers.props makes compiler-visible and the items its targets list.
+    private static readonly string[] Names = { "ContainerBaseImage", "ContainerUser", "ContainerWorkingDirectory" };
+    private static readonly string[] ItemTypes = { "ContainerEnvironmentVariable", "ContainerPort" };
 
     /// <param name="files">The settings files in evaluation order, with their text.</param>
     /// <param name="values">The evaluated value of each property, empty when unset.</param>
@@ -22,7 +23,7 @@ internal static class ContainerSettingsReader
     /// (written by Plimsoll.Analyzers.targets); null when the project has none.</param>
     public static ContainerSettings Read(string projectPath, IReadOnlyList<(string Path, SourceText Text)> files, Func<string, string?> values, SourceText? items = null)
     {
-        var scans = files.Select(f => (f.Path, f.Text, Elements: MSBuildXmlReader.Read(f.Text, Names.Append(EnvironmentVariable).ToArray()).Elements)).ToList();
+        var scans = files.Select(f => (f.Path, f.Text, Elements: MSBuildXmlReader.Read(f.Text, Names.Concat(ItemTypes).ToArray()).Elements)).ToList();
         var properties = ImmutableArray.CreateBuilder<ContainerSetting>();
         foreach (var name in Names)
         {
@@ -40,12 +41,13 @@ internal static class ContainerSettingsReader
         foreach (var line in items.Lines)
         {
             var parts = items.ToString(line.Span).Split('\t');
-            if (parts.Length != 2 || parts[0] != EnvironmentVariable || parts[1].Length == 0) continue;
+            if (parts.Length != 2 || Array.IndexOf(ItemTypes, parts[0]) < 0 || parts[1].Length == 0) continue;
             // The last element that includes this name, in evaluation order (Directory.Build.props, then the project), and
-            // its Value as written: a value taken from a property ($(X)) is not a literal, and the rules must see that.
-            var found = LastLocation(scans, e => e.Name == EnvironmentVariable && e.Attribute("Include")?.Trim() == parts[1]);
-            if (found is not { } item || item.Element.Attribute("Value") is not { } written) continue;
-            result.Add(new ContainerSetting(parts[0], parts[1], item.Location, ImmutableDictionary<string, string>.Empty.Add("Value", written)));
+            // its metadata as written: a value taken from a property ($(X)) is not a literal, and the rules must see that.
+            var found = LastLocation(scans, e => e.Name == parts[0] && e.Attribute("Include")?.Trim() == parts[1]);
+            if (found is not { } item) continue;
+            var metadata = item.Element.Attributes.Remove("Include").Remove("Condition").Remove("Exclude").Remove("Remove").Remove("Update");
+            result.Add(new ContainerSetting(parts[0], parts[1], item.Location, metadata));
         }
         return result.ToImmutable();
     }
