@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Analysis;
+using Plimsoll.Analysis.Fixes;
+using Plimsoll.Syntax.Dockerfile;
+
+namespace Plimsoll.Rules.Correctness;
+
+/// <summary>PL5016: an empty line inside an instruction continued with the escape character (deprecated by Docker).</summary>
+[PlimsollAnalyzer]
+public sealed class EmptyContinuationLineAnalyzer : PlimsollAnalyzer
+{
+    public static readonly RuleMessage EmptyLine = new("emptyLine", "Empty line inside the continued {instruction}: Docker skips it today but deprecates it, and a reader takes it for the end of the instruction; delete it");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL5016", name: "EmptyContinuationLine", title: "Empty line inside a backslash continuation",
+        category: "Correctness", defaultSeverity: DiagnosticSeverity.Warning,
+        description: "An empty line in the middle of a continued instruction looks like its end; the next lines still belong to it, and Docker plans to reject such lines.",
+        securitySeverity: "0.0", precision: RulePrecision.VeryHigh,
+        tags: [RuleTag.Correctness],
+        messages: [EmptyLine],
+        peers:
+        [
+            PeerRule.BuildKit("NoEmptyContinuation"),
+        ],
+        fix: FixApplicability.Safe);
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.RegisterDockerfileAction(file =>
+        {
+            var lines = file.Text.Lines;
+            foreach (var instruction in file.Tree.Root.Instructions)
+            {
+                int first = lines.GetLineFromPosition(instruction.Keyword.Span.Start).LineNumber;
+                int last = lines.GetLineFromPosition(EndOfLogicalLine(instruction)).LineNumber;
+                for (int number = first + 1; number < last; number++)
+                {
+                    var line = lines[number];
+                    if (!IsBlank(file.Text, line.Span)) continue;
+                    // Deleting the line leaves the instruction exactly as the parser reads it.
+                    var fix = new CodeFix("Delete the empty line", ImmutableArray.Create(new TextChange(line.SpanIncludingLineBreak, "")));
+                    file.Report(EmptyLine, line.SpanIncludingLineBreak, fix, instruction.Name);
+                }
+            }
+        });
+    }
+
+    // The end of the instruction's own text: its last keyword, flag or argument token, not heredoc bodies after it.
+    private static int EndOfLogicalLine(InstructionSyntax instruction)
+    {
+        int end = instruction.Keyword.Span.End;
+        foreach (var flag in instruction.Flags) end = Math.Max(end, flag.Span.End);
+        foreach (var argument in instruction.Arguments) end = Math.Max(end, argument.Span.End);
+        return end;
+    }
+
+    private static bool IsBlank(SourceText text, TextSpan span)
+    {
+        for (int i = span.Start; i < span.End; i++)
+            if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') return false;
+        return true;
+    }
+}

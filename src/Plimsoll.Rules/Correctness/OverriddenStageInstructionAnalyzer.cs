@@ -1,0 +1,50 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Plimsoll.Analysis;
+using Plimsoll.Syntax.Dockerfile;
+
+namespace Plimsoll.Rules.Correctness;
+
+/// <summary>PL5002: a CMD, ENTRYPOINT or HEALTHCHECK that a later one of the same stage overrides, so it never takes effect.</summary>
+[PlimsollAnalyzer]
+public sealed class OverriddenStageInstructionAnalyzer : PlimsollAnalyzer
+{
+    public static readonly RuleMessage Overridden = new("overridden", "This {instruction} never takes effect: the {instruction} on line {line} of the same stage replaces it (only the last one counts)");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL5002", name: "OverriddenStageInstruction", title: "CMD, ENTRYPOINT or HEALTHCHECK overridden in the same stage",
+        category: "Correctness", defaultSeverity: DiagnosticSeverity.Warning,
+        description: "Only the last CMD, ENTRYPOINT and HEALTHCHECK of a stage reach the image; an earlier one is dead text that readers take for the container's command.",
+        securitySeverity: "0.0", precision: RulePrecision.VeryHigh,
+        tags: [RuleTag.Correctness],
+        messages: [Overridden],
+        peers:
+        [
+            PeerRule.Hadolint("DL4003"), PeerRule.Hadolint("DL4004"), PeerRule.Hadolint("DL3012"),
+            PeerRule.BuildKit("MultipleInstructionsDisallowed"),
+        ]);
+
+    private static readonly DockerfileSyntaxKind[] SingleUseKinds =
+    {
+        DockerfileSyntaxKind.CmdInstruction, DockerfileSyntaxKind.EntrypointInstruction, DockerfileSyntaxKind.HealthcheckInstruction,
+    };
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.RegisterStageAction(stage =>
+        {
+            foreach (var kind in SingleUseKinds)
+            {
+                // ONBUILD triggers are not in the stage's list: they run in a later build, not this one.
+                var all = stage.Stage.Instructions.Where(i => i.Kind == kind).ToList();
+                if (all.Count < 2) continue;
+                var last = all[all.Count - 1];
+                int line = StageFacts.LineOf(stage.Text, last.Keyword.Span.Start);
+                foreach (var overridden in all.Take(all.Count - 1))
+                    stage.Report(Overridden, overridden.Keyword.Span, overridden.Name, line);
+            }
+        });
+    }
+}
