@@ -11,13 +11,15 @@ public sealed class ExposedSshPortAnalyzer : PlimsollAnalyzer
 {
     public static readonly RuleMessage Ssh = new("ssh", "EXPOSE {port} declares the SSH port: a container needs no SSH server (use 'docker exec'), and one adds keys, passwords and a daemon to attack");
 
+    public static readonly RuleMessage SshContainerPort = new("sshContainerPort", "ContainerPort {port} declares the SSH port: a container needs no SSH server (use 'docker exec'), and one adds keys, passwords and a daemon to attack");
+
     public static readonly RuleDescriptor Rule = new(
         id: "PL3020", name: "ExposedSshPort", title: "SSH port 22 exposed",
         category: "Network", defaultSeverity: DiagnosticSeverity.Warning,
         description: "An SSH server in a container is an extra network service with its own credentials; 'docker exec' and orchestrator tooling give the same access without it.",
         securitySeverity: "4.0", precision: RulePrecision.High,
         tags: [RuleTag.Security],
-        messages: [Ssh],
+        messages: [Ssh, SshContainerPort],
         peers:
         [
             PeerRule.Trivy("DS-0004"),
@@ -43,5 +45,15 @@ public sealed class ExposedSshPortAnalyzer : PlimsollAnalyzer
                     instruction.Report(Ssh, word.Token.Span, port);
             }
         }, DockerfileSyntaxKind.ExposeInstruction);
+        // The .NET SDK's ContainerPort items are the published image's EXPOSE (Type: tcp unless said otherwise).
+        context.RegisterContainerSettingsAction(project =>
+        {
+            foreach (var port in project.Settings.ItemsOf("ContainerPort"))
+            {
+                string type = port.GetMetadata("Type")?.Trim() ?? "tcp";
+                if (port.Value.Trim().TrimStart('0') == "22" && type.Equals("tcp", StringComparison.OrdinalIgnoreCase))
+                    project.Report(SshContainerPort, port, port.Value.Trim());
+            }
+        });
     }
 }

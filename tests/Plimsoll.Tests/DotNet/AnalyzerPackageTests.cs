@@ -86,6 +86,7 @@ public class AnalyzerPackageTests
                 <ContainerEnvironmentVariable Include="DB_PASSWORD" Value="hunter2" />
                 <ContainerEnvironmentVariable Include="API_KEY" Value="$(ApiKey)" />
                 <!-- <ContainerEnvironmentVariable Include="DB_PASSWORD" Value="old" /> -->
+                <ContainerPort Include="22" />
               </ItemGroup>
             """);
 
@@ -96,6 +97,8 @@ public class AnalyzerPackageTests
         int line = Array.FindIndex(lines, l => l.Contains("DB_PASSWORD")) + 1;
         int column = lines[line - 1].IndexOf('<') + 1;
         Assert.Contains($"{project}({line},{column}): error PL4002: ContainerEnvironmentVariable DB_PASSWORD stores a credential", build.Output);
+        int portLine = Array.FindIndex(lines, l => l.Contains("ContainerPort")) + 1;
+        Assert.Contains($"{project}({portLine},{lines[portLine - 1].IndexOf('<') + 1}): warning PL3020: ContainerPort 22 declares the SSH port", build.Output);
         Assert.DoesNotContain("API_KEY", build.Output);   // written as $(ApiKey): given at build time, not stored in the project
         Assert.NotEqual(0, build.ExitCode);                // PL4002 is an error by default
     }

@@ -22,8 +22,8 @@ public class ContainerSettingsRulesTests
         files.SetFile(Project, projectText);
         var session = LintSession.Create(new LintSessionOptions { Analyzers = BuiltInRules.CreateAnalyzers(), FileSystem = files });
         var container = new ContainerSettings(Project,
-            settings.Where(s => !s.Name.StartsWith("ContainerEnvironment", StringComparison.Ordinal)).ToImmutableArray(),
-            settings.Where(s => s.Name.StartsWith("ContainerEnvironment", StringComparison.Ordinal)).ToImmutableArray());
+            settings.Where(s => !ContainerSettings.ItemNames.Contains(s.Name)).ToImmutableArray(),
+            settings.Where(s => ContainerSettings.ItemNames.Contains(s.Name)).ToImmutableArray());
         return session.LintContainerSettings(container)
             .SelectMany(r => r.Findings.Select(f =>
             {
@@ -65,5 +65,22 @@ public class ContainerSettingsRulesTests
                 ImmutableDictionary<string, string>.Empty.Add("Value", "$(TokenFile)")));
 
         Assert.Empty(findings);
+    }
+
+    [Fact]
+    public void An_ssh_container_port_and_a_working_directory_in_proc_are_findings_a_udp_22_and_app_are_not()
+    {
+        const string props = "<Project>\n  <PropertyGroup>\n    <ContainerWorkingDirectory>/proc/app</ContainerWorkingDirectory>\n  </PropertyGroup>\n</Project>\n";
+        const string project = "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <ItemGroup>\n    <ContainerPort Include=\"22\" />\n    <ContainerPort Include=\"22\" Type=\"udp\" />\n  </ItemGroup>\n</Project>\n";
+        var udp = ImmutableDictionary<string, string>.Empty.WithComparers(StringComparer.OrdinalIgnoreCase).Add("Type", "udp");
+        var findings = Lint(props, project,
+            new ContainerSetting("ContainerWorkingDirectory", "/proc/app", new MSBuildElementLocation(Props, 3, 5)),
+            new ContainerSetting("ContainerPort", "22", new MSBuildElementLocation(Project, 3, 5)),
+            new ContainerSetting("ContainerPort", "22", new MSBuildElementLocation(Project, 4, 5), udp));
+        Assert.Equal(new[] { $"{Props}:3:5-3:69 PL2030", $"{Project}:3:5-3:35 PL3020" }, findings.OrderBy(f => f, StringComparer.Ordinal));
+
+        Assert.Empty(Lint(props.Replace("/proc/app", "/app"), project,
+            new ContainerSetting("ContainerWorkingDirectory", "/app", new MSBuildElementLocation(Props, 3, 5)),
+            new ContainerSetting("ContainerPort", "8080", new MSBuildElementLocation(Project, 3, 5))));
     }
 }
