@@ -94,4 +94,43 @@ internal static class ComposeEdits
         }
         return "\n";
     }
+
+    /// <summary>
+    /// Removes one item of a list as written: its line in a block list, the item and a comma in a flow list. When it is
+    /// the list's only item, or when <paramref name="removedTogether"/> (the items other findings remove) is the whole
+    /// list, the <c>key:</c> entry goes, so no empty key is left behind; those findings then offer one and the same edit.
+    /// </summary>
+    public static CodeFix? RemoveListItem(ProjectScalar item, IReadOnlyCollection<ProjectScalar> removedTogether, string title)
+    {
+        if (item.Node is not YamlScalarNode node || node.Parent is not YamlSequenceNode list) return null;
+        var text = node.Tree.Text;
+        if (list.Items.All(i => ReferenceEquals(i, node) || removedTogether.Any(r => ReferenceEquals(r.Node, i))))
+            return list.Parent is YamlMappingNode owner && owner.Entries.FirstOrDefault(e => ReferenceEquals(e.Value, list)) is { } entry
+                ? RemoveLines(text, entry.Key.Span.Start, list.Span.End, title)
+                : null;
+        if (list.Style == YamlCollectionStyle.Flow)
+        {
+            int index = list.Items.IndexOf(node);
+            var span = index < list.Items.Length - 1
+                ? TextSpan.FromBounds(node.Span.Start, list.Items[index + 1].Span.Start)
+                : TextSpan.FromBounds(list.Items[index - 1].Span.End, node.Span.End);
+            return new CodeFix(title, new TextChange(span, ""));
+        }
+        int dash = node.Span.Start - 1;
+        var line = text.Lines.GetLineFromPosition(node.Span.Start);
+        while (dash > line.Start && text[dash] == ' ') dash--;
+        if (text[dash] != '-') return null;
+        return RemoveLines(text, dash, node.Span.End, title);
+    }
+
+    /// <summary>Deletes the whole lines from <paramref name="start"/> to <paramref name="end"/> when nothing else shares them (a trailing comment may).</summary>
+    private static CodeFix? RemoveLines(SourceText text, int start, int end, string title)
+    {
+        var first = text.Lines.GetLineFromPosition(start);
+        var last = text.Lines.GetLineFromPosition(end);
+        if (text.ToString(TextSpan.FromBounds(first.Start, start)).Trim().Length != 0) return null;
+        string tail = text.ToString(TextSpan.FromBounds(end, last.End)).Trim();
+        if (tail.Length > 0 && !tail.StartsWith("#", StringComparison.Ordinal)) return null;
+        return new CodeFix(title, new TextChange(TextSpan.FromBounds(first.Start, last.EndIncludingLineBreak), ""));
+    }
 }
