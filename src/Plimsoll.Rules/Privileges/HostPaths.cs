@@ -20,25 +20,52 @@ internal static class HostPaths
         public bool RootWhenWritable { get; }
     }
 
-    // Most specific first: the first area a path is at or under wins.
-    private static readonly Area[] Areas =
+    // Where writing a file is root on the host: the path itself, or any path below it.
+    private static readonly (string Path, string Exposes)[] RootEquivalent =
     {
-        new("/var/lib/docker", "Docker's state (every container's filesystem and image layers)", true),
-        new("/var/lib/containerd", "containerd's state (every container's filesystem and image layers)", true),
-        new("/var/spool/cron", "the host's crontabs", true),
-        new("/etc", "the host's system configuration (shadow, sudoers, cron, ssh)", true),
-        new("/root", "root's home directory (SSH keys, shell history, credentials)", true),
-        new("/boot", "the host's kernel and boot loader", true),
-        new("/proc", "the host's kernel settings and every process's environment", true),
-        new("/usr", "the host's programs and libraries", true),
-        new("/bin", "the host's programs", true),
-        new("/sbin", "the host's system programs", true),
-        new("/lib", "the host's libraries", true),
-        new("/lib64", "the host's libraries", true),
-        new("/sys", "the host's kernel and device interfaces", false),
-        new("/dev", "the host's devices", false),
-        new("/var/run", "the host's runtime sockets and state", false),
-        new("/run", "the host's runtime sockets and state", false),
+        ("/etc/crontab", "the host's crontab"), ("/etc/cron.d", "the host's cron jobs"), ("/etc/cron.hourly", "the host's cron jobs"),
+        ("/etc/cron.daily", "the host's cron jobs"), ("/etc/cron.weekly", "the host's cron jobs"), ("/etc/cron.monthly", "the host's cron jobs"),
+        ("/var/spool/cron", "the host's crontabs"),
+        ("/etc/sudoers", "the host's sudo rules"), ("/etc/sudoers.d", "the host's sudo rules"),
+        ("/etc/passwd", "the host's user accounts"), ("/etc/shadow", "the host's passwords"), ("/etc/group", "the host's groups"), ("/etc/gshadow", "the host's groups"),
+        ("/etc/ld.so.preload", "the host's dynamic loader settings"), ("/etc/ld.so.conf", "the host's dynamic loader settings"), ("/etc/ld.so.conf.d", "the host's dynamic loader settings"),
+        ("/etc/profile", "the host's login scripts"), ("/etc/profile.d", "the host's login scripts"), ("/etc/bash.bashrc", "the host's login scripts"), ("/etc/environment", "the host's login environment"),
+        ("/etc/systemd", "the host's systemd units"), ("/etc/init.d", "the host's init scripts"), ("/etc/rc.local", "the host's init scripts"),
+        ("/etc/ssh", "the host's SSH server settings"), ("/etc/pam.d", "the host's login rules (PAM)"), ("/etc/security", "the host's login rules (PAM)"),
+        ("/etc/modprobe.d", "the host's kernel module settings"), ("/etc/modules-load.d", "the host's kernel module settings"), ("/etc/udev", "the host's device rules"),
+        ("/etc/docker", "the Docker daemon's settings"),
+        ("/root/.ssh", "root's SSH keys"), ("/root/.bashrc", "root's shell start-up files"), ("/root/.profile", "root's shell start-up files"), ("/root/.bash_profile", "root's shell start-up files"),
+        ("/boot", "the host's kernel and boot loader"),
+        ("/proc", "the host's kernel settings (such as core_pattern)"),
+        ("/var/lib/docker", "Docker's state (every container's filesystem and image layers)"),
+        ("/var/lib/containerd", "containerd's state (every container's filesystem and image layers)"),
+        ("/usr/bin", "the host's programs"), ("/usr/sbin", "the host's programs"), ("/usr/local/bin", "the host's programs"), ("/usr/local/sbin", "the host's programs"),
+        ("/usr/lib", "the host's libraries"), ("/usr/lib64", "the host's libraries"), ("/usr/libexec", "the host's programs"), ("/usr/local/lib", "the host's libraries"),
+        ("/bin", "the host's programs"), ("/sbin", "the host's programs"), ("/lib", "the host's libraries and kernel modules"), ("/lib64", "the host's libraries"),
+    };
+
+    // Root-equivalent only as a whole: a folder of their own below them (/etc/pihole, /root/data) is not.
+    private static readonly (string Path, string Exposes)[] RootEquivalentExactly =
+    {
+        ("/etc", "the host's system configuration (cron, sudoers, shadow, ssh)"),
+        ("/root", "root's home directory (SSH keys, shell start-up files)"),
+        ("/usr", "the host's programs and libraries"),
+    };
+
+    // What a mount exposes even read-only (most specific first).
+    private static readonly (string Prefix, string Exposes)[] Sensitive =
+    {
+        ("/var/lib/docker", "Docker's state (every container's filesystem and image layers)"),
+        ("/var/lib/containerd", "containerd's state (every container's filesystem and image layers)"),
+        ("/var/spool/cron", "the host's crontabs"),
+        ("/etc", "the host's system configuration"),
+        ("/root", "root's home directory (SSH keys, shell history, credentials)"),
+        ("/boot", "the host's kernel and boot loader"),
+        ("/proc", "the host's kernel settings and every process's environment"),
+        ("/sys", "the host's kernel and device interfaces"),
+        ("/dev", "the host's devices"),
+        ("/var/run", "the host's runtime sockets and state"),
+        ("/run", "the host's runtime sockets and state"),
     };
 
     // Files under /etc that carry nothing secret: read-only they are ordinary (name resolution, identity, CA
@@ -98,19 +125,30 @@ internal static class HostPaths
     {
         if (path == "/") return new Area("/", "the whole host filesystem", true);
         if (AlwaysHarmless.Any(h => IsAtOrUnder(path, h))) return null;
-        if (readOnly && ReadOnlyHarmless.Any(h => IsAtOrUnder(path, h))) return null;
-        if (HomeArea(path) is { } home) return home;
-        foreach (var area in Areas)
+        if (!readOnly)
         {
-            if (IsAtOrUnder(path, area.Prefix))
+            foreach (var (root, exposes) in RootEquivalent)
             {
-                // Writing /etc/hosts or /etc/resolv.conf misdirects the host's name lookups but is not root.
-                foreach (var (file, exposes) in WritableNotRoot)
-                {
-                    if (IsAtOrUnder(path, file)) return new Area(file, exposes, false);
-                }
-                return area;
+                if (IsAtOrUnder(path, root)) return new Area(root, exposes, true);
             }
+            foreach (var (root, exposes) in RootEquivalentExactly)
+            {
+                if (path == root) return new Area(root, exposes, true);
+            }
+            // Writing /etc/hosts or /etc/resolv.conf misdirects the host's name lookups but is not root.
+            foreach (var (file, exposes) in WritableNotRoot)
+            {
+                if (IsAtOrUnder(path, file)) return new Area(file, exposes, false);
+            }
+        }
+        else if (ReadOnlyHarmless.Any(h => IsAtOrUnder(path, h)))
+        {
+            return null;
+        }
+        if (HomeArea(path) is { } home) return home;
+        foreach (var (prefix, exposes) in Sensitive)
+        {
+            if (IsAtOrUnder(path, prefix)) return new Area(prefix, exposes, false);
         }
         return null;
     }
