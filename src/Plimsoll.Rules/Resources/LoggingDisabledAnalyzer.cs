@@ -7,7 +7,7 @@ using Plimsoll.Rules.Shared;
 using Plimsoll.Semantics.Compose.Projects;
 using Plimsoll.Syntax.Yaml;
 
-namespace Plimsoll.Rules.Privileges;
+namespace Plimsoll.Rules.Resources;
 
 /// <summary>PL2015: <c>logging: driver: none</c>, which throws away everything the service writes to its output.</summary>
 [PlimsollAnalyzer]
@@ -18,7 +18,7 @@ public sealed class LoggingDisabledAnalyzer : PlimsollAnalyzer
 
     public static readonly RuleDescriptor Rule = new(
         id: "PL2015", name: "LoggingDisabled", title: "Logging driver disabled",
-        category: "Privileges", defaultSeverity: DiagnosticSeverity.Warning,
+        category: "Resources", defaultSeverity: DiagnosticSeverity.Warning,
         description: "The 'none' logging driver discards the container's output, so errors, access logs and an intruder's traces are lost.",
         securitySeverity: "3.0", precision: RulePrecision.VeryHigh,
         tags: [RuleTag.Security],
