@@ -50,7 +50,7 @@ public sealed class CapabilitiesNotDroppedAnalyzer : PlimsollAnalyzer
             }
             if (s.Get("cap_drop") is { } empty)
             {
-                service.Report(NoCapDrop, empty, s.Name);
+                service.Report(NoCapDrop, empty, ComposeEdits.AddListItem(empty, "ALL", title), s.Name);
                 return;
             }
             service.Report(NoCapDrop, s.KeyNode.Tree.GetLocation(s.KeyNode.Span), ComposeEdits.AddServiceEntry(s, "cap_drop: [ALL]", title), s.Name);

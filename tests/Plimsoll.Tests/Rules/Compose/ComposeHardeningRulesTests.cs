@@ -194,4 +194,11 @@ public class ComposeHardeningRulesTests
         Assert.Equal("services:\n  a:\n    image: a:1\n",
             Fix("services:\n  a:\n    image: a:1\n    security_opt: [seccomp:unconfined, label:disable]  # debugging\n", "PL2003"));
     }
+
+    [Fact]
+    public void Empty_lists_are_filled_in()
+    {
+        Assert.Equal("services:\n  a:\n    image: a:1\n    cap_drop: [ALL]\n", Fix("services:\n  a:\n    image: a:1\n    cap_drop: []\n", "PL2009"));
+        Assert.Equal("services:\n  a:\n    image: a:1\n    security_opt: [\"no-new-privileges:true\"]\n", Fix("services:\n  a:\n    image: a:1\n    security_opt: []\n", "PL2010"));
+    }
 }
