@@ -1,10 +1,15 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
+using Plimsoll.Analysis.Fixes;
+using Plimsoll.Rules.Shared;
 
 namespace Plimsoll.Rules.Privileges;
 
-/// <summary>PL2003: <c>cap_add</c> of powerful capabilities; <c>security_opt</c> that turns seccomp, AppArmor or SELinux labelling off.</summary>
+/// <summary>
+/// PL2003: <c>cap_add</c> of powerful capabilities (less those <c>plimsoll.allowed_capabilities</c> accepts);
+/// <c>security_opt</c> that turns seccomp, AppArmor or SELinux labelling off, which the fix removes.
+/// </summary>
 [PlimsollAnalyzer]
 public sealed class DangerousCapabilitiesAnalyzer : PlimsollAnalyzer
 {
@@ -23,7 +28,11 @@ public sealed class DangerousCapabilitiesAnalyzer : PlimsollAnalyzer
             PeerRule.Kics("404fde2c-bc4b-4371-9747-7054132ac953", "Default Seccomp Profile Disabled"),
             PeerRule.ComposeLint("CL-0009"), PeerRule.ComposeLint("CL-0011"), PeerRule.ComposeLint("CL-0024"),
             PeerRule.ComposeLint("CL-0027"), PeerRule.ComposeLint("CL-0028"), PeerRule.ComposeLint("CL-0030"),
-        ]);
+        ],
+        fix: FixApplicability.Unsafe);
+
+    /// <summary>Capabilities a project accepts (<c>plimsoll.allowed_capabilities = NET_ADMIN, SYS_TIME</c>): not reported.</summary>
+    public const string AllowedCapabilitiesKey = "plimsoll.allowed_capabilities";
 
     private static readonly HashSet<string> Dangerous = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -36,22 +45,35 @@ public sealed class DangerousCapabilitiesAnalyzer : PlimsollAnalyzer
     {
         context.RegisterComposeServiceAction(service =>
         {
+            var allowed = new HashSet<string>(service.Options.GetListOption(AllowedCapabilitiesKey).Select(Normalize), StringComparer.OrdinalIgnoreCase);
             foreach (var capability in service.Service.CapAdd)
             {
                 var value = service.KnownValue(capability);
                 if (value == null) continue;
-                string name = value.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? value.Substring(4) : value;
-                if (Dangerous.Contains(name))
+                string name = Normalize(value);
+                if (Dangerous.Contains(name) && !allowed.Contains(name))
                     service.Report(CapabilityAdded, capability, service.Service.Name, value.ToUpperInvariant());
             }
-            foreach (var option in service.Service.SecurityOpt)
+            var confinementOff = service.Service.SecurityOpt.Where(o => service.KnownValue(o) is { } value && TurnsConfinementOff(value)).ToList();
+            foreach (var option in confinementOff)
             {
-                var value = service.KnownValue(option);
-                if (value == null) continue;
-                string normalized = value.Replace('=', ':').Replace(" ", "").ToLowerInvariant();
-                if (normalized is "seccomp:unconfined" or "apparmor:unconfined" or "label:disable" or "systempaths:unconfined" || normalized.StartsWith("label:type:spc_t", StringComparison.Ordinal))
-                    service.Report(ConfinementOff, option, service.Service.Name, value);
+                string value = service.KnownValue(option)!;
+                var fix = ComposeEdits.RemoveListItem(option, confinementOff, $"Remove '{value}' (the default profile applies again)");
+                service.Report(ConfinementOff, option, fix, service.Service.Name, value);
             }
         });
+    }
+
+    private static bool TurnsConfinementOff(string option)
+    {
+        string normalized = option.Replace('=', ':').Replace(" ", "").ToLowerInvariant();
+        return normalized is "seccomp:unconfined" or "apparmor:unconfined" or "label:disable" or "systempaths:unconfined"
+            || normalized.StartsWith("label:type:spc_t", StringComparison.Ordinal);
+    }
+
+    private static string Normalize(string capability)
+    {
+        string name = capability.Trim();
+        return name.StartsWith("CAP_", StringComparison.OrdinalIgnoreCase) ? name.Substring(4) : name;
     }
 }

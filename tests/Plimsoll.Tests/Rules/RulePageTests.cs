@@ -74,7 +74,9 @@ public class RulePageTests
         {
             string text = File.ReadAllText(path).Replace("\r\n", "\n");
             string fence = "```" + example.Language;
-            string block = fence + "\n" + FindingMarkers.Render(code, actual) + "```\n";
+            // The opening line as written: it may carry settings ("```yaml with plimsoll.x = y").
+            string opening = example.Block.Substring(0, example.Block.IndexOf('\n'));
+            string block = opening + "\n" + FindingMarkers.Render(code, actual) + "```\n";
             string replaced = example.FixedBlock == null ? example.Block : example.Block + BetweenBlocks(text, example) + example.FixedBlock;
             int at = text.IndexOf(replaced, StringComparison.Ordinal);
             if (at < 0) return;
