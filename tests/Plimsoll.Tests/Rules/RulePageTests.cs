@@ -74,7 +74,9 @@ public class RulePageTests
         {
             string text = File.ReadAllText(path).Replace("\r\n", "\n");
             string fence = "```" + example.Language;
-            string block = fence + "\n" + FindingMarkers.Render(code, actual) + "```\n";
+            // The example's own fence line, so that its settings ("with key = value") survive blessing.
+            string openingFence = example.Block.Substring(0, example.Block.IndexOf('\n'));
+            string block = openingFence + "\n" + FindingMarkers.Render(code, actual) + "```\n";
             string replaced = example.FixedBlock == null ? example.Block : example.Block + BetweenBlocks(text, example) + example.FixedBlock;
             int at = text.IndexOf(replaced, StringComparison.Ordinal);
             if (at < 0) return;
