@@ -32,6 +32,8 @@ public sealed class UserByNameAnalyzer : PlimsollAnalyzer
         context.RegisterInstructionAction(instruction =>
         {
             if (instruction.Instruction is not SimpleInstructionSyntax user || user.Arguments.Length != 1 || user.Arguments[0] is not WordSyntax word) return;
+            // Windows users (ContainerUser, ContainerAdministrator) have no UIDs; a non-POSIX shell is the model's sign of Windows.
+            if (!instruction.Model.UsesPosixShell(user)) return;
             var value = instruction.Model.Resolve(user, word.Value).Value;
             if (value == null || value.IndexOf('$') >= 0) return;
             string name = value.Split(':')[0];
