@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
+using Plimsoll.Semantics.Dockerfile;
 using Plimsoll.Syntax.Shell;
 
 namespace Plimsoll.Rules.Hygiene;
@@ -28,12 +29,29 @@ public sealed class WgetProgressAnalyzer : PlimsollAnalyzer
 
     public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze);
 
+    // Alpine and BusyBox images answer `wget` with BusyBox's, unless GNU wget is installed on purpose.
+    private static bool IsBusyBoxBased(BuildStage? stage)
+    {
+        for (int guard = 0; stage != null && guard < 100; guard++)
+        {
+            if (stage.ParentStage is { } parent && parent.Index < stage.Index)
+            {
+                stage = parent;
+                continue;
+            }
+            string? image = stage.BaseImage?.Path;
+            return image != null && (image.EndsWith("alpine", StringComparison.Ordinal) || image.EndsWith("busybox", StringComparison.Ordinal) || (stage.BaseImage!.Tag ?? "").IndexOf("alpine", StringComparison.Ordinal) >= 0);
+        }
+        return false;
+    }
+
     private static void Analyze(ShellCommandAnalysisContext context)
     {
         var resolved = context.Resolved;
         if (resolved?.Name != "wget" || resolved.NameWord is not { } nameWord) return;
         // BusyBox wget is quiet without a terminal; `busybox wget` says which one runs.
         if (resolved.WrapperNames.Contains("busybox")) return;
+        if (IsBusyBoxBased(context.Model.GetStage(context.Instruction))) return;
         var options = resolved.ParseOptions(ShellOptionSpec.Wget);
         if (options.Has(null, "progress") || options.Has('q', "quiet") || options.Has(null, "no-verbose") || options.Has('o', "output-file") || options.Has('a', "append-output")) return;
         if (resolved.Arguments.Any(a => a.ApproximateValue == "-nv" || a.ApproximateValue.StartsWith("--progress", StringComparison.Ordinal))) return;
