@@ -6,13 +6,13 @@ using Plimsoll.Syntax.Dockerfile;
 namespace Plimsoll.Rules.Hygiene;
 
 /// <summary>
-/// PL6032: a RUN right after another RUN, with the same flags, where both are short (at most two commands each):
-/// the split is most likely accidental, and each RUN adds a layer. Longer scripts are taken as split on purpose.
+/// PL6032: a RUN right after another RUN, with the same flags, where each runs a single command: the split is most
+/// likely accidental, and each RUN adds a layer. A RUN that already chains commands is taken as split on purpose.
 /// </summary>
 [PlimsollAnalyzer]
 public sealed class ConsecutiveRunAnalyzer : PlimsollAnalyzer
 {
-    public static readonly RuleMessage Consecutive = new("consecutive", "this RUN directly follows the RUN on line {line} with the same flags, and both are short: join them with && into one layer");
+    public static readonly RuleMessage Consecutive = new("consecutive", "this RUN directly follows the RUN on line {line} with the same flags, and each runs one command: join them with && into one layer");
 
     public static readonly RuleDescriptor Rule = new(
         id: "PL6032", name: "ConsecutiveRun", title: "Consecutive short RUN instructions",
@@ -24,8 +24,8 @@ public sealed class ConsecutiveRunAnalyzer : PlimsollAnalyzer
         peers: [PeerRule.Hadolint("DL3059")],
         enabledByDefault: false);
 
-    // Scripts with more commands than this are taken as deliberately split.
-    private const int ShortScript = 2;
+    // A RUN that chains more commands than this is taken as deliberately split from its neighbours.
+    private const int ShortScript = 1;
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
