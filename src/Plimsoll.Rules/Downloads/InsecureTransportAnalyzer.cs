@@ -52,7 +52,8 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
     {
         context.RegisterShellCommandAction(AnalyzeCommand);
         context.RegisterInstructionAction(AnalyzeAdd, DockerfileSyntaxKind.AddInstruction);
-        context.RegisterInstructionAction(AnalyzeEnv, DockerfileSyntaxKind.EnvInstruction);
+        // An ARG's default is in the environment of the RUNs after it, like an ENV (only during the build).
+        context.RegisterInstructionAction(AnalyzeEnv, DockerfileSyntaxKind.EnvInstruction, DockerfileSyntaxKind.ArgInstruction);
         context.RegisterInstructionAction(AnalyzeNonPosixRun, DockerfileSyntaxKind.RunInstruction);
     }
 

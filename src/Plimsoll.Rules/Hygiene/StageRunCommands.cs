@@ -1,0 +1,52 @@
+using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Semantics.Dockerfile;
+using Plimsoll.Syntax.Dockerfile;
+using Plimsoll.Syntax.Shell;
+
+namespace Plimsoll.Rules.Hygiene;
+
+/// <summary>One simple command of a RUN's shell-form script, with a way back to the file's text.</summary>
+internal sealed class RunCommand
+{
+    private readonly DockerfileToken _token;
+
+    public RunCommand(RunInstructionSyntax run, ShellCommandContext context, DockerfileToken token)
+    {
+        Run = run;
+        Context = context;
+        _token = token;
+    }
+
+    public RunInstructionSyntax Run { get; }
+    public ShellCommandContext Context { get; }
+    public SimpleCommand Command => Context.SimpleCommand!;
+    public ShellResolvedCommand Resolved => Command.ResolvedCommand;
+
+    public TextSpan MapToSource(ShellNode node) => _token.MapLogicalSpan(node.Start, node.Length);
+}
+
+/// <summary>
+/// The commands of a stage's RUN instructions, for rules that compare RUN instructions with each other (the driver's
+/// shell callbacks see one command at a time). Shell form only, POSIX shells only, `sh -c` scripts included.
+/// </summary>
+internal static class StageRunCommands
+{
+    public static List<RunCommand> Of(DockerfileSemanticModel model, RunInstructionSyntax run)
+    {
+        var commands = new List<RunCommand>();
+        if (run.ShellForm is not { } shellForm || !model.UsesPosixShell(run)) return commands;
+        var shell = model.GetShell(run);
+        var parse = ShellParser.Parse(shellForm.Token.Value, ShellDialects.ForProgram(shell.IsEmpty ? null : shell[0]));
+        foreach (var context in parse.DescendantCommandsWithInlineScripts())
+            if (context.SimpleCommand != null) commands.Add(new RunCommand(run, context, shellForm.Token));
+        return commands;
+    }
+
+    public static IEnumerable<RunCommand> Of(DockerfileSemanticModel model, BuildStage stage)
+    {
+        foreach (var instruction in stage.Instructions)
+            if (instruction is RunInstructionSyntax run)
+                foreach (var command in Of(model, run))
+                    yield return command;
+    }
+}
