@@ -55,6 +55,26 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
         // An ARG's default is in the environment of the RUNs after it, like an ENV (only during the build).
         context.RegisterInstructionAction(AnalyzeEnv, DockerfileSyntaxKind.EnvInstruction, DockerfileSyntaxKind.ArgInstruction);
         context.RegisterInstructionAction(AnalyzeNonPosixRun, DockerfileSyntaxKind.RunInstruction);
+        // The same variables set for a compose service or a .NET project's published container hold in the running container.
+        context.RegisterComposeServiceAction(service =>
+        {
+            foreach (var variable in service.Service.Environment)
+            {
+                if (variable.Value is not { } value || value.Raw is not { } raw || !TurnsVerificationOff(variable.Name, raw)) continue;
+                var name = variable.NameNode;
+                var span = name.Tree == value.Tree && value.Span.End >= name.Span.Start ? TextSpan.FromBounds(name.Span.Start, value.Span.End) : value.Span;
+                service.Report(VerificationOff, Plimsoll.Diagnostics.PlimsollDiagnostic.CreateLocation(value.Path, value.Tree.Text, span), null, $"{variable.Name}={raw}");
+            }
+        });
+        context.RegisterContainerSettingsAction(project =>
+        {
+            foreach (var variable in project.Settings.EnvironmentVariables)
+            {
+                // Item metadata is kept as written: a value taken from a property ($(X)) is not known here.
+                if (variable.GetMetadata("Value") is { } value && !value.Contains("$(") && TurnsVerificationOff(variable.Value, value))
+                    project.Report(VerificationOff, variable, $"ContainerEnvironmentVariable {variable.Value}={value}");
+            }
+        });
     }
 
     private static void AnalyzeCommand(ShellCommandAnalysisContext context)
@@ -162,10 +182,15 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
 
     private static void CheckVariable(FileAnalysisContext context, string name, string? value, Microsoft.CodeAnalysis.Text.TextSpan span)
     {
-        if (!TlsOffVariables.TryGetValue(name, out var offValue) || value == null) return;
-        string v = value.Trim('"', '\'');
-        if (offValue.Length == 0 ? v.Length > 0 && v != "0" && !v.Equals("false", StringComparison.OrdinalIgnoreCase) : v == offValue)
-            context.Report(VerificationOff, span, $"{name}={v}");
+        if (value != null && TurnsVerificationOff(name, value.Trim('"', '\''))) context.Report(VerificationOff, span, $"{name}={value.Trim('"', '\'')}");
+    }
+
+    // GIT_SSL_NO_VERIFY: git tests only that the variable is set (http.c), so "0", "false" and "" turn verification off too.
+    private static bool TurnsVerificationOff(string name, string value)
+    {
+        if (!TlsOffVariables.TryGetValue(name, out var offValue)) return false;
+        if (name == "GIT_SSL_NO_VERIFY") return true;
+        return offValue.Length == 0 ? value.Length > 0 && value != "0" && !value.Equals("false", StringComparison.OrdinalIgnoreCase) : value == offValue;
     }
 
     private static void AnalyzeEnv(InstructionAnalysisContext context)

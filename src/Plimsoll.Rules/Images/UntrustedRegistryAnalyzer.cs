@@ -18,13 +18,15 @@ public sealed class UntrustedRegistryAnalyzer : PlimsollAnalyzer
 
     public static readonly RuleMessage Untrusted = new("untrusted", "'{image}' is pulled from {registry}, which is not in plimsoll.trusted_registries ({allowed})");
 
+    public static readonly RuleMessage UntrustedContainerBaseImage = new("untrustedContainerBaseImage", "ContainerBaseImage '{image}' is pulled from {registry}, which is not in plimsoll.trusted_registries ({allowed})");
+
     public static readonly RuleDescriptor Rule = new(
         id: "PL1020", name: "UntrustedRegistry", title: "Image from a registry outside the allow-list",
         category: "SupplyChain", defaultSeverity: DiagnosticSeverity.Warning,
         description: "When a project pins where its images may come from, an image from any other registry bypasses the vetting, mirroring and scanning that the allow-list stands for.",
         securitySeverity: "6.0", precision: RulePrecision.VeryHigh,
         tags: [RuleTag.Security],
-        messages: [Untrusted],
+        messages: [Untrusted, UntrustedContainerBaseImage],
         peers: [PeerRule.Hadolint("DL3026")]);
 
     // Names of Docker Hub: an image without a registry part comes from there.
@@ -44,6 +46,7 @@ public sealed class UntrustedRegistryAnalyzer : PlimsollAnalyzer
         });
         context.RegisterInstructionAction(AnalyzeCopy, DockerfileSyntaxKind.CopyInstruction, DockerfileSyntaxKind.AddInstruction);
         context.RegisterInstructionAction(AnalyzeRun, DockerfileSyntaxKind.RunInstruction);
+        context.RegisterContainerSettingsAction(AnalyzeContainerSettings);
         context.RegisterComposeServiceAction(service =>
         {
             // With build:, image: names what is built (and pushed), not what is pulled.
@@ -53,6 +56,15 @@ public sealed class UntrustedRegistryAnalyzer : PlimsollAnalyzer
             if (!IsAllowed(image, allowed))
                 service.Report(Untrusted, scalar, null, image.Original, RegistryName(image), string.Join(", ", allowed));
         });
+    }
+
+    private static void AnalyzeContainerSettings(ContainerSettingsAnalysisContext project)
+    {
+        // A .NET project's ContainerBaseImage is the FROM of the image the SDK publishes.
+        var allowed = project.Options.GetListOption(OptionKey);
+        if (allowed.Count == 0 || project.Settings.BaseImage is not { } setting || setting.Value.Contains("$(")) return;
+        if (ImageReference.TryParse(setting.Value.Trim()) is { } image && !IsAllowed(image, allowed))
+            project.Report(UntrustedContainerBaseImage, setting, image.Original, RegistryName(image), string.Join(", ", allowed));
     }
 
     private static IReadOnlyList<string> AllowList(FileAnalysisContext context) => context.Options.GetListOption(OptionKey);
@@ -105,6 +117,13 @@ public sealed class UntrustedRegistryAnalyzer : PlimsollAnalyzer
         foreach (string entry in allowed)
         {
             string e = entry.Trim().TrimEnd('/');
+            // hadolint's patterns: '*' allows every registry, '*.example.com' every registry below example.com.
+            if (e == "*") return true;
+            if (e.StartsWith("*.", StringComparison.Ordinal) && e.IndexOf('/') < 0)
+            {
+                if (registry.EndsWith(e.Substring(1), StringComparison.OrdinalIgnoreCase)) return true;
+                continue;
+            }
             int slash = e.IndexOf('/');
             string entryRegistry = NormalizeRegistry(slash < 0 ? e : e.Substring(0, slash));
             if (slash < 0)

@@ -16,10 +16,14 @@ public class ContainerSettingsRulesTests
     private const string Project = "/repo/Web/Web.csproj";
 
     private static IReadOnlyList<string> Lint(string propsText, string projectText, params ContainerSetting[] settings)
+        => Lint(propsText, projectText, null, settings);
+
+    private static IReadOnlyList<string> Lint(string propsText, string projectText, string? editorConfig, params ContainerSetting[] settings)
     {
         var files = new InMemoryFileSystem();
         files.SetFile(Props, propsText);
         files.SetFile(Project, projectText);
+        if (editorConfig != null) files.SetFile("/repo/.editorconfig", editorConfig);
         var session = LintSession.Create(new LintSessionOptions { Analyzers = BuiltInRules.CreateAnalyzers(), FileSystem = files });
         var container = new ContainerSettings(Project,
             settings.Where(s => !ContainerSettings.ItemNames.Contains(s.Name)).ToImmutableArray(),
@@ -82,5 +86,25 @@ public class ContainerSettingsRulesTests
         Assert.Empty(Lint(props.Replace("/proc/app", "/app"), project,
             new ContainerSetting("ContainerWorkingDirectory", "/app", new MSBuildElementLocation(Props, 3, 5)),
             new ContainerSetting("ContainerPort", "8080", new MSBuildElementLocation(Project, 3, 5))));
+    }
+
+    [Fact]
+    public void Tls_verification_turned_off_by_an_environment_item_and_a_base_image_outside_the_trusted_registries_are_findings()
+    {
+        const string props = "<Project>\n  <PropertyGroup>\n    <ContainerBaseImage>quay.io/acme/runtime:1.2</ContainerBaseImage>\n  </PropertyGroup>\n</Project>\n";
+        const string project = "<Project Sdk=\"Microsoft.NET.Sdk.Web\">\n  <ItemGroup>\n    <ContainerEnvironmentVariable Include=\"NODE_TLS_REJECT_UNAUTHORIZED\" Value=\"0\" />\n    <ContainerEnvironmentVariable Include=\"GIT_SSL_NO_VERIFY\" Value=\"$(NoVerify)\" />\n  </ItemGroup>\n</Project>\n";
+        ContainerSetting[] settings =
+        {
+            new("ContainerBaseImage", "quay.io/acme/runtime:1.2", new MSBuildElementLocation(Props, 3, 5)),
+            new("ContainerEnvironmentVariable", "NODE_TLS_REJECT_UNAUTHORIZED", new MSBuildElementLocation(Project, 3, 5), ImmutableDictionary<string, string>.Empty.Add("Value", "0")),
+            new("ContainerEnvironmentVariable", "GIT_SSL_NO_VERIFY", new MSBuildElementLocation(Project, 4, 5), ImmutableDictionary<string, string>.Empty.Add("Value", "$(NoVerify)")),
+        };
+        const string trusted = "root = true\n[*]\nplimsoll.trusted_registries = mcr.microsoft.com, docker.io\n";
+
+        var findings = Lint(props, project, trusted, settings).Where(f => !f.EndsWith("PL1002", StringComparison.Ordinal)).ToList();
+        Assert.Equal(new[] { $"{Props}:3:5-3:70 PL1020", $"{Project}:3:5-3:86 PL1003" }, findings.OrderBy(f => f, StringComparer.Ordinal));
+        // Without an allow-list PL1020 says nothing; '*.io' style patterns allow the registry.
+        Assert.DoesNotContain(Lint(props, project, settings), f => f.EndsWith("PL1020", StringComparison.Ordinal));
+        Assert.DoesNotContain(Lint(props, project, trusted.Replace("docker.io", "*.io"), settings), f => f.EndsWith("PL1020", StringComparison.Ordinal));
     }
 }

@@ -124,6 +124,7 @@ public class RulePageTests
         [("PL2001", "containerUserRoot")] = "raised from the ContainerUser property of a .NET project",
         [("PL4002", "credentialContainerVariable")] = "raised from a ContainerEnvironmentVariable item of a .NET project",
         [("PL4002", "credentialUrlContainerVariable")] = "raised from a ContainerEnvironmentVariable item of a .NET project",
+        [("PL1020", "untrustedContainerBaseImage")] = "raised from the ContainerBaseImage property of a .NET project",
         [("PL3020", "sshContainerPort")] = "raised from a ContainerPort item of a .NET project",
         [("PL2030", "systemContainerDirectory")] = "raised from the ContainerWorkingDirectory property of a .NET project",
     };
