@@ -39,6 +39,9 @@ public sealed class AnalyzerDriver
 
     public AnalyzerRegistry Registry => _registry;
 
+    /// <summary>The host's shell-script checker (ShellCheck) rules may use; null: none (the engine starts no process itself).</summary>
+    public ShellChecking.IShellScriptChecker? ShellScriptChecker { get; init; }
+
     public FileAnalysisResult AnalyzeDockerfile(SourceText text, string path, CancellationToken cancellationToken = default)
         => AnalyzeDockerfile(DockerfileSemanticModel.Create(DockerfileSyntaxTree.Parse(text, path)), null, cancellationToken);
 
@@ -54,7 +57,7 @@ public sealed class AnalyzerDriver
         var text = tree.Text;
         cancellationToken.ThrowIfCancellationRequested();
         var settings = new FileSettings(OptionsFor(path), SourceComments.ForDockerfile(tree, _registry));
-        var sink = new FindingSink(fileSystem ?? _fileSystem, cancellationToken);
+        var sink = new FindingSink(fileSystem ?? _fileSystem, cancellationToken, ShellScriptChecker);
         var notifications = new List<ToolNotification>();
         var notAnalysed = new List<Diagnostic>();
 
@@ -80,6 +83,7 @@ public sealed class AnalyzerDriver
         foreach (var diagnostic in model.Diagnostics) findings.Add(new Finding(diagnostic, null, null, null));
         foreach (var diagnostic in notAnalysed) findings.Add(new Finding(diagnostic, null, null, null));
         AddSuppressionProblems(settings, path, notifications);
+        notifications.AddRange(sink.Notifications);
         foreach (var (rule, diagnostic, fix) in sink.Items)
         {
             var finding = settings.Apply(rule, diagnostic, fix);
@@ -145,7 +149,7 @@ public sealed class AnalyzerDriver
                 foreach (var diagnostic in ComposeSchemaValidator.Validate(other, schema)) findings.AddProblem(diagnostic);
         }
 
-        var sink = new FindingSink(compose.FileSystem, cancellationToken);
+        var sink = new FindingSink(compose.FileSystem, cancellationToken, ShellScriptChecker);
         var context = new ComposeProjectAnalysisContext(tree, project, own.Options, sink);
         var notifications = own.Notifications;
         void Run<T>(IReadOnlyList<Action<T>> actions, T c)
@@ -163,6 +167,7 @@ public sealed class AnalyzerDriver
 
         foreach (var (rule, diagnostic, fix) in sink.Items)
             FindingsFor(PathOf(diagnostic))?.AddRuleFinding(rule, diagnostic, fix);
+        notifications.AddRange(sink.Notifications);
         foreach (var diagnostic in project.Diagnostics)
             FindingsFor(PathOf(diagnostic))?.AddProblem(diagnostic);
 
