@@ -78,6 +78,37 @@ public sealed class ShellCheckAnalyzer : PlimsollAnalyzer
                 }
             }
         });
+        context.RegisterComposeProjectAction(CheckCompose);
+    }
+
+    private static void CheckCompose(ComposeProjectAnalysisContext file)
+    {
+        if (file.ShellScriptChecker is not { UnavailableReason: null } checker || IsOff(file.Options)) return;
+        var scripts = new List<(ShellCheckScript Script, ComposeShellScript Written)>();
+        foreach (var service in file.Project.Services)
+        {
+            // The service's environment is set in its container: names the script may read.
+            var defined = service.Environment.Select(e => e.Name).Where(IsShellName).ToList();
+            foreach (var script in ComposeShellScripts.Of(service))
+                scripts.Add((new ShellCheckScript(script.Text, script.Dialect, defined, mayAppend: true), script));
+        }
+        if (scripts.Count == 0) return;
+        var result = checker.Check(scripts.Select(s => s.Script.Input).ToList(), ShellCheckSettings.For(file.Options), file.CancellationToken);
+        if (result.Failure != null)
+        {
+            file.Notify($"ShellCheck could not check the shell commands of this file (PL7001 is silent for it): {result.Failure}", ToolNotificationLevel.Warning);
+            return;
+        }
+        for (int i = 0; i < scripts.Count && i < result.Comments.Count; i++)
+        {
+            var (script, written) = scripts[i];
+            foreach (var comment in result.Comments[i])
+            {
+                if (script.Locate(comment) is not { } at) continue;
+                file.Report(Finding, written.Map(at.Start, at.End - at.Start), SeverityOf(comment.Level), PropertiesOf(comment),
+                    comment.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), comment.Message);
+            }
+        }
     }
 
     // Turned off for this file: no process is started for nothing.
