@@ -135,7 +135,7 @@ public class RulePageTests
         {
             var page = RulePage.Read(Path.Combine(RulesDirectory, rule.Id + ".md"));
             var shown = page.Examples.Where(e => !e.IsCompliant)
-                .SelectMany(e => RuleRunner.Run(Registry, e.Language, FindingMarkers.Parse(e.Code).Code, withSchema: rule.Id == "PL9002", e.Settings))
+                .SelectMany(e => RuleRunner.Run(Registry, e.Language, FindingMarkers.Parse(e.Code).Code, withSchema: rule.Id == "PL9002", e.Settings, shellCheck: rule.Id == "PL7001"))
                 .Where(f => f.Id == rule.Id && !f.IsSuppressed)
                 .Select(f => f.Diagnostic.Descriptor)
                 .ToHashSet();
