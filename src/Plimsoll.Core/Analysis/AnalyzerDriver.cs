@@ -187,7 +187,7 @@ public sealed class AnalyzerDriver
         private readonly SourceText _text;
         private readonly FileSettings? _settings;
         private readonly List<Finding> _findings = new();
-        private readonly HashSet<(string Id, TextSpan Span)> _ruleFindings = new();
+        private readonly HashSet<(string Id, TextSpan Span, string? SubRule)> _ruleFindings = new();
         private readonly HashSet<(TextSpan Span, string Message)> _problems = new();
 
         public ComposeFileFindings(AnalyzerDriver driver, YamlSyntaxTree? tree, string path, SourceText text)
@@ -209,7 +209,9 @@ public sealed class AnalyzerDriver
 
         public void AddRuleFinding(RuleDescriptor rule, Diagnostic diagnostic, CodeFix? fix)
         {
-            if (_settings == null || !_ruleFindings.Add((diagnostic.Id, diagnostic.Location.SourceSpan))) return;
+            // Two codes of one rule (ShellCheck's SC2154 and SC2086) at one place are two findings.
+            diagnostic.Properties.TryGetValue(SubRules.PropertyKey, out string? subRule);
+            if (_settings == null || !_ruleFindings.Add((diagnostic.Id, diagnostic.Location.SourceSpan, subRule))) return;
             var finding = _settings.Apply(rule, diagnostic, fix);
             if (finding != null) _findings.Add(finding);
         }
