@@ -41,7 +41,7 @@ public class PipeWithoutPipefailTests
     public void Pipes_are_found_through_continuations_substitutions_and_heredocs()
     {
         Assert.Equal(new[] { "4:4" }, Positions("FROM debian:12\nRUN a && \\\n  # comment\n\tb | c\n"));
-        Assert.Equal(new[] { "2:13" }, Positions("FROM debian:12\nRUN x=\"$(a | b)\"\n"));
+        Assert.Equal(new[] { "2:12" }, Positions("FROM debian:12\nRUN x=\"$(a | b)\"\n"));
         Assert.Equal(new[] { "3:3" }, Positions("FROM debian:12\nRUN <<EOF\na | b\nEOF\n"));
         Assert.Empty(Run("FROM debian:12\nRUN a || b && c\nRUN [\"sh\", \"-c\", \"a | b\"]\nRUN echo 'a | b'\n"));
         Assert.Empty(Run("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL [\"powershell\", \"-Command\"]\nRUN a | b\n"));
