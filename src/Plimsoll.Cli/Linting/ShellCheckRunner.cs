@@ -24,17 +24,18 @@ internal sealed class ShellCheckRunner : IShellScriptChecker
     private readonly object _gate = new();
     private List<Request> _pending = new();
     private int _pendingScripts;
+    private int _generation;
 
     /// <param name="executable">The program (a name looked up on PATH, or a path); null: $PLIMSOLL_SHELLCHECK, else <c>shellcheck</c>.</param>
     /// <param name="timeout">How long one process may run before it is killed.</param>
     /// <param name="window">How long the first script of a batch waits for others (zero: each call runs alone).</param>
-    public ShellCheckRunner(string? executable = null, TimeSpan? timeout = null, TimeSpan? window = null, int maxBatch = 300)
+    public ShellCheckRunner(string? executable = null, TimeSpan? timeout = null, TimeSpan? window = null, int maxBatch = 40)
     {
         string? fromEnvironment = Environment.GetEnvironmentVariable(ExecutableVariable);
         _configured = executable ?? (string.IsNullOrEmpty(fromEnvironment) ? "shellcheck" : fromEnvironment);
         _executable = new Lazy<string?>(() => Locate(_configured));
         _timeout = timeout ?? TimeSpan.FromSeconds(60);
-        _window = window ?? TimeSpan.FromMilliseconds(15);
+        _window = window ?? TimeSpan.FromMilliseconds(50);
         _maxBatch = Math.Max(1, maxBatch);
     }
 
@@ -55,15 +56,17 @@ internal sealed class ShellCheckRunner : IShellScriptChecker
         if (UnavailableReason is { } reason) return ShellCheckResult.Failed(scripts.Count, reason);
         var request = new Request(scripts, options);
         bool flushNow, startTimer;
+        int generation;
         lock (_gate)
         {
             startTimer = _pending.Count == 0;
             _pending.Add(request);
             _pendingScripts += scripts.Count;
             flushNow = _pendingScripts >= _maxBatch || _window <= TimeSpan.Zero;
+            generation = _generation;
         }
-        if (flushNow) Task.Run(Flush);
-        else if (startTimer) Task.Delay(_window).ContinueWith(_ => Flush(), TaskScheduler.Default);
+        if (flushNow) Task.Run(() => Flush(generation));
+        else if (startTimer) Task.Delay(_window).ContinueWith(_ => Flush(generation), TaskScheduler.Default);
         try
         {
             request.Done.Task.Wait(cancellationToken);
@@ -75,12 +78,14 @@ internal sealed class ShellCheckRunner : IShellScriptChecker
         return request.Done.Task.Result;
     }
 
-    private void Flush()
+    // Flushes the batch of that generation, unless it was flushed already (full before its window ended).
+    private void Flush(int generation)
     {
         List<Request> batch;
         lock (_gate)
         {
-            if (_pending.Count == 0) return;
+            if (_pending.Count == 0 || generation != _generation) return;
+            _generation++;
             batch = _pending;
             _pending = new List<Request>();
             _pendingScripts = 0;
