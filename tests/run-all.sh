@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository on a fresh machine, installing first what the suites need
-# (npm packages from their lock files; Debian packages: pre-commit, a C toolchain for Native AOT, docker-registry
+# (npm packages from their lock files; Debian packages: pre-commit, shellcheck, a C toolchain for Native AOT, docker-registry
 # and skopeo for the registry tests of `plimsoll pin`).
 # Usage: bash tests/run-all.sh
 set -euo pipefail
@@ -20,6 +20,8 @@ apt_install() {
   fi
 }
 command -v pre-commit >/dev/null 2>&1 || apt_install pre-commit
+# shellcheck (0.9) for PL7001: its tests run the real program.
+command -v shellcheck >/dev/null 2>&1 || apt_install shellcheck
 # docker-registry (distribution 2.8) and skopeo for the `plimsoll pin` end-to-end tests (a registry on 127.0.0.1,
 # images pushed from OCI layouts); apache2-utils' htpasswd for the registry's bcrypt password file.
 missing_pin_tools=()

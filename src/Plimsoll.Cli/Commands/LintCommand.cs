@@ -116,6 +116,7 @@ internal static class LintCommand
                 ForcedKind = request.ForcedKind,
                 // Each file is linted once: keeping its tree would only hold memory.
                 CacheDocuments = false,
+                ShellScriptChecker = ShellCheckRunner.FromEnvironment(),
             });
         }
         catch (LintSessionSetupException e)

@@ -70,7 +70,21 @@ internal sealed class LintRunner
         var results = new FileAnalysisResult?[inputs.Count];
         var fileNotifications = new ConcurrentBag<ToolNotification>();
         int done = 0;
-        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        // With ShellCheck, a file waits for its process most of the time: many files in flight keep a queue of batches
+        // (a process costs ~80 ms to start, a real RUN script ~10-30 ms) so that every core runs one.
+        int parallelism = Environment.ProcessorCount;
+        if (_session.ShellScriptChecker is { } checker)
+        {
+            if (checker.UnavailableReason is { } why)
+                notifications.Add(new ToolNotification(null, $"ShellCheck is off (PL7001 reports nothing): {why}. Install shellcheck, or set {ShellCheckRunner.ExecutableVariable} to its path.", ToolNotificationLevel.Note));
+            else if (inputs.Count > 1)
+            {
+                parallelism = Math.Max(128, 32 * Environment.ProcessorCount);
+                ThreadPool.GetMinThreads(out int workers, out int io);
+                if (workers < parallelism + 2) ThreadPool.SetMinThreads(parallelism + 2, io);
+            }
+        }
+        Parallel.For(0, inputs.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
         {
             var (path, content) = inputs[i];
             var result = _session.Lint(path, content?.Text);

@@ -39,6 +39,9 @@ public sealed class AnalyzerDriver
 
     public AnalyzerRegistry Registry => _registry;
 
+    /// <summary>The host's shell-script checker (ShellCheck) rules may use; null: none (the engine starts no process itself).</summary>
+    public ShellChecking.IShellScriptChecker? ShellScriptChecker { get; init; }
+
     public FileAnalysisResult AnalyzeDockerfile(SourceText text, string path, CancellationToken cancellationToken = default)
         => AnalyzeDockerfile(DockerfileSemanticModel.Create(DockerfileSyntaxTree.Parse(text, path)), null, cancellationToken);
 
@@ -54,7 +57,7 @@ public sealed class AnalyzerDriver
         var text = tree.Text;
         cancellationToken.ThrowIfCancellationRequested();
         var settings = new FileSettings(OptionsFor(path), SourceComments.ForDockerfile(tree, _registry));
-        var sink = new FindingSink(fileSystem ?? _fileSystem, cancellationToken);
+        var sink = new FindingSink(fileSystem ?? _fileSystem, cancellationToken, ShellScriptChecker);
         var notifications = new List<ToolNotification>();
         var notAnalysed = new List<Diagnostic>();
 
@@ -80,6 +83,7 @@ public sealed class AnalyzerDriver
         foreach (var diagnostic in model.Diagnostics) findings.Add(new Finding(diagnostic, null, null, null));
         foreach (var diagnostic in notAnalysed) findings.Add(new Finding(diagnostic, null, null, null));
         AddSuppressionProblems(settings, path, notifications);
+        notifications.AddRange(sink.Notifications);
         foreach (var (rule, diagnostic, fix) in sink.Items)
         {
             var finding = settings.Apply(rule, diagnostic, fix);
@@ -145,7 +149,7 @@ public sealed class AnalyzerDriver
                 foreach (var diagnostic in ComposeSchemaValidator.Validate(other, schema)) findings.AddProblem(diagnostic);
         }
 
-        var sink = new FindingSink(compose.FileSystem, cancellationToken);
+        var sink = new FindingSink(compose.FileSystem, cancellationToken, ShellScriptChecker);
         var context = new ComposeProjectAnalysisContext(tree, project, own.Options, sink);
         var notifications = own.Notifications;
         void Run<T>(IReadOnlyList<Action<T>> actions, T c)
@@ -163,6 +167,7 @@ public sealed class AnalyzerDriver
 
         foreach (var (rule, diagnostic, fix) in sink.Items)
             FindingsFor(PathOf(diagnostic))?.AddRuleFinding(rule, diagnostic, fix);
+        notifications.AddRange(sink.Notifications);
         foreach (var diagnostic in project.Diagnostics)
             FindingsFor(PathOf(diagnostic))?.AddProblem(diagnostic);
 
@@ -182,7 +187,7 @@ public sealed class AnalyzerDriver
         private readonly SourceText _text;
         private readonly FileSettings? _settings;
         private readonly List<Finding> _findings = new();
-        private readonly HashSet<(string Id, TextSpan Span)> _ruleFindings = new();
+        private readonly HashSet<(string Id, TextSpan Span, string? SubRule)> _ruleFindings = new();
         private readonly HashSet<(TextSpan Span, string Message)> _problems = new();
 
         public ComposeFileFindings(AnalyzerDriver driver, YamlSyntaxTree? tree, string path, SourceText text)
@@ -204,7 +209,9 @@ public sealed class AnalyzerDriver
 
         public void AddRuleFinding(RuleDescriptor rule, Diagnostic diagnostic, CodeFix? fix)
         {
-            if (_settings == null || !_ruleFindings.Add((diagnostic.Id, diagnostic.Location.SourceSpan))) return;
+            // Two codes of one rule (ShellCheck's SC2154 and SC2086) at one place are two findings.
+            diagnostic.Properties.TryGetValue(SubRules.PropertyKey, out string? subRule);
+            if (_settings == null || !_ruleFindings.Add((diagnostic.Id, diagnostic.Location.SourceSpan, subRule))) return;
             var finding = _settings.Apply(rule, diagnostic, fix);
             if (finding != null) _findings.Add(finding);
         }
@@ -414,7 +421,10 @@ internal sealed class FindingOrder : IComparer<Finding>
 
     public int Compare(Finding? x, Finding? y)
     {
+        // Position, then id, then message: one rule can report twice at one place (ShellCheck codes), and the
+        // output must not depend on the order the checks finished in.
         int c = x!.Diagnostic.Location.SourceSpan.Start.CompareTo(y!.Diagnostic.Location.SourceSpan.Start);
-        return c != 0 ? c : string.CompareOrdinal(x.Id, y.Id);
+        if (c == 0) c = string.CompareOrdinal(x.Id, y.Id);
+        return c != 0 ? c : string.CompareOrdinal(x.Diagnostic.GetMessage(), y.Diagnostic.GetMessage());
     }
 }

@@ -56,6 +56,23 @@ public abstract class FileAnalysisContext
         => _sink.Add(message.Rule, PlimsollDiagnostic.Create(message.Descriptor, Path, Text, span, CheckValues(message, values)),
             fix is { Applicability: null } ? fix with { Applicability = message.Rule.Fix } : fix);
 
+    /// <summary>
+    /// Reports <paramref name="message"/> at <paramref name="span"/> with its own severity and diagnostic properties; a
+    /// <see cref="SubRules.PropertyKey"/> property lets its code be configured and suppressed on its own.
+    /// </summary>
+    public void Report(RuleMessage message, TextSpan span, DiagnosticSeverity severity, ImmutableDictionary<string, string?> properties, params object?[] values)
+        => Report(message, PlimsollDiagnostic.CreateLocation(Path, Text, span), severity, properties, values);
+
+    /// <summary>The same at <paramref name="location"/>, which may be in another file (a compose project's).</summary>
+    public void Report(RuleMessage message, Location location, DiagnosticSeverity severity, ImmutableDictionary<string, string?> properties, params object?[] values)
+        => _sink.Add(message.Rule, Diagnostic.Create(message.Descriptor, location, severity, null, properties, CheckValues(message, values)), null);
+
+    /// <summary>The host's shell-script checker (ShellCheck), or null when the host provides none.</summary>
+    public ShellChecking.IShellScriptChecker? ShellScriptChecker => _sink.ShellScriptChecker;
+
+    /// <summary>Tells the user something about the run of this file that is not a finding (an external checker that failed).</summary>
+    public void Notify(string message, ToolNotificationLevel level) => _sink.AddNotification(new ToolNotification(Path, message, level));
+
     /// <summary>Reports <paramref name="message"/> at <paramref name="location"/>, which may be in another file (a compose project's); a fix edits that file.</summary>
     public void Report(RuleMessage message, Location location, CodeFix? fix, params object?[] values)
         => _sink.Add(message.Rule, Diagnostic.Create(message.Descriptor, location, CheckValues(message, values)),
@@ -72,10 +89,20 @@ public abstract class FileAnalysisContext
 /// <summary>Collects what rules report during one file's analysis; carries the run's file system and cancellation to every context.</summary>
 internal sealed class FindingSink
 {
-    public FindingSink(IFileSystem fileSystem, CancellationToken cancellationToken)
+    public FindingSink(IFileSystem fileSystem, CancellationToken cancellationToken, ShellChecking.IShellScriptChecker? shellScriptChecker = null)
     {
         FileSystem = fileSystem;
         CancellationToken = cancellationToken;
+        ShellScriptChecker = shellScriptChecker;
+    }
+
+    public ShellChecking.IShellScriptChecker? ShellScriptChecker { get; }
+
+    public List<ToolNotification> Notifications { get; } = new();
+
+    public void AddNotification(ToolNotification notification)
+    {
+        lock (Notifications) Notifications.Add(notification);
     }
 
     public IFileSystem FileSystem { get; }
@@ -96,6 +123,9 @@ public class DockerfileAnalysisContext : FileAnalysisContext
 
     public DockerfileSemanticModel Model { get; }
     public DockerfileSyntaxTree Tree => Model.Tree;
+
+    /// <summary>The scripts <paramref name="run"/> gives a POSIX shell: its shell form, and heredoc bodies run as scripts.</summary>
+    public IEnumerable<RunScript> GetRunScripts(RunInstructionSyntax run) => RunScripts.For(Model, run);
 }
 
 public sealed class StageAnalysisContext : DockerfileAnalysisContext
@@ -144,18 +174,28 @@ public sealed class ShellCommandAnalysisContext : DockerfileAnalysisContext
 }
 
 /// <summary>A RUN's script text (the shell form, or a heredoc body run as the script), parsed once.</summary>
-internal sealed class RunScript
+public sealed class RunScript
 {
     private readonly Func<int, int, TextSpan> _map;
 
-    public RunScript(RunInstructionSyntax instruction, ShellParseResult parse, Func<int, int, TextSpan> map)
+    internal RunScript(RunInstructionSyntax instruction, ShellParseResult parse, string shell, Func<int, int, TextSpan> map, HeredocSyntax? heredoc = null)
     {
         Instruction = instruction;
         Parse = parse;
+        Shell = shell;
         _map = map;
+        Heredoc = heredoc;
     }
+
+    /// <summary>The heredoc whose body is this script; null for the shell-form command.</summary>
+    public HeredocSyntax? Heredoc { get; }
 
     public RunInstructionSyntax Instruction { get; }
     public ShellParseResult Parse { get; }
+
+    /// <summary>The name of the shell program that runs the script (<c>sh</c>, <c>bash</c>, <c>ash</c>, …), without its directory.</summary>
+    public string Shell { get; }
+
+    /// <summary>The file span of [start, start+length) in the script text (through continuations and escapes).</summary>
     public TextSpan MapToSource(int start, int length) => _map(start, length);
 }

@@ -24,6 +24,13 @@ public sealed class FileSettings
     internal Finding? Apply(RuleDescriptor rule, Diagnostic diagnostic, CodeFix? fix)
     {
         var severity = Options.GetSeverity(rule.Descriptor);
+        // A sub-rule code (ShellCheck's SC2086) set on its own beats what is set for its rule.
+        string? subRule = SubRuleOf(diagnostic);
+        if (subRule != null && Options.TryGetSeverity(subRule, category: null, applyBulkSettings: false, out var subSeverity, out _) && subSeverity != ReportDiagnostic.Default)
+        {
+            if (subSeverity == ReportDiagnostic.Suppress) return null;
+            if (severity != ReportDiagnostic.Suppress) severity = subSeverity;
+        }
         if (severity == ReportDiagnostic.Suppress) return null;
         if (severity == ReportDiagnostic.Default && !rule.IsEnabledByDefault) return null;
         var effective = severity switch
@@ -45,11 +52,15 @@ public sealed class FileSettings
 
         SuppressionInfo? suppression = null;
         var lines = diagnostic.Location.GetLineSpan();
-        if (Suppressions.TryGetSuppression(rule.Id, lines.StartLinePosition.Line, lines.EndLinePosition.Line, out var comment))
+        if (Suppressions.TryGetSuppression(rule.Id, lines.StartLinePosition.Line, lines.EndLinePosition.Line, out var comment)
+            || subRule != null && Suppressions.TryGetSuppression(subRule, lines.StartLinePosition.Line, lines.EndLinePosition.Line, out comment))
         {
             suppression = new SuppressionInfo(Suppression.SuppressionKind.InSource, comment.Justification);
             diagnostic = SuppressionProperties.Suppress(diagnostic, SuppressionProperties.InSource, comment.Justification);
         }
         return new Finding(diagnostic, rule, fix, suppression);
     }
+
+    private static string? SubRuleOf(Diagnostic diagnostic)
+        => diagnostic.Properties.TryGetValue(SubRules.PropertyKey, out string? code) && !string.IsNullOrEmpty(code) ? code : null;
 }

@@ -20,15 +20,26 @@ internal static class RunScripts
         string command = token.Value;
         var shell = model.GetShell(run);
         var dialect = ShellDialects.ForProgram(shell.IsEmpty ? null : shell[0]);
-        yield return new RunScript(run, ShellParser.Parse(command, dialect), (start, length) => token.MapLogicalSpan(start, length));
+        string shellName = ProgramName(shell.IsEmpty ? "sh" : shell[0]);
+        yield return new RunScript(run, ShellParser.Parse(command, dialect), shellName, (start, length) => token.MapLogicalSpan(start, length));
 
         foreach (var heredoc in run.Heredocs)
         {
             if (!RunsHeredocAsScript(command, heredoc)) continue;
             var body = heredoc.Body;
             int bodyStart = body.Span.Start;
-            yield return new RunScript(run, ShellParser.Parse(heredoc.Content, HeredocDialect(command, dialect)), (start, length) => new TextSpan(bodyStart + start, length));
+            yield return new RunScript(run, ShellParser.Parse(heredoc.Content, HeredocDialect(command, dialect)), HeredocShell(command, shellName),
+                (start, length) => new TextSpan(bodyStart + start, length), heredoc);
         }
+    }
+
+    private static string ProgramName(string program) => program.Substring(program.LastIndexOf('/') + 1);
+
+    // The shell that reads a heredoc script: the program named before it, else the SHELL.
+    private static string HeredocShell(string command, string shellName)
+    {
+        var words = command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length > 0 && PosixShells.Contains(ProgramName(words[0])) ? ProgramName(words[0]) : shellName;
     }
 
     // `bash <<EOF` reads bash whatever the SHELL; `<<EOF` alone goes to the SHELL.

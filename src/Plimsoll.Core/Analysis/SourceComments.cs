@@ -59,8 +59,9 @@ internal static class SourceComments
         {
             Text = text,
             LastLineOfConstruct = lastLineOfConstruct,
-            IsKnownRuleId = id => registry.FindRule(id) != null || SyntaxDiagnostics.Ids.Contains(id),
-            MapHadolintRule = id => registry.RulesForHadolintId(id),
+            IsKnownRuleId = id => registry.FindRule(id) != null || SyntaxDiagnostics.Ids.Contains(id) || SubRules.IsSubRuleId(id),
+            // hadolint reports ShellCheck's codes as its own: "# hadolint ignore=SC2086" names the code.
+            MapHadolintRule = id => SubRules.IsSubRuleId(id) ? new[] { id } : registry.RulesForHadolintId(id),
         });
 
     private static SourceComment Comment(SourceText text, TextSpan span, string commentText)

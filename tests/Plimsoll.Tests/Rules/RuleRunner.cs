@@ -14,13 +14,14 @@ internal static class RuleRunner
 
     /// <param name="withSchema">Loads the Compose schema: only for examples about schema findings (PL9002), as the CLI does only with --compose-schema.</param>
     /// <param name="settings">.editorconfig settings of the example; opt-in rules are on at their default severity besides.</param>
+    /// <param name="shellCheck">Runs the real shellcheck program (PL7001), as the command line does.</param>
     public static IReadOnlyList<Finding> Run(AnalyzerRegistry registry, string language, string code, bool withSchema = true,
-        IReadOnlyList<KeyValuePair<string, string>>? settings = null)
+        IReadOnlyList<KeyValuePair<string, string>>? settings = null, bool shellCheck = false)
     {
         var optIn = registry.Rules.Where(r => !r.IsEnabledByDefault)
             .Select(r => new KeyValuePair<string, string>($"dotnet_diagnostic.{r.Id}.severity", SeverityWord(r.DefaultSeverity)));
         var options = AnalyzerOptions.Create(optIn.Concat(settings ?? Array.Empty<KeyValuePair<string, string>>()));
-        var driver = new AnalyzerDriver(registry, new FixedOptions(options));
+        var driver = new AnalyzerDriver(registry, new FixedOptions(options)) { ShellScriptChecker = shellCheck ? ShellCheck.Value : null };
         switch (language)
         {
             case "dockerfile":
@@ -40,6 +41,9 @@ internal static class RuleRunner
                 throw new NotSupportedException($"no runner for ```{language} examples");
         }
     }
+
+    // One runner for all examples: it batches nothing here (one file at a time), but it finds the program once.
+    private static readonly Lazy<Plimsoll.Cli.Linting.ShellCheckRunner> ShellCheck = new(() => new Plimsoll.Cli.Linting.ShellCheckRunner("shellcheck", window: TimeSpan.Zero));
 
     private static string SeverityWord(Microsoft.CodeAnalysis.DiagnosticSeverity severity) => severity switch
     {

@@ -1,3 +1,4 @@
+using Plimsoll.Cli.Linting;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
 using Plimsoll.Analysis.Sessions;
@@ -34,6 +35,7 @@ internal sealed class SessionDocumentLinter : IDocumentLinter
             ConfigPath = options.ConfigPath,
             ComposeSchemaPath = options.ComposeSchemaPath,
             CacheDocuments = true,
+            ShellScriptChecker = ShellCheckRunner.FromEnvironment(),
         });
         return new SessionDocumentLinter(files, session);
     }

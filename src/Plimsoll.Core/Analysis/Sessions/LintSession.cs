@@ -89,6 +89,9 @@ public sealed class LintSession
 
     public SeverityThreshold Threshold => _options.Threshold;
 
+    /// <summary>The host's ShellCheck runner, if any (the host says once when it cannot run).</summary>
+    public ShellChecking.IShellScriptChecker? ShellScriptChecker => _options.ShellScriptChecker;
+
     /// <summary>True when an unsuppressed finding reaches the session's severity threshold (the run fails).</summary>
     public bool Fails(Finding finding) => !finding.IsSuppressed && SeverityThresholds.Reaches(finding.Severity, _options.Threshold);
 
@@ -245,9 +248,9 @@ public sealed class LintSession
                 fileSystem,
                 _options.ConfigPath,
                 categoryOf: id => registry.FindRule(id)?.Category ?? "",
-                mapHadolintRule: id => registry.RulesForHadolintId(id).ToList(),
+                mapHadolintRule: id => SubRules.IsSubRuleId(id) ? new[] { id } : registry.RulesForHadolintId(id).ToList(),
                 readHadolintConfig: _options.ReadHadolintConfig);
-        return new Engine(new AnalyzerDriver(registry, provider, fileSystem), provider);
+        return new Engine(new AnalyzerDriver(registry, provider, fileSystem) { ShellScriptChecker = _options.ShellScriptChecker }, provider);
     }
 
     // The driver and the options it reads; replaced as one when configuration files change.

@@ -51,4 +51,10 @@ public sealed class LintSessionOptions
     /// that lints each file once (the CLI) turns it off to keep memory flat; compose project files are cached either way.
     /// </summary>
     public bool CacheDocuments { get; init; } = true;
+
+    /// <summary>
+    /// Runs ShellCheck over RUN scripts and compose shell commands (PL7001); null: the host offers none and the rule is
+    /// silent. The command line and the language server give one; the engine never starts a process by itself.
+    /// </summary>
+    public ShellChecking.IShellScriptChecker? ShellScriptChecker { get; init; }
 }
