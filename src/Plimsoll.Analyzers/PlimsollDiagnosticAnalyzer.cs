@@ -55,7 +55,7 @@ public sealed class PlimsollDiagnosticAnalyzer : DiagnosticAnalyzer
                 Analyzers = Rules,
                 FileSystem = files,
                 ReadHadolintConfig = false,
-                OptionsProviderFactory = (_, _) => new NoOptions(),
+                OptionsProviderFactory = (_, _) => new GlobalRuleOptions(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions, start.Compilation, start.CancellationToken),
             });
             if (settingsFiles.Count > 0)
             {
@@ -87,8 +87,41 @@ public sealed class PlimsollDiagnosticAnalyzer : DiagnosticAnalyzer
 
     private static bool IsProjectFile(string path) => Plimsoll.Workspace.DotNetProjectFiles.IsProject(path);
 
-    private sealed class NoOptions : Plimsoll.Analysis.Configuration.IAnalyzerOptionsProvider
+    // Rule options (plimsoll.trusted_registries, plimsoll.allowed_capabilities, ...) from .globalconfig, and opt-in rules the
+    // build turned on: the compiler keeps dotnet_diagnostic.ID.severity (and NoWarn, WarningsAsErrors) to itself, so an
+    // opt-in rule's configured severity is asked of the compilation; the compiler then applies every severity as usual.
+    private sealed class GlobalRuleOptions : Plimsoll.Analysis.Configuration.IAnalyzerOptionsProvider
     {
-        public Plimsoll.Analysis.Configuration.AnalyzerOptions GetOptions(string path) => Plimsoll.Analysis.Configuration.AnalyzerOptions.Empty;
+        private readonly Plimsoll.Analysis.Configuration.AnalyzerOptions _options;
+
+        public GlobalRuleOptions(AnalyzerConfigOptions global, Compilation compilation, CancellationToken cancellationToken)
+        {
+            var settings = new List<KeyValuePair<string, string>>();
+            foreach (var key in global.Keys)
+                if (key.StartsWith("plimsoll.", StringComparison.OrdinalIgnoreCase) && global.TryGetValue(key, out var value))
+                    settings.Add(new KeyValuePair<string, string>(key, value));
+            foreach (var rule in Rules.SelectMany(a => a.SupportedRules).Where(r => !r.IsEnabledByDefault))
+            {
+                if (!TryGetConfiguredSeverity(compilation, rule.Id, cancellationToken, out var severity)) continue;
+                string? word = severity switch
+                {
+                    ReportDiagnostic.Error => "error",
+                    ReportDiagnostic.Warn => "warning",
+                    ReportDiagnostic.Info => "suggestion",
+                    ReportDiagnostic.Hidden => "silent",
+                    _ => null,
+                };
+                if (word != null) settings.Add(new KeyValuePair<string, string>($"dotnet_diagnostic.{rule.Id}.severity", word));
+            }
+            _options = Plimsoll.Analysis.Configuration.AnalyzerOptions.Create(settings);
+        }
+
+        private static bool TryGetConfiguredSeverity(Compilation compilation, string id, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            if (compilation.Options.SyntaxTreeOptionsProvider?.TryGetGlobalDiagnosticValue(id, cancellationToken, out severity) == true) return true;
+            return compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out severity);
+        }
+
+        public Plimsoll.Analysis.Configuration.AnalyzerOptions GetOptions(string path) => _options;
     }
 }

@@ -106,7 +106,9 @@ public class AnalyzerPackageTests
     [Fact]
     public void Globalconfig_severities_and_TreatWarningsAsErrors_are_honoured()
     {
-        string dir = SampleProject("is_global = true\ndotnet_diagnostic.PL2002.severity = none\ndotnet_diagnostic.PL1001.severity = none\ndotnet_diagnostic.PL1002.severity = none\n");
+        // Also rule options and an opt-in rule (PL5017, off by default) turned on from .globalconfig.
+        string dir = SampleProject("is_global = true\ndotnet_diagnostic.PL2002.severity = none\ndotnet_diagnostic.PL1001.severity = none\ndotnet_diagnostic.PL1002.severity = none\n"
+                                   + "dotnet_diagnostic.PL5017.severity = warning\nplimsoll.trusted_registries = mcr.microsoft.com\n");
 
         var relaxed = Build(dir);
         // A property change does not make the compile out of date: rebuild.
@@ -115,6 +117,9 @@ public class AnalyzerPackageTests
         Assert.DoesNotContain("PL2002", relaxed.Output);
         Assert.DoesNotContain("PL1001", relaxed.Output);
         Assert.Contains("(2,1): warning PL2001:", relaxed.Output);
+        Assert.Contains("Dockerfile(1,6): warning PL1020: 'ubuntu:latest' is pulled from Docker Hub", relaxed.Output);
+        Assert.Contains(": warning PL5017:", relaxed.Output);
+        Assert.DoesNotContain("Directory.Build.props(3,5): warning PL1020", relaxed.Output); // mcr.microsoft.com is trusted
         Assert.Equal(0, relaxed.ExitCode);
         Assert.Contains("(2,1): error PL2001:", strict.Output);
         Assert.NotEqual(0, strict.ExitCode);
