@@ -52,6 +52,8 @@ public sealed class PackageCacheLeftInLayerAnalyzer : PlimsollAnalyzer
             case PackageManager.Apt:
                 if (package.Subcommand != "update" || PackageCommands.HasCacheMount(run, "/var/lib/apt/lists")) return;
                 if (!Reaches(context) || RemovesAny(context.Script, "/var/lib/apt/lists")) return;
+                // apt-get dist-clean (apt 2.7) removes the lists too.
+                if (PackageCommands.In(context.Script).Any(p => p.Manager is PackageManager.AptGet or PackageManager.Apt && p.Subcommand == "dist-clean")) return;
                 context.Report(AptLists, PackageCommands.CommandSpan(context, package), $"{package.Tool} update");
                 return;
             case PackageManager.Apk:
@@ -66,12 +68,13 @@ public sealed class PackageCacheLeftInLayerAnalyzer : PlimsollAnalyzer
                 if (package.Subcommand is not ("install" or "group install" or "reinstall" or "upgrade" or "update")) return;
                 if (PackageCommands.HasCacheMount(run, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5") || !Reaches(context)) return;
                 if (RemovesAny(context.Script, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5") || CleansAfter(context, package, "yum", "dnf", "dnf5", "microdnf")) return;
+                if (InstallsAgainLater(context, package)) return; // one finding per RUN, at the install the clean must follow
                 context.Report(RpmCache, PackageCommands.CommandSpan(context, package), $"{package.Tool} {package.SubcommandWord?.ApproximateValue}", $"{package.Tool} clean all");
                 return;
             case PackageManager.Zypper:
                 if (package.Subcommand is not ("install" or "update" or "patch" or "dist-upgrade")) return;
                 if (PackageCommands.HasCacheMount(run, "/var/cache/zypp") || !Reaches(context)) return;
-                if (RemovesAny(context.Script, "/var/cache/zypp") || CleansAfter(context, package, "zypper")) return;
+                if (RemovesAny(context.Script, "/var/cache/zypp") || CleansAfter(context, package, "zypper") || InstallsAgainLater(context, package)) return;
                 context.Report(RpmCache, PackageCommands.CommandSpan(context, package), $"zypper {package.SubcommandWord?.ApproximateValue}", "zypper clean --all");
                 return;
             case PackageManager.Pip:
@@ -84,7 +87,7 @@ public sealed class PackageCacheLeftInLayerAnalyzer : PlimsollAnalyzer
                 return;
             case PackageManager.Yarn:
                 if (package.Subcommand is not ("install" or "add")) return;
-                if (RunCacheMountUnder(run, "yarn") || !Reaches(context) || CleansAfter(context, package, "yarn")) return;
+                if (RunCacheMountUnder(run, "yarn") || !Reaches(context) || CleansAfter(context, package, "yarn") || InstallsAgainLater(context, package)) return;
                 context.Report(YarnCache, PackageCommands.CommandSpan(context, package), $"yarn {package.SubcommandWord?.ApproximateValue}");
                 return;
         }
@@ -132,6 +135,11 @@ public sealed class PackageCacheLeftInLayerAnalyzer : PlimsollAnalyzer
         }
         return false;
     }
+
+    /// <summary>Whether the same manager installs again later in the RUN (that later call is the one a clean must follow).</summary>
+    private static bool InstallsAgainLater(ShellCommandAnalysisContext context, PackageManagerCommand install) =>
+        PackageCommands.In(context.Script).Any(p => p.Command.Start > install.Command.Start && p.Manager == install.Manager
+                                                    && p.Subcommand is "install" or "add" or "group install" or "reinstall" or "upgrade" or "update" or "patch" or "dist-upgrade");
 
     /// <summary>PIP_NO_CACHE_DIR set by ENV/ARG in force, or in the RUN (assignment or export).</summary>
     private static bool PipCacheOff(ShellCommandAnalysisContext context)

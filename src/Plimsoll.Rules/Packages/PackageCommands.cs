@@ -117,7 +117,8 @@ internal static class PackageCommands
             if (name == null) return true; // `$INSTALL foo`
             var nameWord = context.SimpleCommand!.ResolvedCommand.NameWord!;
             if (nameWord.ApproximateValue.IndexOf('/') >= 0 && (name.EndsWith(".sh", StringComparison.Ordinal) || nameWord.ApproximateValue.StartsWith(".", StringComparison.Ordinal))) return true;
-            if (name is "sh" or "bash" or "dash" or "ash" or "zsh" or "make" or "source" or "." or "add-apt-repository" or "apt-add-repository" or "install_packages" or "install-packages" or "xargs") return true;
+            if (name is "sh" or "bash" or "dash" or "ash" or "zsh" or "make" or "source" or "." or "add-apt-repository" or "apt-add-repository" or "install_packages" or "install-packages" or "xargs"
+                or "rosdep" or "aptitude" or "apt-fast" or "nala" or "mk-build-deps" or "gdebi") return true;
             if (name.EndsWith(".sh", StringComparison.Ordinal)) return true;
         }
         return false;

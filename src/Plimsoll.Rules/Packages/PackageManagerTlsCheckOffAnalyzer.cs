@@ -98,7 +98,7 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
             case "pip" or "pip3" when values.Count >= 3 && values[0] == "config" && values[1] == "set":
             {
                 int at = values.FindIndex(v => v.EndsWith(".trusted-host", StringComparison.Ordinal));
-                if (at >= 0) context.Report(VerificationOff, context.MapToSource(arguments[at]), $"pip config {values[at]}", "pip");
+                if (at >= 0) context.Report(VerificationOff, context.MapToSource(arguments[at]), $"pip config set {values[at]}", "pip");
                 break;
             }
             case "yarn" when values.Count >= 4 && values[0] == "config" && values[1] == "set" && values[2] == "enableStrictSsl" && PackageCommands.IsFalsy(values[3]):

@@ -102,8 +102,10 @@ public sealed class PackageSignatureCheckOffAnalyzer : PlimsollAnalyzer
     /// <summary>The repository setting in <paramref name="text"/> that turns signature checks off, if any.</summary>
     private static string? DisablingSetting(string writer, string text)
     {
-        if (text.IndexOf("trusted=yes", StringComparison.OrdinalIgnoreCase) >= 0) return "trusted=yes";
-        if (text.IndexOf("allow-insecure=yes", StringComparison.OrdinalIgnoreCase) >= 0) return "allow-insecure=yes";
+        // A local repository (file:, copy:) built in the same RUN has no key to check: trusting it is how it is used.
+        bool local = text.IndexOf("file:/", StringComparison.Ordinal) >= 0 || text.IndexOf("copy:/", StringComparison.Ordinal) >= 0;
+        if (!local && text.IndexOf("trusted=yes", StringComparison.OrdinalIgnoreCase) >= 0) return "trusted=yes";
+        if (!local && text.IndexOf("allow-insecure=yes", StringComparison.OrdinalIgnoreCase) >= 0) return "allow-insecure=yes";
         foreach (var key in new[] { "gpgcheck", "repo_gpgcheck" })
         {
             for (int at = text.IndexOf(key + "=", StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(key + "=", at + 1, StringComparison.OrdinalIgnoreCase))
