@@ -138,8 +138,11 @@ internal sealed class PackageManagerCommand
         return new PackageManagerCommand(manager, tool, command, nameWord, subcommandWord, subcommand, parsed, packages);
     }
 
+    // python, python3, python3.12, pypy3, and RHEL's /usr/libexec/platform-python.
     private static bool IsPythonName(string name) =>
-        name == "python" || (name.StartsWith("python", StringComparison.Ordinal) && name.Substring(6).All(c => char.IsDigit(c) || c == '.'));
+        name == "platform-python"
+        || (name.StartsWith("python", StringComparison.Ordinal) && name.Substring(6).All(c => char.IsDigit(c) || c == '.'))
+        || (name.StartsWith("pypy", StringComparison.Ordinal) && name.Substring(4).All(c => char.IsDigit(c) || c == '.'));
 
     /// <summary>The index of <c>-m</c> in <c>-m module</c> (or <c>-mmodule</c> is not followed), when it comes before any script.</summary>
     private static int IndexOfModule(ImmutableArray<ShellWord> arguments, string module)
