@@ -22,7 +22,7 @@ public sealed class AptInScriptAnalyzer : PlimsollAnalyzer
         securitySeverity: "0.0", precision: RulePrecision.VeryHigh,
         tags: [RuleTag.Correctness],
         messages: [UseAptGet],
-        peers: [PeerRule.Hadolint("DL3027"), PeerRule.Checkov("CKV_DOCKER_9")],
+        peers: [PeerRule.Hadolint("DL3027"), PeerRule.Checkov("CKV_DOCKER_9"), PeerRule.Kics("b84a0b47-2e99-4c9f-8933-98bcabe2b94d", "Run Using apt")],
         fix: FixApplicability.Unsafe);
 
     private static readonly HashSet<string> AptGetSubcommands = new(StringComparer.Ordinal)

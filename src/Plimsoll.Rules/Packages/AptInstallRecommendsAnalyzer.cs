@@ -21,7 +21,7 @@ public sealed class AptInstallRecommendsAnalyzer : PlimsollAnalyzer
         securitySeverity: "0.0", precision: RulePrecision.High,
         tags: [RuleTag.Hygiene],
         messages: [Recommends],
-        peers: [PeerRule.Hadolint("DL3015"), PeerRule.Trivy("DS-0029")],
+        peers: [PeerRule.Hadolint("DL3015"), PeerRule.Trivy("DS-0029"), PeerRule.Kics("7384dfb2-fcd1-4fbf-91cd-6c44c318c33c", "APT-GET Not Avoiding Additional Packages")],
         fix: FixApplicability.Unsafe);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);

@@ -34,6 +34,8 @@ public sealed class PackageCacheLeftInLayerAnalyzer : PlimsollAnalyzer
             PeerRule.Hadolint("DL3009"), PeerRule.Hadolint("DL3019"), PeerRule.Hadolint("DL3032"), PeerRule.Hadolint("DL3036"),
             PeerRule.Hadolint("DL3040"), PeerRule.Hadolint("DL3042"), PeerRule.Hadolint("DL3060"),
             PeerRule.Trivy("DS-0015"), PeerRule.Trivy("DS-0019"), PeerRule.Trivy("DS-0020"), PeerRule.Trivy("DS-0025"), PeerRule.Trivy("DS-0027"),
+            PeerRule.Kics("df746b39-6564-4fed-bf85-e9c44382303c", "Apt Get Install Lists Were Not Deleted"),
+            PeerRule.Kics("f2f903fb-b977-461e-98d7-b3e2185c6118", "Pip install Keeping Cached Packages"),
         ],
         fix: FixApplicability.Safe);
 

@@ -21,7 +21,7 @@ public sealed class PackageIndexUpdateAloneAnalyzer : PlimsollAnalyzer
         securitySeverity: "3.0", precision: RulePrecision.High,
         tags: [RuleTag.Reproducibility, RuleTag.Security],
         messages: [UpdateAlone],
-        peers: [PeerRule.Checkov("CKV_DOCKER_5"), PeerRule.Trivy("DS-0017")]);
+        peers: [PeerRule.Checkov("CKV_DOCKER_5"), PeerRule.Trivy("DS-0017"), PeerRule.Kics("9bae49be-0aa3-4de5-bab2-4c3a069e40cd", "Update Instruction Alone")]);
 
     private static readonly HashSet<string> AptUses = new(StringComparer.Ordinal)
         { "install", "upgrade", "dist-upgrade", "full-upgrade", "build-dep", "reinstall", "source", "download", "satisfy" };

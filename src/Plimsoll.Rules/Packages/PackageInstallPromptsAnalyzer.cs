@@ -24,7 +24,8 @@ public sealed class PackageInstallPromptsAnalyzer : PlimsollAnalyzer
         securitySeverity: "0.0", precision: RulePrecision.High,
         tags: [RuleTag.Correctness],
         messages: [Prompts],
-        peers: [PeerRule.Hadolint("DL3014"), PeerRule.Hadolint("DL3030"), PeerRule.Hadolint("DL3034"), PeerRule.Hadolint("DL3038"), PeerRule.Trivy("DS-0021")],
+        peers: [PeerRule.Hadolint("DL3014"), PeerRule.Hadolint("DL3030"), PeerRule.Hadolint("DL3034"), PeerRule.Hadolint("DL3038"), PeerRule.Trivy("DS-0021"),
+            PeerRule.Kics("77783205-c4ca-4f80-bb80-c777f267c547", "APT-GET Missing Flags To Avoid Manual Input")],
         fix: FixApplicability.Safe);
 
     private static readonly HashSet<string> AptAsking = new(StringComparer.Ordinal)

@@ -22,7 +22,10 @@ public sealed class UnpinnedLanguagePackageAnalyzer : PlimsollAnalyzer
         securitySeverity: "4.0", precision: RulePrecision.High,
         tags: [RuleTag.Reproducibility, RuleTag.Security],
         messages: [Unpinned, Latest],
-        peers: [PeerRule.Hadolint("DL3013"), PeerRule.Hadolint("DL3016"), PeerRule.Hadolint("DL3028"), PeerRule.Hadolint("DL3062")]);
+        peers: [PeerRule.Hadolint("DL3013"), PeerRule.Hadolint("DL3016"), PeerRule.Hadolint("DL3028"), PeerRule.Hadolint("DL3062"),
+            PeerRule.Kics("02d9c71f-3ee8-4986-9c27-1a20d0d19bfc", "Unpinned Package Version in Pip Install"),
+            PeerRule.Kics("e36d8880-3f78-4546-b9a1-12f0745ca0d5", "NPM Install Command Without Pinned Version"),
+            PeerRule.Kics("22cd11f7-9c6c-4f6e-84c0-02058120b341", "Gem Install Without Version")]);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 

@@ -24,6 +24,7 @@ public sealed class UnpinnedOsPackageAnalyzer : PlimsollAnalyzer
         peers:
         [
             PeerRule.Hadolint("DL3008"), PeerRule.Hadolint("DL3018"), PeerRule.Hadolint("DL3033"), PeerRule.Hadolint("DL3037"), PeerRule.Hadolint("DL3041"),
+            PeerRule.Kics("965a08d7-ef86-4f14-8792-4a3b2098937e", "Apt Get Install Pin Version Not Defined"),
         ]);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
