@@ -65,11 +65,25 @@ public sealed class PackageInstallPromptsAnalyzer : PlimsollAnalyzer
             default:
                 return; // apk, microdnf and the language managers do not ask
         }
+        // apt.conf's APT::Get::Assume-Yes, or yum.conf/dnf.conf's assumeyes=1, written earlier in the stage answers for every call.
+        if (StageAssumesYes(context, package.Manager is PackageManager.AptGet or PackageManager.Apt ? "APT::Get::Assume-Yes" : "assumeyes=")) return;
         // `yes | apt-get install …` answers the prompt.
         if (context.Command.PrecedingInPipeline().Any(c => c is SimpleCommand s && s.ResolvedCommand.Name is "yes" or "echo" or "printf")) return;
         var fix = PackageCommands.InsertAfter(context, package.SubcommandWord, " -y", "Add -y");
         string command = $"{package.Tool} {package.SubcommandWord.ApproximateValue}";
         context.Report(Prompts, PackageCommands.CommandSpan(context, package), fix, command, flag);
+    }
+
+    private static bool StageAssumesYes(ShellCommandAnalysisContext context, string setting)
+    {
+        if (context.Resolved?.Name == "zypper") return false;
+        for (var stage = context.Model.GetStage(context.Instruction); stage != null; stage = stage.ParentStage)
+            foreach (var instruction in stage.Instructions)
+            {
+                if (instruction.Span.Start >= context.Instruction.Span.Start && ReferenceEquals(stage, context.Model.GetStage(context.Instruction))) break;
+                if (instruction.Original.IndexOf(setting, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            }
+        return false;
     }
 
     private static bool AptAnswersYes(PackageManagerCommand package)
