@@ -103,10 +103,14 @@ internal static class PackageCommands
     }
 
     /// <summary>Whether a value given to a boolean setting means "on" (1, true, yes, on), as pip, npm and yum read it.</summary>
-    public static bool IsTruthy(string value) => value.Trim('"', '\'').ToLowerInvariant() is "1" or "true" or "yes" or "on";
+    public static bool IsTruthy(string value) => value.ToLowerInvariant() is "1" or "true" or "yes" or "on";
 
     /// <summary>Whether a value means "off" (0, false, no, off).</summary>
-    public static bool IsFalsy(string value) => value.Trim('"', '\'').ToLowerInvariant() is "0" or "false" or "no" or "off";
+    public static bool IsFalsy(string value) => value.ToLowerInvariant() is "0" or "false" or "no" or "off";
+
+    /// <summary>An ENV or ARG value as written (<c>"x"</c>, <c>'x'</c>, <c>x</c>) without its one pair of surrounding quotes.</summary>
+    public static string Unquote(string value) =>
+        value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[value.Length - 1] == value[0] ? value.Substring(1, value.Length - 2) : value;
 
     /// <summary>Whether a RUN's commands may install packages in ways the model cannot see (a script run, a download piped to a shell).</summary>
     public static bool RunsOpaqueInstaller(ShellParseResult script)

@@ -53,13 +53,13 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
     {
         if (context.Instruction is not KeyValueInstructionSyntax instruction) return;
         foreach (var pair in instruction.Pairs)
-            if (pair.Value != null) CheckVariable(context, pair.Key, pair.Value, pair.Span);
+            if (pair.Value != null) CheckVariable(context, pair.Key, PackageCommands.Unquote(pair.Value), pair.Span);
     }
 
     private static void CheckVariable(FileAnalysisContext context, string name, string value, TextSpan span)
     {
         if (!Variables.TryGetValue(name, out var meaning)) return;
-        string v = value.Trim('"', '\'');
+        string v = value;
         bool off = meaning.AnyValue ? v.Length > 0 && !v.StartsWith("$", StringComparison.Ordinal) : PackageCommands.IsFalsy(v);
         if (off) context.Report(VerificationOff, span, $"{name}={v}", meaning.Tool);
     }
