@@ -37,6 +37,7 @@ public sealed class AptInstallRecommendsAnalyzer : PlimsollAnalyzer
         if (package.Has(null, "no-install-recommends")) return;
         if (package.Options.Options.Any(o => o.Value is { } v && v.StartsWith("APT::Install-Recommends", StringComparison.OrdinalIgnoreCase))) return;
         if (StageConfiguresRecommends(context)) return;
+        if (PackageCommands.VariableMayHoldSwitch(context, package, w => w == "--no-install-recommends" || w.IndexOf("APT::Install-Recommends", StringComparison.Ordinal) >= 0)) return;
         // Unsafe: packages that were only recommended are no longer installed, and the image may rely on one.
         var fix = PackageCommands.InsertAfter(context, package.SubcommandWord, " --no-install-recommends", "Add --no-install-recommends");
         context.Report(Recommends, PackageCommands.CommandSpan(context, package), fix, $"{package.Tool} {package.SubcommandWord.ApproximateValue}");

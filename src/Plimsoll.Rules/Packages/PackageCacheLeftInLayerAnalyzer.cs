@@ -61,6 +61,7 @@ public sealed class PackageCacheLeftInLayerAnalyzer : PlimsollAnalyzer
             case PackageManager.Apk:
                 if (package.Subcommand != "add" || package.Has(null, "no-cache") || PackageCommands.HasCacheMount(run, "/var/cache/apk", "/etc/apk/cache")) return;
                 if (!Reaches(context) || RemovesAny(context.Script, "/var/cache/apk") || Runs(context.Script, "apk", "cache")) return;
+                if (PackageCommands.VariableMayHoldSwitch(context, package, w => w == "--no-cache")) return;
                 // Safe: --no-cache fetches the index into memory instead of the cache; the same packages are installed.
                 context.Report(ApkCache, PackageCommands.CommandSpan(context, package), package.SubcommandWord == null ? null : PackageCommands.InsertAfter(context, package.SubcommandWord, " --no-cache", "Use --no-cache"));
                 return;
@@ -83,6 +84,7 @@ public sealed class PackageCacheLeftInLayerAnalyzer : PlimsollAnalyzer
                 if (package.Subcommand != "install" || package.SubcommandWord == null) return;
                 if (package.Options.Options.Any(o => o.IsLong && o.Name.StartsWith("no-cache", StringComparison.Ordinal))) return;
                 if (PackageCommands.HasCacheMount(run, "/root/.cache/pip", "~/.cache/pip") || RunCacheMountUnder(run, ".cache") || !Reaches(context)) return;
+                if (PackageCommands.VariableMayHoldSwitch(context, package, w => w.StartsWith("--no-cache", StringComparison.Ordinal))) return;
                 if (PipCacheOff(context) || RemovesAny(context.Script, "/root/.cache", "~/.cache", "$HOME/.cache", "${HOME}/.cache") || Runs(context.Script, "pip", "cache")) return;
                 context.Report(PipCache, PackageCommands.CommandSpan(context, package),
                     PackageCommands.InsertAfter(context, package.SubcommandWord, " --no-cache-dir", "Add --no-cache-dir"), package.Tool);

@@ -86,6 +86,30 @@ internal static class PackageCommands
         return new CodeFix(title, new TextChange(new TextSpan(span.End, 0), text));
     }
 
+    /// <summary>
+    /// Whether an argument that is a bare expansion (<c>$APT_OPTS</c>, <c>${FLAGS}</c>) may hold a switch the rule looks for:
+    /// its ARG/ENV value when known (checked with <paramref name="isSwitch"/>), else only when its name says it holds options
+    /// (<c>OPT</c>, <c>FLAG</c>, <c>ARG</c>). A package-list variable (<c>$PACKAGES</c>) is not taken to hide switches.
+    /// </summary>
+    public static bool VariableMayHoldSwitch(ShellCommandAnalysisContext context, PackageManagerCommand package, Func<string, bool> isSwitch)
+    {
+        foreach (var word in package.Command.ResolvedCommand.Arguments)
+        {
+            if (word.IsLiteral || word.LiteralPrefix.Length > 0) continue;
+            string text = word.ApproximateValue;
+            var value = context.Model.Resolve(context.Instruction, text).Value;
+            if (value != null)
+            {
+                if (value.Split(new[] { ' ', '\t', '\n' }, StringSplitOptions.RemoveEmptyEntries).Any(isSwitch)) return true;
+                continue;
+            }
+            string name = text.ToUpperInvariant();
+            if (name.IndexOf("OPT", StringComparison.Ordinal) >= 0 || name.IndexOf("FLAG", StringComparison.Ordinal) >= 0 || name.IndexOf("ARG", StringComparison.Ordinal) >= 0)
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>The span from the program name to the subcommand (<c>apt-get install</c>), or the name alone.</summary>
     public static TextSpan CommandSpan(ShellCommandAnalysisContext context, PackageManagerCommand package)
     {

@@ -67,12 +67,18 @@ public sealed class PackageInstallPromptsAnalyzer : PlimsollAnalyzer
         }
         // apt.conf's APT::Get::Assume-Yes, or yum.conf/dnf.conf's assumeyes=1, written earlier in the stage answers for every call.
         if (StageAssumesYes(context, package.Manager is PackageManager.AptGet or PackageManager.Apt ? "APT::Get::Assume-Yes" : "assumeyes=")) return;
+        // `apt-get install $APT_OPTS …` may say -y.
+        if (PackageCommands.VariableMayHoldSwitch(context, package, IsYesSwitch)) return;
         // `yes | apt-get install …` answers the prompt.
         if (context.Command.PrecedingInPipeline().Any(c => c is SimpleCommand s && s.ResolvedCommand.Name is "yes" or "echo" or "printf")) return;
         var fix = PackageCommands.InsertAfter(context, package.SubcommandWord, " -y", "Add -y");
         string command = $"{package.Tool} {package.SubcommandWord.ApproximateValue}";
         context.Report(Prompts, PackageCommands.CommandSpan(context, package), fix, command, flag);
     }
+
+    private static bool IsYesSwitch(string word) =>
+        word is "--yes" or "--assume-yes" or "--assumeyes" or "--non-interactive" or "--no-confirm" or "-qq"
+        || (word.Length > 1 && word[0] == '-' && word[1] != '-' && (word.IndexOf('y') > 0 || word == "-n"));
 
     private static bool StageAssumesYes(ShellCommandAnalysisContext context, string setting)
     {

@@ -58,6 +58,11 @@ public class PackageRulesTests
     [InlineData("PL6004", "FROM debian:12\nRUN echo 'APT::Get::Assume-Yes \"true\";' > /etc/apt/apt.conf.d/90yes\nRUN apt-get install curl\n", 0)]
     [InlineData("PL6004", "FROM debian:12\nRUN apt-get install curl\nRUN echo 'APT::Get::Assume-Yes \"true\";' > /etc/apt/apt.conf.d/90yes\n", 1)]
     [InlineData("PL6004", "FROM centos:7\nRUN echo assumeyes=1 >> /etc/yum.conf\nRUN yum install git\n", 0)]
+    [InlineData("PL6004", "FROM debian:12\nRUN apt-get install $APT_OPTS curl\n", 0)]
+    [InlineData("PL6004", "FROM debian:12\nARG APT_OPTS=\"--no-install-recommends\"\nRUN apt-get install $APT_OPTS curl\n", 1)]
+    [InlineData("PL6004", "FROM debian:12\nARG APT_OPTS=\"-qy\"\nRUN apt-get install $APT_OPTS curl\n", 0)]
+    [InlineData("PL6003", "FROM debian:12\nRUN apt-get install -y $PACKAGES\n", 1)]
+    [InlineData("PL6003", "FROM debian:12\nRUN apt-get install -y $INSTALL_FLAGS curl\n", 0)]
     // PL6005: builder stages, cache mounts, cleanup after the install, PIP_NO_CACHE_DIR.
     [InlineData("PL6005", "FROM alpine:3.20 AS build\nRUN apk add gcc\nFROM alpine:3.20\nCOPY --from=build /x /x\n", 0)]
     [InlineData("PL6005", "FROM alpine:3.20 AS base\nRUN apk add curl\nFROM base\n", 1)]
