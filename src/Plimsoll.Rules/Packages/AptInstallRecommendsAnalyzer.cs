@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Plimsoll.Analysis;
+using Plimsoll.Analysis.Fixes;
+
+namespace Plimsoll.Rules.Packages;
+
+/// <summary>
+/// PL6003: <c>apt-get install</c> (or <c>apt install</c>) of named packages without <c>--no-install-recommends</c>, when
+/// nothing in the stage sets <c>APT::Install-Recommends</c> off.
+/// </summary>
+[PlimsollAnalyzer]
+public sealed class AptInstallRecommendsAnalyzer : PlimsollAnalyzer
+{
+    public static readonly RuleMessage Recommends = new("recommends", "{command} also installs every package these recommend: add --no-install-recommends and name what is needed");
+
+    public static readonly RuleDescriptor Rule = new(
+        id: "PL6003", name: "AptInstallRecommends", title: "apt-get install without --no-install-recommends",
+        category: "Hygiene", defaultSeverity: DiagnosticSeverity.Info,
+        description: "By default apt installs the recommended packages too, often many megabytes (documentation, X libraries) the image never uses.",
+        securitySeverity: "0.0", precision: RulePrecision.High,
+        tags: [RuleTag.Hygiene],
+        messages: [Recommends],
+        peers: [PeerRule.Hadolint("DL3015"), PeerRule.Trivy("DS-0029"), PeerRule.Kics("7384dfb2-fcd1-4fbf-91cd-6c44c318c33c", "APT-GET Not Avoiding Additional Packages")],
+        fix: FixApplicability.Unsafe);
+
+    public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze);
+
+    private static void Analyze(ShellCommandAnalysisContext context)
+    {
+        var package = PackageCommands.Of(context);
+        if (package == null || package.Manager is not (PackageManager.AptGet or PackageManager.Apt) || package.Subcommand != "install"
+            || package.Packages.IsEmpty || package.SubcommandWord == null)
+            return;
+        if (package.Has(null, "no-install-recommends")) return;
+        if (package.Options.Options.Any(o => o.Value is { } v && v.StartsWith("APT::Install-Recommends", StringComparison.OrdinalIgnoreCase))) return;
+        if (StageConfiguresRecommends(context)) return;
+        if (PackageCommands.VariableMayHoldSwitch(context, package, w => w == "--no-install-recommends" || w.IndexOf("APT::Install-Recommends", StringComparison.Ordinal) >= 0)) return;
+        // Unsafe: packages that were only recommended are no longer installed, and the image may rely on one.
+        var fix = PackageCommands.InsertAfter(context, package.SubcommandWord, " --no-install-recommends", "Add --no-install-recommends");
+        context.Report(Recommends, PackageCommands.CommandSpan(context, package), fix, $"{package.Tool} {package.SubcommandWord.ApproximateValue}");
+    }
+
+    /// <summary>An apt.conf line written in this stage or a base stage (<c>APT::Install-Recommends "false";</c>) decides for every install.</summary>
+    private static bool StageConfiguresRecommends(ShellCommandAnalysisContext context)
+    {
+        for (var stage = context.Model.GetStage(context.Instruction); stage != null; stage = stage.ParentStage)
+            foreach (var instruction in stage.Instructions)
+                if (instruction.Original.IndexOf("APT::Install-Recommends", StringComparison.Ordinal) >= 0) return true;
+        return false;
+    }
+}
