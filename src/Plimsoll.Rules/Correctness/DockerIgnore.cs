@@ -126,9 +126,12 @@ internal sealed class DockerIgnore
                     if (i + 1 < pattern.Length && pattern[i + 1] == '*')
                     {
                         i++;
-                        if (i + 1 < pattern.Length && pattern[i + 1] == '/') i++;
+                        bool slash = i + 1 < pattern.Length && pattern[i + 1] == '/';
+                        if (slash) i++;
                         // '**' at the end matches everything; elsewhere any number of directories, even none.
-                        regex.Append(i + 1 >= pattern.Length ? ".*" : "(.*/)?");
+                        // A leading '**' before literal text is a plain suffix test in Docker ('**foo' matches 'xfoo').
+                        bool literalSuffix = regex.Length == 1 && !slash && pattern.IndexOfAny(new[] { '*', '?', '[', ']', '\\' }, i + 1) < 0;
+                        regex.Append(i + 1 >= pattern.Length || literalSuffix ? ".*" : "(.*/)?");
                     }
                     else regex.Append("[^/]*");
                     break;

@@ -19,6 +19,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
     public static readonly RuleMessage Undeclared = new("undeclared", "${name} is set by no ARG or ENV before this line, and the stage starts from scratch: it expands to an empty string");
     public static readonly RuleMessage UndeclaredDidYouMean = new("undeclaredDidYouMean", "${name} is set by no ARG or ENV before this line (did you mean ${suggestion}?): unless the base image sets it, it expands to an empty string");
     public static readonly RuleMessage GlobalArgNotInStage = new("globalArgNotInStage", "${name} is declared before the first FROM, which does not make it visible in a stage, and the stage starts from scratch: add 'ARG {name}' after the FROM, or it expands to an empty string");
+    public static readonly RuleMessage GlobalArgNotInImageStage = new("globalArgNotInImageStage", "${name} is declared before the first FROM, which does not make it visible in a stage: add 'ARG {name}' after the FROM; here it is empty unless the base image happens to set a variable of that name");
     public static readonly RuleMessage PlatformArgNotInStage = new("platformArgNotInStage", "BuildKit sets ${name} only in stages that declare it: add 'ARG {name}' after the FROM, or it expands to an empty string");
 
     public static readonly RuleDescriptor Rule = new(
@@ -27,7 +28,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         description: "Docker expands variables in ENV, ARG, LABEL, WORKDIR, USER, COPY, ADD, EXPOSE, VOLUME and STOPSIGNAL itself; a variable no ARG or ENV set before is silently empty, usually because of a typo or a missing ARG in the stage.",
         securitySeverity: "0.0", precision: RulePrecision.High,
         tags: [RuleTag.Correctness],
-        messages: [Undeclared, UndeclaredDidYouMean, GlobalArgNotInStage, PlatformArgNotInStage],
+        messages: [Undeclared, UndeclaredDidYouMean, GlobalArgNotInStage, GlobalArgNotInImageStage, PlatformArgNotInStage],
         peers:
         [
             PeerRule.BuildKit("UndefinedVar"),
@@ -47,15 +48,26 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         context.RegisterDockerfileAction(file =>
         {
             var globals = new HashSet<string>(file.Model.GlobalArgs.Select(a => a.Key), StringComparer.Ordinal);
+            // A global ARG no FROM uses was declared there only for the stages, where it is not visible: a mistake
+            // whatever the base image is. One a FROM uses (FROM node:${NODE_VERSION}) may also be set by the image.
+            var usedOnlyInStages = new HashSet<string>(globals, StringComparer.Ordinal);
+            foreach (var stage in file.Model.Stages)
+            {
+                if (stage.From.Image is { } image) usedOnlyInStages.ExceptWith(Names(file, image.Token));
+                if (stage.From.GetFlag("platform") is { } platform) usedOnlyInStages.ExceptWith(Names(file, platform.Token));
+            }
             foreach (var stage in file.Model.Stages)
             {
                 file.CancellationToken.ThrowIfCancellationRequested();
-                CheckStage(file, stage, globals);
+                CheckStage(file, stage, globals, usedOnlyInStages);
             }
         });
     }
 
-    private static void CheckStage(DockerfileAnalysisContext file, BuildStage stage, HashSet<string> globals)
+    private static IEnumerable<string> Names(DockerfileAnalysisContext file, DockerfileToken token)
+        => token.GetVariableReferences(file.Tree.EscapeCharacter).Select(r => r.Name);
+
+    private static void CheckStage(DockerfileAnalysisContext file, BuildStage stage, HashSet<string> globals, HashSet<string> usedOnlyInStages)
     {
         // Names in scope: compared ignoring case, so a Windows stage (whose variables ignore case) is never misjudged.
         var defined = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
@@ -77,7 +89,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                     // ARG declares its names one after the other: a default may use an earlier name of the same ARG.
                     foreach (var pair in pairs)
                     {
-                        if (pair.HasValue) Check(file, pair.ValueToken, stage, defined, globals, everythingKnown, sameInstruction: null);
+                        if (pair.HasValue) Check(file, pair.ValueToken, defined, globals, usedOnlyInStages, everythingKnown, sameInstruction: null);
                         defined.Add(pair.Key);
                     }
                     continue;
@@ -87,13 +99,13 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                     // One ENV expands all its values before setting any: a name it sets itself is PL5013's.
                     var own = kv.Kind == DockerfileSyntaxKind.EnvInstruction ? new HashSet<string>(pairs.Select(p => p.Key), StringComparer.OrdinalIgnoreCase) : null;
                     foreach (var pair in pairs)
-                        if (pair.HasValue) Check(file, pair.ValueToken, stage, defined, globals, everythingKnown, own);
+                        if (pair.HasValue) Check(file, pair.ValueToken, defined, globals, usedOnlyInStages, everythingKnown, own);
                     if (own != null) defined.UnionWith(own);
                 }
                 continue;
             }
             foreach (var token in ExpandedTokens(instruction))
-                Check(file, token, stage, defined, globals, everythingKnown, sameInstruction: null);
+                Check(file, token, defined, globals, usedOnlyInStages, everythingKnown, sameInstruction: null);
         }
     }
 
@@ -124,8 +136,8 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         }
     }
 
-    private static void Check(DockerfileAnalysisContext file, DockerfileToken token, BuildStage stage, HashSet<string> defined,
-        HashSet<string> globals, bool everythingKnown, HashSet<string>? sameInstruction)
+    private static void Check(DockerfileAnalysisContext file, DockerfileToken token, HashSet<string> defined,
+        HashSet<string> globals, HashSet<string> usedOnlyInStages, bool everythingKnown, HashSet<string>? sameInstruction)
     {
         if (!token.IsPresent || token.LogicalText.IndexOf('$') < 0) return;
         foreach (var reference in token.GetVariableReferences(file.Tree.EscapeCharacter))
@@ -145,7 +157,9 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
             if (suggestion != null)
                 file.Report(UndeclaredDidYouMean, reference.Span, name, suggestion);
             else if (!everythingKnown)
-                continue;
+            {
+                if (usedOnlyInStages.Contains(name)) file.Report(GlobalArgNotInImageStage, reference.Span, name);
+            }
             else if (globals.Contains(name))
                 file.Report(GlobalArgNotInStage, reference.Span, name);
             else

@@ -49,6 +49,14 @@ public class DockerfileVariableAndIgnoreRuleTests
     }
 
     [Fact]
+    public void Undefined_variable_reports_a_global_arg_no_from_uses_in_any_stage()
+    {
+        var finding = Assert.Single(Run("ARG TCP_TARGET=server\nFROM golang:1.23\nCOPY ./tcp/$TCP_TARGET .\n", "PL5018"));
+        Assert.StartsWith("$TCP_TARGET is declared before the first FROM", finding.Diagnostic.GetMessage());
+        Assert.Empty(Run("ARG TCP_TARGET=server\nFROM golang:1.23\nARG TCP_TARGET\nCOPY ./tcp/$TCP_TARGET .\n", "PL5018"));
+    }
+
+    [Fact]
     public void Undefined_variable_needs_the_platform_arg_declared_in_the_stage()
     {
         Assert.Single(Run("FROM alpine\nWORKDIR /out/$TARGETOS\n", "PL5018"));
@@ -126,6 +134,9 @@ public class DockerfileVariableAndIgnoreRuleTests
     [InlineData("src\n!src\nsrc\n", "COPY src /s", "src")]
     [InlineData("a?c\n", "COPY abc /x", "abc")]
     [InlineData("[a-c]x\n", "COPY bx /x", "bx")]
+    [InlineData("**/secret\n", "COPY secret /s", "secret")]
+    [InlineData("**cret\n", "COPY a/secret /s", "a/secret")]
+    [InlineData("lib/**\n", "COPY lib/x.so /l", "lib/x.so")]
     public void Copy_ignored_file_reports_excluded_sources(string ignore, string copy, string reported)
     {
         string dockerfile = "FROM alpine\n" + copy + "\n";
@@ -136,6 +147,8 @@ public class DockerfileVariableAndIgnoreRuleTests
     [Theory]
     // '*' does not cross '/', and patterns are anchored at the context root.
     [InlineData("*.log\n", "COPY logs/app.log /l")]
+    [InlineData("**/secret\n", "COPY a/bsecret /s")]
+    [InlineData("lib/**\n", "COPY library /l")]
     [InlineData("build\n!build\n", "COPY build /b")]
     // An exception may keep files under the directory.
     [InlineData("config\n!config/app.yaml\n", "COPY config /c")]
