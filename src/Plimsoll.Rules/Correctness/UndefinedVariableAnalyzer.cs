@@ -143,8 +143,9 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         foreach (var reference in token.GetVariableReferences(file.Tree.EscapeCharacter))
         {
             string name = reference.Name;
-            // ${X:-default} and friends say on their own what happens when X is unset.
-            if (reference.Operator != VariableOperator.None || name.Length == 0) continue;
+            // ${X:-default}, ${X:+alt} and ${X:?message} say on their own what happens when X is unset; a pattern
+            // operator (${X#p}, ${X/a/b}) does not, and is judged like $X.
+            if (!IsJudged(reference.Operator) || name.Length == 0) continue;
             if (defined.Contains(name) || NeverJudged.Contains(name) || name.StartsWith("BUILDKIT_", StringComparison.Ordinal)) continue;
             if (sameInstruction != null && sameInstruction.Contains(name)) continue;
 
@@ -166,6 +167,14 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                 file.Report(Undeclared, reference.Span, name);
         }
     }
+
+    private static bool IsJudged(VariableOperator op) => op switch
+    {
+        VariableOperator.None or VariableOperator.RemoveShortestPrefix or VariableOperator.RemoveLongestPrefix
+            or VariableOperator.RemoveShortestSuffix or VariableOperator.RemoveLongestSuffix
+            or VariableOperator.ReplaceFirst or VariableOperator.ReplaceAll => true,
+        _ => false,
+    };
 
     /// <summary>
     /// True when every variable the stage starts with is known: its FROM chain ends in <c>scratch</c> and no stage of

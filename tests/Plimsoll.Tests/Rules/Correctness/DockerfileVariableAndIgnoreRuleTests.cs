@@ -21,7 +21,7 @@ public class DockerfileVariableAndIgnoreRuleTests
     [InlineData("FROM node:22\nENV PATH=$HOME/bin:$PATH\nWORKDIR $NODE_PATH\n")]
     [InlineData("ARG VERSION=1\nFROM node:${VERSION}\nLABEL v=$VERSION\n")]
     // Defaults, alternatives, escapes and single quotes.
-    [InlineData("FROM scratch\nENV A=${MISSING:-x} B=${MISSING:+y}\n")]
+    [InlineData("FROM scratch\nENV A=${MISSING:-x} B=${MISSING:+y} C=${MISSING-z} D=${MISSING:?unset}\n")]
     [InlineData("FROM scratch\nLABEL a=\\$MISSING b='$MISSING'\n")]
     // The shell expands RUN, CMD and ENTRYPOINT.
     [InlineData("FROM scratch\nRUN echo $MISSING\nCMD echo $MISSING\n")]
@@ -55,6 +55,10 @@ public class DockerfileVariableAndIgnoreRuleTests
         Assert.StartsWith("$TCP_TARGET is declared before the first FROM", finding.Diagnostic.GetMessage());
         Assert.Empty(Run("ARG TCP_TARGET=server\nFROM golang:1.23\nARG TCP_TARGET\nCOPY ./tcp/$TCP_TARGET .\n", "PL5018"));
     }
+
+    [Fact]
+    public void Undefined_variable_judges_pattern_operators_like_plain_references()
+        => Assert.Equal(2, Run("FROM scratch\nARG FILE=a.tar\nENV A=${FILE%.tar} B=${FLIE%.tar} C=${NAME/x/y}\n", "PL5018").Count);
 
     [Fact]
     public void Undefined_variable_needs_the_platform_arg_declared_in_the_stage()
