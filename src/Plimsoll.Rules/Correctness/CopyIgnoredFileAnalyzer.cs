@@ -53,8 +53,16 @@ public sealed class CopyIgnoredFileAnalyzer : PlimsollAnalyzer
     /// </summary>
     internal static (DockerIgnore? Ignore, string? Name) ReadIgnoreFile(IFileSystem fileSystem, string dockerfilePath)
     {
-        string full = Path.GetFullPath(dockerfilePath);
-        string directory = Path.GetDirectoryName(full) ?? ".";
+        string full, directory;
+        try
+        {
+            full = Path.GetFullPath(dockerfilePath);
+            directory = Path.GetDirectoryName(full) ?? ".";
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return (null, null); // a name that is no path (an editor's untitled buffer): no folder to look in
+        }
         foreach (var name in new[] { Path.GetFileName(full) + ".dockerignore", ".dockerignore" })
         {
             var read = fileSystem.ReadFile(Path.Combine(directory, name));
