@@ -20,6 +20,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
     public static readonly RuleMessage UndeclaredDidYouMean = new("undeclaredDidYouMean", "${name} is set by no ARG or ENV before this line (did you mean ${suggestion}?): unless the base image sets it, it expands to an empty string");
     public static readonly RuleMessage GlobalArgNotInStage = new("globalArgNotInStage", "${name} is declared before the first FROM, which does not make it visible in a stage, and the stage starts from scratch: add 'ARG {name}' after the FROM, or it expands to an empty string");
     public static readonly RuleMessage GlobalArgNotInImageStage = new("globalArgNotInImageStage", "${name} is declared before the first FROM, which does not make it visible in a stage: add 'ARG {name}' after the FROM; here it is empty unless the base image happens to set a variable of that name");
+    public static readonly RuleMessage UsedBeforeArg = new("usedBeforeArg", "${name} is used before the ARG that declares it on line {line}: here it is empty unless the base image sets it; move the ARG up");
     public static readonly RuleMessage PlatformArgNotInStage = new("platformArgNotInStage", "BuildKit sets ${name} only in stages that declare it: add 'ARG {name}' after the FROM, or it expands to an empty string");
 
     public static readonly RuleDescriptor Rule = new(
@@ -28,7 +29,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         description: "Docker expands variables in ENV, ARG, LABEL, WORKDIR, USER, COPY, ADD, EXPOSE, VOLUME and STOPSIGNAL itself; a variable no ARG or ENV set before is silently empty, usually because of a typo or a missing ARG in the stage.",
         securitySeverity: "0.0", precision: RulePrecision.High,
         tags: [RuleTag.Correctness],
-        messages: [Undeclared, UndeclaredDidYouMean, GlobalArgNotInStage, GlobalArgNotInImageStage, PlatformArgNotInStage],
+        messages: [Undeclared, UndeclaredDidYouMean, UsedBeforeArg, GlobalArgNotInStage, GlobalArgNotInImageStage, PlatformArgNotInStage],
         peers:
         [
             PeerRule.BuildKit("UndefinedVar"),
@@ -77,7 +78,13 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                     foreach (var pair in kv.Pairs) defined.Add(pair.Key);
         bool everythingKnown = StartsFromScratch(stage);
         // BuildKit sets PATH in every Linux stage, scratch included.
-        if (everythingKnown) defined.Add("PATH");
+        defined.Add("PATH");
+        // Where the stage's own ARGs are: a name used above its ARG was meant to be that ARG.
+        var argLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var kv in stage.Instructions.OfType<KeyValueInstructionSyntax>().Where(k => k.Kind == DockerfileSyntaxKind.ArgInstruction))
+            foreach (var pair in kv.Pairs)
+                if (!argLines.ContainsKey(pair.Key)) argLines[pair.Key] = StageFacts.LineOf(file.Text, pair.Span.Start);
+        var scope = new StageScope(defined, globals, usedOnlyInStages, argLines, everythingKnown);
 
         foreach (var instruction in stage.Instructions)
         {
@@ -89,7 +96,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                     // ARG declares its names one after the other: a default may use an earlier name of the same ARG.
                     foreach (var pair in pairs)
                     {
-                        if (pair.HasValue) Check(file, pair.ValueToken, defined, globals, usedOnlyInStages, everythingKnown, sameInstruction: null);
+                        if (pair.HasValue) Check(file, pair.ValueToken, scope, sameInstruction: null);
                         defined.Add(pair.Key);
                     }
                     continue;
@@ -99,13 +106,13 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                     // One ENV expands all its values before setting any: a name it sets itself is PL5013's.
                     var own = kv.Kind == DockerfileSyntaxKind.EnvInstruction ? new HashSet<string>(pairs.Select(p => p.Key), StringComparer.OrdinalIgnoreCase) : null;
                     foreach (var pair in pairs)
-                        if (pair.HasValue) Check(file, pair.ValueToken, defined, globals, usedOnlyInStages, everythingKnown, own);
+                        if (pair.HasValue) Check(file, pair.ValueToken, scope, own);
                     if (own != null) defined.UnionWith(own);
                 }
                 continue;
             }
             foreach (var token in ExpandedTokens(instruction))
-                Check(file, token, defined, globals, usedOnlyInStages, everythingKnown, sameInstruction: null);
+                Check(file, token, scope, sameInstruction: null);
         }
     }
 
@@ -136,9 +143,28 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         }
     }
 
-    private static void Check(DockerfileAnalysisContext file, DockerfileToken token, HashSet<string> defined,
-        HashSet<string> globals, HashSet<string> usedOnlyInStages, bool everythingKnown, HashSet<string>? sameInstruction)
+    /// <summary>What a stage knows while its instructions are walked; <see cref="Defined"/> grows as ARG and ENV are passed.</summary>
+    private sealed class StageScope
     {
+        public StageScope(HashSet<string> defined, HashSet<string> globals, HashSet<string> usedOnlyInStages, Dictionary<string, int> argLines, bool everythingKnown)
+        {
+            Defined = defined;
+            Globals = globals;
+            UsedOnlyInStages = usedOnlyInStages;
+            ArgLines = argLines;
+            EverythingKnown = everythingKnown;
+        }
+
+        public HashSet<string> Defined { get; }
+        public HashSet<string> Globals { get; }
+        public HashSet<string> UsedOnlyInStages { get; }
+        public Dictionary<string, int> ArgLines { get; }
+        public bool EverythingKnown { get; }
+    }
+
+    private static void Check(DockerfileAnalysisContext file, DockerfileToken token, StageScope scope, HashSet<string>? sameInstruction)
+    {
+        var (defined, globals, usedOnlyInStages, argLines, everythingKnown) = (scope.Defined, scope.Globals, scope.UsedOnlyInStages, scope.ArgLines, scope.EverythingKnown);
         if (!token.IsPresent || token.LogicalText.IndexOf('$') < 0) return;
         foreach (var reference in token.GetVariableReferences(file.Tree.EscapeCharacter))
         {
@@ -149,6 +175,11 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
             if (defined.Contains(name) || NeverJudged.Contains(name) || name.StartsWith("BUILDKIT_", StringComparison.Ordinal)) continue;
             if (sameInstruction != null && sameInstruction.Contains(name)) continue;
 
+            if (argLines.TryGetValue(name, out int argLine))
+            {
+                file.Report(UsedBeforeArg, reference.Span, name, argLine);
+                continue;
+            }
             if (BuildArgs.Platform.ContainsKey(name))
             {
                 file.Report(PlatformArgNotInStage, reference.Span, name);

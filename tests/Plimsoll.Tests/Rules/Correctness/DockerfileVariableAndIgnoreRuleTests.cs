@@ -60,6 +60,23 @@ public class DockerfileVariableAndIgnoreRuleTests
     public void Undefined_variable_judges_pattern_operators_like_plain_references()
         => Assert.Equal(2, Run("FROM scratch\nARG FILE=a.tar\nENV A=${FILE%.tar} B=${FLIE%.tar} C=${NAME/x/y}\n", "PL5018").Count);
 
+    [Theory]
+    // BuildKit's own UndefinedVar cases (frontend/dockerfile/dockerfile_lint_test.go), with the message each gives.
+    [InlineData("FROM scratch\nARG foo\nCOPY Dockerfile${foo} .\n", "")]
+    [InlineData("FROM alpine AS base\nARG foo=Dockerfile\nFROM base\nCOPY $foo .\n", "")]
+    [InlineData("FROM alpine\nRUN echo $PATH\n", "")]
+    [InlineData("FROM alpine\nCOPY $foo .\nARG foo=bar\nRUN echo $foo\n", "$foo is used before the ARG that declares it on line 3")]
+    [InlineData("FROM alpine\nARG DIR_BINARIES=binaries/\nARG DIR_ASSETS=assets/\nARG DIR_CONFIG=config/\nCOPY $DIR_ASSET .\n", "(did you mean $DIR_ASSETS?)")]
+    [InlineData("FROM alpine\nENV PATH=$PAHT:/tmp/bin\n", "(did you mean $PATH?)")]
+    [InlineData("FROM scratch AS first\nCOPY $foo .\nFROM scratch AS second\nCOPY $bar .\n", "$foo|$bar")]
+    public void Undefined_variable_agrees_with_buildkit_tests(string code, string expected)
+    {
+        var messages = Run(code, "PL5018").Select(f => f.Diagnostic.GetMessage()).ToList();
+        var parts = expected.Length == 0 ? Array.Empty<string>() : expected.Split('|');
+        Assert.Equal(parts.Length, messages.Count);
+        for (int i = 0; i < parts.Length; i++) Assert.Contains(parts[i], messages[i]);
+    }
+
     [Fact]
     public void Undefined_variable_needs_the_platform_arg_declared_in_the_stage()
     {
