@@ -138,6 +138,15 @@ public class DockerfileVariableAndIgnoreRuleTests
     }
 
     [Fact]
+    public void Copy_ignored_file_agrees_with_buildkit_test()
+    {
+        // BuildKit's CopyIgnoredFile case (frontend/dockerfile/dockerfile_lint_test.go): both lines are reported.
+        string dockerfile = "FROM scratch\nCOPY Dockerfile .\nADD Dockerfile /windy\n";
+        var (findings, _) = RunWithFiles(dockerfile, (".dockerignore", "\nDockerfile\n"));
+        Assert.Equal(new[] { 2, 3 }, findings.Select(f => f.LineSpan.StartLinePosition.Line + 1).ToArray());
+    }
+
+    [Fact]
     public void Copy_ignored_file_reads_nothing_without_a_copy()
     {
         var (findings, reads) = RunWithFiles("FROM alpine\nRUN true\n", (".dockerignore", "*\n"));
