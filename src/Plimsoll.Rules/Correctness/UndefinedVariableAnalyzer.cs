@@ -10,8 +10,8 @@ namespace Plimsoll.Rules.Correctness;
 /// <summary>
 /// PL5018: an instruction Docker expands itself (ENV, ARG, LABEL, WORKDIR, USER, COPY/ADD, EXPOSE, VOLUME, STOPSIGNAL)
 /// uses a variable no ARG or ENV set before it. The base image's ENV is not known to a linter, so a stage built on
-/// an image only reports what is certain: a near miss of a declared name (a typo) and a BuildKit platform argument
-/// the stage never declared. Stages rooted in <c>scratch</c> know every variable, and report any undeclared one.
+/// an image only reports what is certain: a name used above the stage's own ARG for it, a near miss of a declared
+/// name (a typo), a BuildKit platform argument the stage never declared, and a global ARG no FROM uses. Stages rooted in <c>scratch</c> know every variable, and report any undeclared one.
 /// </summary>
 [PlimsollAnalyzer]
 public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
