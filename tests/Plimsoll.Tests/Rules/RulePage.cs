@@ -17,8 +17,17 @@ internal sealed record RulePage(string Id, string Path, string Text, IReadOnlyLi
                 : section.Heading.Equals("Compliant", StringComparison.OrdinalIgnoreCase) ? true : null;
             if (compliant == null) continue;
             int index = 0;
+            var files = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (Match match in Fence.Matches(section.Body))
             {
+                // A ```dockerignore block (its file name on the fence line, .dockerignore by default) is a file beside
+                // the next example's Dockerfile, not an example of its own.
+                if (match.Groups["lang"].Value == "dockerignore")
+                {
+                    string name = match.Groups["info"].Value.Trim();
+                    files[name.Length == 0 ? ".dockerignore" : name] = match.Groups["code"].Value;
+                    continue;
+                }
                 // A ```lang fixed block right after a noncompliant example is that example after its fixes.
                 if (match.Groups["info"].Value.Trim() == "fixed")
                 {
@@ -30,7 +39,9 @@ internal sealed record RulePage(string Id, string Path, string Text, IReadOnlyLi
                 {
                     Block = match.Value,
                     Settings = ParseSettings(match.Groups["info"].Value, path),
+                    Files = files,
                 });
+                files = new Dictionary<string, string>(StringComparer.Ordinal);
             }
         }
         return new RulePage(System.IO.Path.GetFileNameWithoutExtension(path), path, text, examples);
@@ -75,6 +86,9 @@ internal sealed record RuleExample(bool IsCompliant, string Language, string Cod
 
     /// <summary>.editorconfig settings the example runs with (from its fence line).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Settings { get; init; } = Array.Empty<KeyValuePair<string, string>>();
+
+    /// <summary>Files beside the example's Dockerfile (name → text), from ```dockerignore blocks just before it.</summary>
+    public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
 
     public override string ToString() => $"{(IsCompliant ? "compliant" : "noncompliant")} #{Index} ({Language})";
 }

@@ -39,7 +39,7 @@ public class RulePageTests
         var (code, expected) = FindingMarkers.Parse(example.Code);
         bool withSchema = ruleId == "PL9002";
         var ids = expected.Select(e => e.Id).Append(ruleId).ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<Finding> Analyze(string text) => RuleRunner.Run(Registry, example.Language, text, withSchema, example.Settings, shellCheck: ids.Contains("PL7001")).Where(f => ids.Contains(f.Id) && !f.IsSuppressed).ToList();
+        IReadOnlyList<Finding> Analyze(string text) => RuleRunner.Run(Registry, example.Language, text, withSchema, example.Settings, shellCheck: ids.Contains("PL7001"), example.Files).Where(f => ids.Contains(f.Id) && !f.IsSuppressed).ToList();
 
         var findings = Analyze(code);
         var actual = findings.Select(FindingMarkers.Expected.Of).OrderBy(e => e.Line).ThenBy(e => e.Column).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
@@ -140,7 +140,7 @@ public class RulePageTests
         {
             var page = RulePage.Read(Path.Combine(RulesDirectory, rule.Id + ".md"));
             var shown = page.Examples.Where(e => !e.IsCompliant)
-                .SelectMany(e => RuleRunner.Run(Registry, e.Language, FindingMarkers.Parse(e.Code).Code, withSchema: rule.Id == "PL9002", e.Settings, shellCheck: rule.Id == "PL7001"))
+                .SelectMany(e => RuleRunner.Run(Registry, e.Language, FindingMarkers.Parse(e.Code).Code, withSchema: rule.Id == "PL9002", e.Settings, shellCheck: rule.Id == "PL7001", e.Files))
                 .Where(f => f.Id == rule.Id && !f.IsSuppressed)
                 .Select(f => f.Diagnostic.Descriptor)
                 .ToHashSet();

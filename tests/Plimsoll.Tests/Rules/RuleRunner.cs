@@ -15,8 +15,9 @@ internal static class RuleRunner
     /// <param name="withSchema">Loads the Compose schema: only for examples about schema findings (PL9002), as the CLI does only with --compose-schema.</param>
     /// <param name="settings">.editorconfig settings of the example; opt-in rules are on at their default severity besides.</param>
     /// <param name="shellCheck">Runs the real shellcheck program (PL7001), as the command line does.</param>
+    /// <param name="files">Files beside the example (a .dockerignore), by name, held in memory.</param>
     public static IReadOnlyList<Finding> Run(AnalyzerRegistry registry, string language, string code, bool withSchema = true,
-        IReadOnlyList<KeyValuePair<string, string>>? settings = null, bool shellCheck = false)
+        IReadOnlyList<KeyValuePair<string, string>>? settings = null, bool shellCheck = false, IReadOnlyDictionary<string, string>? files = null)
     {
         var optIn = registry.Rules.Where(r => !r.IsEnabledByDefault)
             .Select(r => new KeyValuePair<string, string>($"dotnet_diagnostic.{r.Id}.severity", SeverityWord(r.DefaultSeverity)));
@@ -26,6 +27,15 @@ internal static class RuleRunner
         {
             case "dockerfile":
             case "":
+                if (files is { Count: > 0 })
+                {
+                    // The example's neighbouring files (a .dockerignore) in memory, beside it in one folder.
+                    string folder = Path.Combine(Path.GetTempPath(), "plimsoll-page-example");
+                    var fileSystem = new Plimsoll.Workspace.FileSystems.InMemoryFileSystem(
+                        files.Select(f => new KeyValuePair<string, string>(Path.Combine(folder, f.Key), f.Value)));
+                    return new AnalyzerDriver(registry, new FixedOptions(options), fileSystem) { ShellScriptChecker = driver.ShellScriptChecker }
+                        .AnalyzeDockerfile(SourceText.From(code), Path.Combine(folder, "Dockerfile")).Findings;
+                }
                 return driver.AnalyzeDockerfile(SourceText.From(code), "Dockerfile").Findings;
             case "yaml":
             case "yml":
