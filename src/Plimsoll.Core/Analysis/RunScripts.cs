@@ -8,12 +8,21 @@ namespace Plimsoll.Analysis;
 /// <summary>
 /// The shell scripts a RUN executes: its shell-form command and, when the command only feeds a heredoc to
 /// a shell (<c>RUN &lt;&lt;EOF</c>, <c>RUN bash &lt;&lt;EOF</c>), the heredoc body. Only for POSIX shells.
+/// Parsed once per RUN node and shared: the driver's shell callbacks, ShellCheck and rules that compare RUNs all read
+/// the same trees (parsing is the largest cost of a lint run).
 /// </summary>
-internal static class RunScripts
+public static class RunScripts
 {
     private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "busybox" };
 
-    public static IEnumerable<RunScript> For(DockerfileSemanticModel model, RunInstructionSyntax run)
+    // A RUN node belongs to one tree, and its scripts depend only on that tree (the SHELL before it).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RunInstructionSyntax, IReadOnlyList<RunScript>> Parsed = new();
+
+    /// <summary>The scripts of <paramref name="run"/>: its shell-form command first, then the heredocs a shell reads.</summary>
+    public static IReadOnlyList<RunScript> For(DockerfileSemanticModel model, RunInstructionSyntax run)
+        => Parsed.GetValue(run, r => Parse(model, r).ToList());
+
+    private static IEnumerable<RunScript> Parse(DockerfileSemanticModel model, RunInstructionSyntax run)
     {
         if (run.ShellForm is not { } shellForm || !model.UsesPosixShell(run)) yield break;
         var token = shellForm.Token;

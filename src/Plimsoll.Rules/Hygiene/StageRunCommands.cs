@@ -35,9 +35,10 @@ internal static class StageRunCommands
     {
         var commands = new List<RunCommand>();
         if (run.ShellForm is not { } shellForm || !model.UsesPosixShell(run)) return commands;
-        var shell = model.GetShell(run);
-        var parse = ShellParser.Parse(shellForm.Token.Value, ShellDialects.ForProgram(shell.IsEmpty ? null : shell[0]));
-        foreach (var context in parse.DescendantCommandsWithInlineScripts())
+        // The shell-form script as the driver parsed it (heredoc scripts are not read here).
+        var script = Plimsoll.Analysis.RunScripts.For(model, run).FirstOrDefault(s => s.Heredoc == null);
+        if (script == null) return commands;
+        foreach (var context in script.Parse.DescendantCommandsWithInlineScripts())
             if (context.SimpleCommand != null) commands.Add(new RunCommand(run, context, shellForm.Token));
         return commands;
     }
