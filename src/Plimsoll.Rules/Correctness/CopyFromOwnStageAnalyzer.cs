@@ -21,6 +21,8 @@ public sealed class CopyFromOwnStageAnalyzer : PlimsollAnalyzer
         peers:
         [
             PeerRule.Hadolint("DL3023"),
+            PeerRule.Trivy("DS-0006"),
+            PeerRule.Kics("cdddb86f-95f6-4fc4-b5a1-483d9afceb2b", "COPY '--from' References Current FROM Alias"),
         ]);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);

@@ -23,6 +23,8 @@ public sealed class CopySourcesToNonDirectoryAnalyzer : PlimsollAnalyzer
         peers:
         [
             PeerRule.Hadolint("DL3021"),
+            PeerRule.Trivy("DS-0011"),
+            PeerRule.Kics("6db6e0c2-32a3-4a2e-93b5-72c35f4119db", "Copy With More Than Two Arguments Not Ending With Slash"),
         ],
         fix: FixApplicability.Unsafe);
 

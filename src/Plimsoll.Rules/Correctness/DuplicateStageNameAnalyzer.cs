@@ -21,6 +21,9 @@ public sealed class DuplicateStageNameAnalyzer : PlimsollAnalyzer
         [
             PeerRule.Hadolint("DL3024"),
             PeerRule.BuildKit("DuplicateStageName"),
+            PeerRule.Trivy("DS-0012"),
+            PeerRule.Checkov("CKV_DOCKER_11"),
+            PeerRule.Kics("f2daed12-c802-49cd-afed-fe41d0b82fed", "Same Alias In Different Froms"),
         ]);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);

@@ -22,6 +22,8 @@ public sealed class ExposeInvalidPortAnalyzer : PlimsollAnalyzer
         peers:
         [
             PeerRule.Hadolint("DL3011"),
+            PeerRule.Trivy("DS-0008"),
+            PeerRule.Kics("71bf8cf8-f0a1-42fa-b9d2-d10525e0a38e", "UNIX Ports Out Of Range"),
         ]);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);

@@ -28,6 +28,8 @@ public sealed class MissingHealthcheckAnalyzer : PlimsollAnalyzer
             PeerRule.Hadolint("DL3057"),
             PeerRule.Trivy("DS-0026"),
             PeerRule.Kics("698ed579-b239-4f8f-a388-baa4bcb13ef8", "Healthcheck Not Set"),
+            PeerRule.Checkov("CKV_DOCKER_2"),
+            PeerRule.Kics("b03a748a-542d-44f4-bb86-9199ab4fd2d5", "Healthcheck Instruction Missing"),
         ],
         enabledByDefault: false);
 

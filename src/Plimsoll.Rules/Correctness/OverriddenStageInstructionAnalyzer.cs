@@ -22,6 +22,9 @@ public sealed class OverriddenStageInstructionAnalyzer : PlimsollAnalyzer
         [
             PeerRule.Hadolint("DL4003"), PeerRule.Hadolint("DL4004"), PeerRule.Hadolint("DL3012"),
             PeerRule.BuildKit("MultipleInstructionsDisallowed"),
+            PeerRule.Trivy("DS-0007"), PeerRule.Trivy("DS-0016"), PeerRule.Trivy("DS-0023"),
+            PeerRule.Kics("41c195f4-fc31-4a5c-8a1b-90605538d49f", "Multiple CMD Instructions Listed"),
+            PeerRule.Kics("6938958b-3f1a-451c-909b-baeee14bdc97", "Multiple ENTRYPOINT Instructions Listed"),
         ]);
 
     private static readonly DockerfileSyntaxKind[] SingleUseKinds =

@@ -28,6 +28,9 @@ public sealed class RelativeWorkdirAnalyzer : PlimsollAnalyzer
         [
             PeerRule.Hadolint("DL3000"),
             PeerRule.BuildKit("WorkdirRelativePath"),
+            PeerRule.Trivy("DS-0009"),
+            PeerRule.Checkov("CKV_DOCKER_10"),
+            PeerRule.Kics("6b376af8-cfe8-49ab-a08d-f32de23661a4", "WORKDIR Path Not Absolute"),
         ],
         fix: FixApplicability.Unsafe);
 

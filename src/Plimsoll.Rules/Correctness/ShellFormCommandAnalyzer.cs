@@ -27,6 +27,7 @@ public sealed class ShellFormCommandAnalyzer : PlimsollAnalyzer
         [
             PeerRule.Hadolint("DL3025"),
             PeerRule.BuildKit("JSONArgsRecommended"),
+            PeerRule.Kics("b86987e1-6397-4619-81d5-8807f2387c79", "Not Using JSON In CMD And ENTRYPOINT Arguments"),
         ],
         fix: FixApplicability.Safe);
 

@@ -24,6 +24,9 @@ public sealed class MaintainerDeprecatedAnalyzer : PlimsollAnalyzer
         [
             PeerRule.Hadolint("DL4000"),
             PeerRule.BuildKit("MaintainerDeprecated"),
+            PeerRule.Trivy("DS-0022"),
+            PeerRule.Checkov("CKV_DOCKER_6"),
+            PeerRule.Kics("99614418-f82b-4852-a9ae-5051402b741c", "MAINTAINER Instruction Being Used"),
         ],
         fix: FixApplicability.Safe);
 

@@ -23,6 +23,8 @@ public sealed class ExposedSshPortAnalyzer : PlimsollAnalyzer
         peers:
         [
             PeerRule.Trivy("DS-0004"),
+            PeerRule.Checkov("CKV_DOCKER_1"),
+            PeerRule.Kics("5907595b-5b6d-4142-b173-dbb0e73fbff8", "Exposing Port 22 (SSH)"),
         ]);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);

@@ -36,6 +36,10 @@ public sealed class PackageCacheLeftInLayerAnalyzer : PlimsollAnalyzer
             PeerRule.Trivy("DS-0015"), PeerRule.Trivy("DS-0019"), PeerRule.Trivy("DS-0020"), PeerRule.Trivy("DS-0025"), PeerRule.Trivy("DS-0027"),
             PeerRule.Kics("df746b39-6564-4fed-bf85-e9c44382303c", "Apt Get Install Lists Were Not Deleted"),
             PeerRule.Kics("f2f903fb-b977-461e-98d7-b3e2185c6118", "Pip install Keeping Cached Packages"),
+            PeerRule.Kics("00481784-25aa-4a55-8633-3136dfcf4f37", "Yum Clean All Missing"),
+            PeerRule.Kics("295acb63-9246-4b21-b441-7c1f1fb62dc0", "Missing Dnf Clean All"),
+            PeerRule.Kics("38300d1a-feb2-4a48-936a-d1ef1cd24313", "Missing Zypper Clean"),
+            PeerRule.Kics("ae9c56a6-3ed1-4ac0-9b54-31267f51151d", "Apk Add Using Local Cache Path"),
         ],
         fix: FixApplicability.Safe);
 

@@ -25,7 +25,10 @@ public sealed class PackageInstallPromptsAnalyzer : PlimsollAnalyzer
         tags: [RuleTag.Correctness],
         messages: [Prompts],
         peers: [PeerRule.Hadolint("DL3014"), PeerRule.Hadolint("DL3030"), PeerRule.Hadolint("DL3034"), PeerRule.Hadolint("DL3038"), PeerRule.Trivy("DS-0021"),
-            PeerRule.Kics("77783205-c4ca-4f80-bb80-c777f267c547", "APT-GET Missing Flags To Avoid Manual Input")],
+            PeerRule.Kics("77783205-c4ca-4f80-bb80-c777f267c547", "APT-GET Missing Flags To Avoid Manual Input"),
+            PeerRule.Kics("6e19193a-8753-436d-8a09-76dcff91bb03", "Yum Install Allows Manual Input"),
+            PeerRule.Kics("7ebd323c-31b7-4e5b-b26f-de5e9e477af8", "Missing Flag From Dnf Install"),
+            PeerRule.Kics("45e1fca5-f90e-465d-825f-c2cb63fa3944", "Missing Zypper Non-interactive Switch")],
         fix: FixApplicability.Safe);
 
     private static readonly HashSet<string> AptAsking = new(StringComparer.Ordinal)

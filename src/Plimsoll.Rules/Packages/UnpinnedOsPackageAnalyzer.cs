@@ -25,6 +25,10 @@ public sealed class UnpinnedOsPackageAnalyzer : PlimsollAnalyzer
         [
             PeerRule.Hadolint("DL3008"), PeerRule.Hadolint("DL3018"), PeerRule.Hadolint("DL3033"), PeerRule.Hadolint("DL3037"), PeerRule.Hadolint("DL3041"),
             PeerRule.Kics("965a08d7-ef86-4f14-8792-4a3b2098937e", "Apt Get Install Pin Version Not Defined"),
+            PeerRule.Kics("6452c424-1d92-4deb-bb18-a03e95d579c4", "Yum install Without Version"),
+            PeerRule.Kics("562952e4-0348-4dea-9826-44f3a2c6117b", "Zypper Install Without Version"),
+            PeerRule.Kics("93d88cf7-f078-46a8-8ddc-178e03aeacf1", "Missing Version Specification In dnf install"),
+            PeerRule.Kics("d3499f6d-1651-41bb-a9a7-de925fea487b", "Unpinned Package Version in Apk Add"),
         ]);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);

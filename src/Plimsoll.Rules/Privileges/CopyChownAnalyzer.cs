@@ -18,7 +18,7 @@ public sealed class CopyChownAnalyzer : PlimsollAnalyzer
         securitySeverity: "2.0", precision: RulePrecision.Low,
         tags: [RuleTag.Security],
         messages: [Chown],
-        peers: [],
+        peers: [PeerRule.Kics("aa93e17f-b6db-4162-9334-c70334e7ac28", "Chown Flag Exists")],
         enabledByDefault: false);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
