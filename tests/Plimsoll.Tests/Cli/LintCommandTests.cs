@@ -18,7 +18,7 @@ public class LintCommandTests
         Assert.Contains("examples/insecure/Dockerfile:6:16: error PL1003 ", result.StdOut);
         Assert.Contains("PL1005", result.StdOut);
         Assert.Contains("problems (", result.StdOut);
-        Assert.DoesNotContain("\u001b[", result.StdOut); // no colour when not a terminal
+        Assert.DoesNotContain("\u001b[", result.StdOut, StringComparison.Ordinal); // no colour when not a terminal (ordinal: culture comparison ignores ESC)
     }
 
     [Fact]
