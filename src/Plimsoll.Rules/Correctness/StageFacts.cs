@@ -72,25 +72,11 @@ internal static class StageFacts
         return d[a.Length, b.Length];
     }
 
-    /// <summary>The closest of <paramref name="candidates"/> to <paramref name="name"/> when it looks like a typo of it, or null.</summary>
+    /// <summary>The closest of <paramref name="candidates"/> to <paramref name="name"/> when it looks like a typo of it, or null (see <see cref="TypoSuggester"/>).</summary>
     public static string? Suggest(string name, IEnumerable<string> candidates)
     {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        if (name.Length > 128) return null;
-        foreach (var candidate in candidates)
-        {
-            if (candidate.Length > 128) continue;
-            if (candidate.Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
-            int distance = EditDistance(name, candidate);
-            // A typo: at most two edits, and fewer than a third of the name (so 'app' does not suggest 'api').
-            int allowed = Math.Min(2, Math.Max(name.Length, candidate.Length) / 3);
-            if (distance <= allowed && distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-        return best;
+        var suggester = new TypoSuggester();
+        foreach (var candidate in candidates) suggester.Add(candidate);
+        return suggester.Suggest(name);
     }
 }

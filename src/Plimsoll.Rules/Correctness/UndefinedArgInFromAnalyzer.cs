@@ -33,7 +33,8 @@ public sealed class UndefinedArgInFromAnalyzer : PlimsollAnalyzer
         context.RegisterDockerfileAction(file =>
         {
             var declared = new HashSet<string>(file.Model.GlobalArgs.Select(a => a.Key), StringComparer.Ordinal);
-            var known = declared.Concat(BuildArgs.Platform.Keys).ToList();
+            var known = new TypoSuggester();
+            foreach (var name in declared.Concat(BuildArgs.Platform.Keys)) known.Add(name);
             foreach (var stage in file.Model.Stages)
             {
                 var from = stage.From;
@@ -43,7 +44,7 @@ public sealed class UndefinedArgInFromAnalyzer : PlimsollAnalyzer
         });
     }
 
-    private static void Check(DockerfileAnalysisContext file, DockerfileToken token, HashSet<string> declared, List<string> known)
+    private static void Check(DockerfileAnalysisContext file, DockerfileToken token, HashSet<string> declared, TypoSuggester known)
     {
         string text = token.LogicalText;
         if (text.IndexOf('$') < 0) return;
@@ -53,7 +54,7 @@ public sealed class UndefinedArgInFromAnalyzer : PlimsollAnalyzer
             if (reference.Operator != VariableOperator.None || reference.Name.Length == 0) continue;
             if (declared.Contains(reference.Name) || BuildArgs.Platform.ContainsKey(reference.Name)) continue;
             var span = token.MapLogicalSpan(reference.Start, reference.Length);
-            var suggestion = StageFacts.Suggest(reference.Name, known);
+            var suggestion = known.Suggest(reference.Name);
             if (suggestion != null) file.Report(UndeclaredDidYouMean, span, reference.Name, suggestion);
             else file.Report(Undeclared, span, reference.Name);
         }

@@ -85,6 +85,9 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
             foreach (var pair in kv.Pairs)
                 if (!argLines.ContainsKey(pair.Key)) argLines[pair.Key] = StageFacts.LineOf(file.Text, pair.Span.Start);
         var scope = new StageScope(defined, globals, usedOnlyInStages, argLines, everythingKnown);
+        foreach (var name in defined) scope.Suggester.Add(name);
+        foreach (var name in globals) scope.Suggester.AddFallback(name);
+        foreach (var name in BuildArgs.Platform.Keys) scope.Suggester.AddFallback(name);
 
         foreach (var instruction in stage.Instructions)
         {
@@ -97,7 +100,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                     foreach (var pair in pairs)
                     {
                         if (pair.HasValue) Check(file, pair.ValueToken, scope, sameInstruction: null);
-                        defined.Add(pair.Key);
+                        scope.Define(pair.Key);
                     }
                     continue;
                 }
@@ -107,7 +110,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                     var own = kv.Kind == DockerfileSyntaxKind.EnvInstruction ? new HashSet<string>(pairs.Select(p => p.Key), StringComparer.OrdinalIgnoreCase) : null;
                     foreach (var pair in pairs)
                         if (pair.HasValue) Check(file, pair.ValueToken, scope, own);
-                    if (own != null) defined.UnionWith(own);
+                    if (own != null) foreach (var name in own) scope.Define(name);
                 }
                 continue;
             }
@@ -156,10 +159,17 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         }
 
         public HashSet<string> Defined { get; }
+        /// <summary>Near misses among <see cref="Defined"/>, then the global and platform arguments.</summary>
+        public TypoSuggester Suggester { get; } = new();
         public HashSet<string> Globals { get; }
         public HashSet<string> UsedOnlyInStages { get; }
         public Dictionary<string, int> ArgLines { get; }
         public bool EverythingKnown { get; }
+
+        public void Define(string name)
+        {
+            if (Defined.Add(name)) Suggester.Add(name);
+        }
     }
 
     private static void Check(DockerfileAnalysisContext file, DockerfileToken token, StageScope scope, HashSet<string>? sameInstruction)
@@ -185,7 +195,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                 file.Report(PlatformArgNotInStage, reference.Span, name);
                 continue;
             }
-            var suggestion = StageFacts.Suggest(name, defined.Concat(globals).Concat(BuildArgs.Platform.Keys));
+            var suggestion = scope.Suggester.Suggest(name);
             if (suggestion != null)
                 file.Report(UndeclaredDidYouMean, reference.Span, name, suggestion);
             else if (!everythingKnown)

@@ -1,0 +1,106 @@
+namespace Plimsoll.Rules.Correctness;
+
+/// <summary>
+/// Finds the known name a misspelt one was meant to be (at most two edits, fewer than a third of the name; ties go to
+/// the name added first), as <see cref="StageFacts.Suggest"/> does, without comparing it with every known name: a
+/// Dockerfile with tens of thousands of variables must stay linear. Names are indexed by what can survive two edits:
+/// a short name by every remainder after deleting up to two letters (two names within two edits share one), a long
+/// name by its five pieces (two edits, a swap counted as two, leave one piece whole, at most two places from where it was).
+/// </summary>
+internal sealed class TypoSuggester
+{
+    private const int MaxEdits = 2;
+    private const int MaxLength = 128;
+    private const int ShortLength = 12;
+    private const int Pieces = 5;
+
+    private readonly List<(string Name, string Lower, int Order)> _names = new();
+    private readonly Dictionary<string, List<int>> _byRemainder = new(StringComparer.Ordinal);
+    private readonly Dictionary<(int Length, int Piece, string Text), List<int>> _byPiece = new();
+    private int _nextOrder;
+
+    /// <summary>Adds a known name; one added earlier wins a tie.</summary>
+    public void Add(string name) => Add(name, _nextOrder++);
+
+    /// <summary>Adds a known name that loses every tie to the names added with <see cref="Add(string)"/>.</summary>
+    public void AddFallback(string name) => Add(name, int.MaxValue / 2 + _nextOrder++);
+
+    private void Add(string name, int order)
+    {
+        if (name.Length == 0 || name.Length > MaxLength) return;
+        string lower = name.ToLowerInvariant();
+        int id = _names.Count;
+        _names.Add((name, lower, order));
+        if (lower.Length <= ShortLength)
+        {
+            foreach (var remainder in Remainders(lower)) Bucket(_byRemainder, remainder).Add(id);
+            return;
+        }
+        for (int piece = 0; piece < Pieces; piece++)
+        {
+            var (start, length) = PieceOf(lower.Length, piece);
+            Bucket(_byPiece, (lower.Length, piece, lower.Substring(start, length))).Add(id);
+        }
+    }
+
+    /// <summary>The closest known name when <paramref name="name"/> looks like a typo of it, or null.</summary>
+    public string? Suggest(string name)
+    {
+        if (name.Length == 0 || name.Length > MaxLength) return null;
+        string lower = name.ToLowerInvariant();
+        var candidates = new HashSet<int>();
+        if (lower.Length <= ShortLength + MaxEdits)
+            foreach (var remainder in Remainders(lower))
+                if (_byRemainder.TryGetValue(remainder, out var ids)) candidates.UnionWith(ids);
+        for (int length = Math.Max(ShortLength + 1, lower.Length - MaxEdits); length <= lower.Length + MaxEdits; length++)
+        {
+            for (int piece = 0; piece < Pieces; piece++)
+            {
+                var (start, pieceLength) = PieceOf(length, piece);
+                for (int at = Math.Max(0, start - MaxEdits); at <= start + MaxEdits && at + pieceLength <= lower.Length; at++)
+                    if (_byPiece.TryGetValue((length, piece, lower.Substring(at, pieceLength)), out var ids)) candidates.UnionWith(ids);
+            }
+        }
+
+        (string Name, int Distance, int Order)? best = null;
+        foreach (int id in candidates)
+        {
+            var (candidate, candidateLower, order) = _names[id];
+            if (candidateLower == lower) continue;
+            int allowed = Math.Min(MaxEdits, Math.Max(lower.Length, candidateLower.Length) / 3);
+            if (Math.Abs(lower.Length - candidateLower.Length) > allowed) continue;
+            int distance = StageFacts.EditDistance(lower, candidateLower);
+            if (distance > allowed) continue;
+            if (best == null || distance < best.Value.Distance || (distance == best.Value.Distance && order < best.Value.Order))
+                best = (candidate, distance, order);
+        }
+        return best?.Name;
+    }
+
+    private static List<int> Bucket<TKey>(Dictionary<TKey, List<int>> index, TKey key) where TKey : notnull
+    {
+        if (!index.TryGetValue(key, out var ids)) index[key] = ids = new List<int>();
+        return ids;
+    }
+
+    // The strings left after deleting none, one or two letters.
+    private static HashSet<string> Remainders(string text)
+    {
+        var remainders = new HashSet<string>(StringComparer.Ordinal) { text };
+        for (int i = 0; i < text.Length; i++)
+        {
+            string once = text.Remove(i, 1);
+            remainders.Add(once);
+            for (int j = i; j < once.Length; j++) remainders.Add(once.Remove(j, 1));
+        }
+        return remainders;
+    }
+
+    // Piece `piece` of a name of `length` letters cut into five nearly equal pieces.
+    private static (int Start, int Length) PieceOf(int length, int piece)
+    {
+        int size = length / Pieces, longer = length % Pieces;
+        int start = piece * size + Math.Min(piece, longer);
+        return (start, size + (piece < longer ? 1 : 0));
+    }
+}
