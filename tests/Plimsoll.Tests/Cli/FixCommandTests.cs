@@ -36,9 +36,10 @@ public class FixCommandTests
         Assert.Equal(compose, File.ReadAllBytes(composePath));   // its only fix is unsafe
 
         var all = CliProcess.Run(dir, null, "lint", "--unsafe-fixes", "--quiet", ".");
-        Assert.Contains("fixed 2 findings in 2 files", all.StdErr);
+        // https (PL1003); compose: privileged removed (PL2002), and no-new-privileges, cap_drop, read_only inserted (PL2010, PL2009, PL2011).
+        Assert.Contains("fixed 5 findings in 2 files", all.StdErr);
         Assert.Equal(Latin1.GetBytes("FROM alpine:3.20\r\n# caf\u00e9\r\nCOPY app.conf /etc/\r\nADD https://example.com/a.txt /a\r\nUSER app\r\n"), File.ReadAllBytes(dockerPath));
-        Assert.Equal(Encoding.UTF8.GetBytes("services:\n  app:\n    image: nginx:1.27\n"), File.ReadAllBytes(composePath));
+        Assert.Equal(Encoding.UTF8.GetBytes("services:\n  app:\n    image: nginx:1.27\n    security_opt: [\"no-new-privileges:true\"]\n    cap_drop: [ALL]\n    read_only: true\n"), File.ReadAllBytes(composePath));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(dockerPath));
         Assert.Empty(Directory.GetFiles(dir, "*.tmp", SearchOption.AllDirectories));
     }
@@ -65,11 +66,15 @@ public class FixCommandTests
 
         var result = CliProcess.Run(dir, null, "lint", "--unsafe-fixes", "--quiet", "compose.yaml");
 
-        Assert.Contains("fixed 3 findings in 1 file", result.StdErr);
+        // privileged and pid removed, encryption added, and three inserted service settings (PL2010, PL2009, PL2011).
+        Assert.Contains("fixed 6 findings in 1 file", result.StdErr);
         string expected = "# Edge services \u2014 caf\u00e9\r\n"
                         + "services:\r\n"
                         + "  app:\r\n"
                         + "    image: nginx:1.27\r\n"
+                        + "    security_opt: [\"no-new-privileges:true\"]\r\n"
+                        + "    cap_drop: [ALL]\r\n"
+                        + "    read_only: true\r\n"
                         + "    networks:\r\n"
                         + "      - backend\r\n"
                         + "networks:\r\n"

@@ -95,8 +95,8 @@ public sealed class NativeToolTests : IClassFixture<NativeToolTests.ReleasePacka
         string nativeReport = Path.Combine(work, "native.json"), jitReport = Path.Combine(work, "jit.json");
         string[] arguments = { "lint", "--kind", kind, "--severity-threshold", "none", "--format", "json", corpus, "--output" };
 
-        var native = ExternalTool.Run(work, null, packages.Tool, arguments.Append(nativeReport).ToArray());
-        var jit = CliProcess.RunJitBuild(work, null, arguments.Append(jitReport).ToArray());
+        var native = ExternalTool.Run(work, CliProcess.WithoutShellCheck, packages.Tool, arguments.Append(nativeReport).ToArray());
+        var jit = CliProcess.RunJitBuildWith(CliProcess.WithoutShellCheck, work, null, arguments.Append(jitReport).ToArray());
 
         Assert.Equal(jit.ExitCode, native.ExitCode);
         string jitText = WithoutVersion(File.ReadAllText(jitReport));

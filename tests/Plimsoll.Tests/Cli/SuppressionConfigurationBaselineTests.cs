@@ -14,11 +14,11 @@ public class SuppressionConfigurationBaselineTests
     {
         var dir = TempDirectory.Create();
         File.WriteAllText(Path.Combine(dir, "Dockerfile"),
-            "# hadolint ignore=DL3006\nFROM ubuntu\n# plimsoll disable-next-line PL1003, PL1005 -- vendor script, pinned by proxy\nRUN curl -fsSL http://example.com/x.sh | sh\n# plimsoll disable PL2001, PL1002 -- base image sets USER\n");
+            "# hadolint ignore=DL3006\nFROM ubuntu\n# plimsoll disable-next-line PL1003, PL1005, PL7002 -- vendor script, pinned by proxy\nRUN curl -fsSL http://example.com/x.sh | sh\n# plimsoll disable PL2001, PL1002 -- base image sets USER\n");
 
         var text = CliProcess.Run(dir, null, "lint");
         Assert.Equal(0, text.ExitCode);
-        Assert.Contains("5 suppressed", text.StdOut);
+        Assert.Contains("6 suppressed", text.StdOut);
 
         var sarif = CliProcess.Run(dir, null, "lint", "--format", "sarif");
         using var log = JsonDocument.Parse(sarif.StdOut);
