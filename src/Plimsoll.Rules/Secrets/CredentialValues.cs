@@ -17,7 +17,29 @@ internal static class CredentialValues
         return unquoted.Length > 0 && unquoted.IndexOf('$') < 0 && !Switches.Contains(unquoted);
     }
 
+    /// <summary>
+    /// A value that is known text after interpolation (compose <c>$$</c> already unescaped, a default already taken)
+    /// and could be a secret: not empty, not a switch. A <c>$</c> in it is a literal character.
+    /// </summary>
+    public static bool CouldBeCredentialText(string text)
+    {
+        string unquoted = Unquote(text);
+        return unquoted.Length > 0 && !Switches.Contains(unquoted);
+    }
+
     public static bool IsSwitch(string value) => Switches.Contains(Unquote(value));
+
+    // A count or a duration: 30, 1.5, 24h, 500ms, 1h30m, P1D, PT15M.
+    private static readonly System.Text.RegularExpressions.Regex Quantity = new(
+        @"^(-?\d+(\.\d+)?[a-z]{0,3}(\d+(\.\d+)?[a-z]{1,3})*|P(\d+[YMWD])*(T(\d+(\.\d+)?[HMS])+)?)$",
+        System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>True for values that count or time something (<c>30</c>, <c>24h</c>, <c>500ms</c>, <c>PT15M</c>).</summary>
+    public static bool IsQuantity(string value)
+    {
+        string unquoted = Unquote(value);
+        return unquoted.Length > 0 && unquoted != "P" && Quantity.IsMatch(unquoted);
+    }
 
     /// <summary>
     /// The URL with its password masked when <paramref name="value"/> is <c>scheme://user:password@host…</c> with a

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
+using Plimsoll.Semantics.Compose.Interpolation;
 using Plimsoll.Syntax.Dockerfile;
 
 namespace Plimsoll.Rules.Secrets;
@@ -47,7 +48,10 @@ public sealed class PlaintextCredentialAnalyzer : PlimsollAnalyzer
             bool isArg = kv.Kind == DockerfileSyntaxKind.ArgInstruction;
             foreach (var pair in kv.Pairs)
             {
-                if (SecretNames.IsSecretName(pair.Key) && (isArg ? pair.Value == null || !CredentialValues.IsSwitch(pair.Value) : CredentialValues.CouldBeCredential(pair.Value)))
+                bool credential = pair.Value == null
+                    ? isArg && SecretNames.IsSecretName(pair.Key)
+                    : (isArg ? !CredentialValues.IsSwitch(pair.Value) : CredentialValues.CouldBeCredential(pair.Value)) && SecretNames.IsSecretSetting(pair.Key, pair.Value);
+                if (credential)
                     instruction.Report(isArg ? CredentialArg : CredentialEnv, pair.Span, pair.Key);
                 else if (CredentialValues.UrlWithPassword(pair.Value) is { } url)
                     instruction.Report(CredentialUrlInImage, pair.Span, isArg ? "ARG" : "ENV", pair.Key, url);
@@ -62,7 +66,11 @@ public sealed class PlaintextCredentialAnalyzer : PlimsollAnalyzer
                 var name = variable.NameNode;
                 var span = name.Tree == value.Tree && value.Span.End >= name.Span.Start ? TextSpan.FromBounds(name.Span.Start, value.Span.End) : value.Span;
                 var location = Plimsoll.Diagnostics.PlimsollDiagnostic.CreateLocation(value.Path, value.Tree.Text, span);
-                if (SecretNames.IsSecretName(variable.Name) && CredentialValues.CouldBeCredential(raw))
+                // The text compose will set: $$ unescaped, a default (${DB_PASSWORD:-changeme}) taken, as it ships in the file.
+                // An escaped reference ($${DB_PASSWORD}) is left for the container to expand: no credential in the file.
+                string? shipped = (value.Origin is ValueOrigin.Literal or ValueOrigin.Default) && value.Interpolated?.HasError != true ? value.Text : null;
+                if (shipped != null && shipped.Contains("${", StringComparison.Ordinal)) shipped = null;
+                if (shipped != null && CredentialValues.CouldBeCredentialText(shipped) && SecretNames.IsSecretSetting(variable.Name, shipped))
                     service.Report(CredentialService, location, null, service.Service.Name, variable.Name);
                 else if (CredentialValues.UrlWithPassword(raw) is { } url)
                     service.Report(CredentialUrlService, location, null, service.Service.Name, variable.Name, url);
@@ -75,7 +83,7 @@ public sealed class PlaintextCredentialAnalyzer : PlimsollAnalyzer
                 // Item metadata is kept as written: a value taken from a property ($(X)) is not a literal.
                 var value = variable.GetMetadata("Value");
                 if (value == null || value.Contains("$(")) continue;
-                if (SecretNames.IsSecretName(variable.Value) && CredentialValues.CouldBeCredential(value))
+                if (CredentialValues.CouldBeCredential(value) && SecretNames.IsSecretSetting(variable.Value, value))
                     project.Report(CredentialContainerVariable, variable, variable.Value);
                 else if (CredentialValues.UrlWithPassword(value) is { } url)
                     project.Report(CredentialUrlContainerVariable, variable, variable.Value, url);

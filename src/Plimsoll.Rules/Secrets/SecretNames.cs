@@ -5,32 +5,78 @@ internal static class SecretNames
 {
     private static readonly HashSet<string> SecretWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "PASSWORD", "PASSWD", "PASSPHRASE", "PASS", "PWD_SECRET", "SECRET", "SECRETS", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY",
+        "PASSWORD", "PASSWORDS", "PASSWD", "PASSPHRASE", "PASS", "PWD_SECRET", "SECRET", "SECRETS", "TOKEN", "TOKENS", "APIKEY",
+        "CREDENTIAL", "CREDENTIALS", "PRIVATEKEY",
     };
+
+    // Words run together (DBPASSWORD, MYAPIKEY, clientSecret): a word ending in one of these names a credential.
+    private static readonly string[] SecretWordEndings = { "PASSWORD", "PASSWD", "APIKEY", "SECRET", "TOKEN" };
+
+    // Only as the last word of a longer name: PWD alone is the shell's working directory, SALT_ROUNDS a count.
+    private static readonly HashSet<string> SecretHeadsOnly = new(StringComparer.OrdinalIgnoreCase) { "PWD", "SALT" };
 
     private static readonly (string, string)[] SecretPairs =
     {
         ("API", "KEY"), ("PRIVATE", "KEY"), ("ACCESS", "KEY"), ("SECRET", "KEY"), ("CLIENT", "SECRET"), ("AUTH", "TOKEN"), ("ACCESS", "TOKEN"),
+        ("ENCRYPTION", "KEY"), ("SIGNING", "KEY"),
     };
 
     // The last word of a name says what the value is (SECRET_LOCAL_HOSTNAME is a host name, DB_PASSWORD_FILE a path):
     // these heads name something that is not itself a credential.
     private static readonly HashSet<string> NonSecretHeads = new(StringComparer.OrdinalIgnoreCase)
     {
-        "FILE", "PATH", "DIR", "URL", "URI", "NAME", "USER", "USERNAME", "ID", "LENGTH", "COMMAND", "CMD", "HOST", "HOSTNAME",
-        "PORT", "ADDR", "ADDRESS", "ENDPOINT", "SERVER", "MODE", "TYPE", "ENABLED", "DISABLED", "TTL", "TIMEOUT", "EXPIRY",
-        "EXPIRES", "EXPIRATION", "LIFETIME", "ALGORITHM", "ALG", "POLICY", "PROVIDER", "METHOD", "REGION", "FORMAT", "VERSION",
-        "HEADER", "PREFIX", "SUFFIX", "LOCATION", "BACKEND", "STORE", "KEYRING", "DRIVER", "SOURCE",
+        "FILE", "PATH", "DIR", "URL", "URI", "NAME", "USER", "USERNAME", "ID", "COMMAND", "CMD", "HOST", "HOSTNAME",
+        "PORT", "ADDR", "ADDRESS", "ENDPOINT", "SERVER", "MODE", "TYPE", "ENABLED", "DISABLED", "ALGORITHM", "ALG", "POLICY",
+        "PROVIDER", "METHOD", "REGION", "FORMAT", "VERSION", "HEADER", "PREFIX", "SUFFIX", "LOCATION", "BACKEND", "STORE",
+        "KEYRING", "DRIVER", "SOURCE",
     };
 
-    /// <summary>True for names like DB_PASSWORD, GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY; false for *_FILE, *_PATH, *_HOSTNAME and similar.</summary>
+    // Heads that name a quantity (TOKEN_TTL, PASSWORD_LENGTH): not a credential when the value is one, or when there is
+    // no value to judge; TOKEN_TTL=hunter2 still is.
+    private static readonly HashSet<string> QuantityHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "TTL", "TIMEOUT", "EXPIRY", "EXPIRES", "EXPIRATION", "LIFETIME", "LENGTH",
+    };
+
+    // Heads that are the credential itself: DB_PASSWORD=1234 is a (weak) password, not a quantity.
+    private static readonly HashSet<string> CredentialHeads = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "PASSWORD", "PASSWD", "PASSPHRASE", "PASS", "PWD", "SECRET", "TOKEN", "APIKEY", "KEY", "CREDENTIAL", "PRIVATEKEY", "SALT",
+    };
+
+    /// <summary>True for names like DB_PASSWORD, GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY; false for *_FILE, *_PATH, *_HOSTNAME, *_TTL and similar.</summary>
     public static bool IsSecretName(string name)
     {
-        var words = name.Split(new[] { '_', '-', '.' }, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0) return false;
-        if (NonSecretHeads.Contains(words[words.Length - 1])) return false;
+        var words = Words(name);
+        return words.Length > 0 && !QuantityHeads.Contains(words[words.Length - 1]) && HasSecretWords(words);
+    }
+
+    /// <summary>
+    /// True when <paramref name="name"/> set to the literal <paramref name="value"/> is a credential: a secret name, except
+    /// that a quantity (<c>30</c>, <c>24h</c>) given to a name that counts or times something (<c>JWT_ACCESS_TOKEN_EXPIRE_MINUTES</c>,
+    /// <c>OPENAI_MAX_TOKENS</c>, <c>TOKEN_TTL</c>) is not one.
+    /// </summary>
+    public static bool IsSecretSetting(string name, string value)
+    {
+        var words = Words(name);
+        if (words.Length == 0 || !HasSecretWords(words)) return false;
+        string head = words[words.Length - 1];
+        return !(CredentialValues.IsQuantity(value) && !CredentialHeads.Contains(head));
+    }
+
+    private static string[] Words(string name) => name.Split(new[] { '_', '-', '.' }, StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool HasSecretWords(string[] words)
+    {
+        string head = words[words.Length - 1];
+        if (NonSecretHeads.Contains(head)) return false;
+        if (words.Length > 1 && SecretHeadsOnly.Contains(head)) return true;
         foreach (var word in words)
+        {
             if (SecretWords.Contains(word)) return true;
+            foreach (var ending in SecretWordEndings)
+                if (word.Length > ending.Length && word.EndsWith(ending, StringComparison.OrdinalIgnoreCase)) return true;
+        }
         for (int i = 0; i + 1 < words.Length; i++)
             foreach (var (a, b) in SecretPairs)
                 if (words[i].Equals(a, StringComparison.OrdinalIgnoreCase) && words[i + 1].Equals(b, StringComparison.OrdinalIgnoreCase)) return true;
