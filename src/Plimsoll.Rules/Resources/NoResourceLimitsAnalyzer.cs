@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
 using Plimsoll.Semantics.Compose.Projects;
@@ -39,7 +38,7 @@ public sealed class NoResourceLimitsAnalyzer : PlimsollAnalyzer
             var s = service.Service;
             if (s.Mapping == null) return;
             var limits = ((s.Get("deploy") as ProjectMapping)?["resources"] as ProjectMapping)?["limits"] as ProjectMapping;
-            bool memory = Limits(s.Scalar("mem_limit")) || Limits(limits?.Scalar("memory"));
+            bool memory = LimitsMemory(s.Scalar("mem_limit")) || LimitsMemory(limits?.Scalar("memory"));
             bool cpu = Limits(s.Scalar("cpus")) || Limits(s.Scalar("cpu_quota")) || Limits(limits?.Scalar("cpus"));
             if (memory && cpu) return;
             string missing = !memory && !cpu ? "no memory limit and no CPU limit" : !memory ? "no memory limit" : "no CPU limit";
@@ -48,13 +47,19 @@ public sealed class NoResourceLimitsAnalyzer : PlimsollAnalyzer
     }
 
     /// <summary>True when the value bounds something: a positive quantity, or a value not known here.</summary>
-    private static bool Limits(ProjectScalar? value)
+    private static bool Limits(ProjectScalar? value) => Bound(value, memory: false);
+
+    /// <summary>Like <see cref="Limits"/>, for a memory size: compose truncates it to whole bytes, and 0 bytes is no limit (<c>0.5</c>).</summary>
+    private static bool LimitsMemory(ProjectScalar? value) => Bound(value, memory: true);
+
+    private static bool Bound(ProjectScalar? value, bool memory)
     {
         if (value == null) return false;
         if (value.KnownText is not { } text) return value.Raw != null; // unknown: assume the operator sets it
         text = text.Trim();
         if (text.Length == 0) return false;
-        string number = text.TrimEnd('b', 'B', 'k', 'K', 'm', 'M', 'g', 'G');
-        return !double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) || n > 0;
+        // A value compose cannot read as a size (512Mi, 1gig, notanumber) bounds nothing: compose refuses it.
+        if (ComposeSize.Parse(text) is not { } size) return false;
+        return memory ? Math.Floor(size.Number * size.Multiplier) >= 1 : size.Number > 0;
     }
 }
