@@ -32,8 +32,10 @@ public sealed class HostDeviceExposedAnalyzer : PlimsollAnalyzer
         (new Regex(@"^/dev/port$"), "raw access to the host's I/O ports"),
         (new Regex(@"^/dev/kmsg$"), "the host kernel's log, to read and to forge entries in"),
         (new Regex(@"^/dev/cpu(/\d+)?/msr$|^/dev/cpu$"), "the CPU's model-specific registers, which can switch off kernel protections"),
-        (new Regex(@"^/dev/(sd|hd|vd|xvd)[a-z]+\d*$"), "raw read and write access to a host disk, beneath every mount restriction"),
-        (new Regex(@"^/dev/(nvme\d+(n\d+)?(p\d+)?|mmcblk\d+(p\d+)?|md\d+|nbd\d+|rbd\d+|sg\d+|raw(\d+|/.*)?)$"), "raw read and write access to a host disk, beneath every mount restriction"),
+        // IDE disks are hda to hdt: one letter, so /dev/hdmi0 (a display) is not one.
+        (new Regex(@"^/dev/((sd|vd|xvd)[a-z]+|hd[a-z])\d*$"), "raw read and write access to a host disk, beneath every mount restriction"),
+        // md: RAID arrays by number or by name (/dev/md/data) and their folder; zd and zvol: ZFS volumes; mtdblock: flash.
+        (new Regex(@"^/dev/(nvme\d+(n\d+)?(p\d+)?|mmcblk\d+(p\d+)?|md(\d+|/.*)?|nbd\d+|rbd\d+|sg\d+|raw(\d+|/.*)?|zd\d+(p\d+)?|zvol(/.*)?|mtdblock\d+)$"), "raw read and write access to a host disk, beneath every mount restriction"),
         (new Regex(@"^/dev/disk(/.*)?$"), "raw read and write access to the host's disks, beneath every mount restriction"),
         (new Regex(@"^/dev/(loop\d*|loop-control)$"), "loop devices, with which the container can attach and mount disk images"),
         (new Regex(@"^/dev/(dm-\d+|mapper(/.*)?)$"), "device-mapper volumes (LVM, encrypted disks) in raw form"),
