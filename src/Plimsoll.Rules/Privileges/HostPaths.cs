@@ -50,6 +50,9 @@ internal static class HostPaths
         ("/etc", "the host's system configuration (cron, sudoers, shadow, ssh)"),
         ("/root", "root's home directory (SSH keys, shell start-up files)"),
         ("/usr", "the host's programs and libraries"),
+        // Folders that hold Docker's and containerd's state (and the crontabs): writing them writes those.
+        ("/var", "the host's state, Docker's, containerd's and the crontabs included"),
+        ("/var/lib", "the host's service state, Docker's and containerd's included"),
     };
 
     // What a mount exposes even read-only (most specific first).

@@ -37,7 +37,8 @@ public sealed class PrivilegedAnalyzer : PlimsollAnalyzer
         {
             // In a stack the model has no privileged (docker stack deploy ignores it).
             if (service.Service.Privileged is not { } scalar) return;
-            if (string.Equals(service.KnownValue(scalar), "true", StringComparison.OrdinalIgnoreCase))
+            // Compose reads every boolean spelling it accepts (yes, on, 1), quoted or not.
+            if (service.KnownValue(scalar) != null && scalar.AsBoolean() == true)
                 service.Report(PrivilegedService, scalar, RuleEdits.RemoveEntryLine(scalar.Tree.Text, scalar.Span, "privileged", "Remove 'privileged: true'"), service.Service.Name);
         });
     }
