@@ -17,8 +17,8 @@ internal readonly record struct ComposeSize(double Number, double Multiplier)
         while (end > 0 && char.IsLetter(text[end - 1])) end--;
         string suffix = text.Substring(end).ToLowerInvariant();
         string number = text.Substring(0, end);
-        if (number.EndsWith(' ')) number = number.Substring(0, number.Length - 1);
-        if (number.Length == 0 || !number.All(c => char.IsAsciiDigit(c) || c == '.')) return null;
+        if (number.EndsWith(" ", StringComparison.Ordinal)) number = number.Substring(0, number.Length - 1);
+        if (number.Length == 0 || !number.All(c => (c >= '0' && c <= '9') || c == '.')) return null;
         if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n)) return null;
         if (suffix is "" or "b") return new ComposeSize(n, 1);
         int scale = Scales.IndexOf(suffix[0]);
