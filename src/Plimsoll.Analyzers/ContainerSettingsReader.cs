@@ -6,10 +6,11 @@ namespace Plimsoll.Analyzers;
 
 /// <summary>
 /// The container settings a compilation can see: each value as MSBuild evaluated it (a compiler-visible property),
-/// placed at the last element that writes it in the files that may (the Directory.Build.props, then the project
-/// file: the later one wins, as in evaluation). The files are read as XML (<see cref="MSBuildXmlReader"/>: a
-/// commented-out element is not a setting), not evaluated: an element under a false condition can be picked; the
-/// command line (<c>plimsoll lint App.sln</c>) evaluates and is exact.
+/// placed at the last element that writes that value in the files that may (the Directory.Build.props, then the
+/// project file: the later one wins, as in evaluation), else at the last element of that name (a value built from
+/// <c>$(…)</c>). The files are read as XML (<see cref="MSBuildXmlReader"/>: a commented-out element is not a
+/// setting), not evaluated: of two elements writing the same value, the later is named even when its condition is
+/// false; the command line (<c>plimsoll lint App.sln</c>) evaluates and is exact.
 /// </summary>
 internal static class ContainerSettingsReader
 {
@@ -28,7 +29,9 @@ internal static class ContainerSettingsReader
         foreach (var name in Names)
         {
             if (values(name) is not { Length: > 0 } value) continue;
-            var location = LastLocation(scans, e => e.Name == name);
+            // The element that wrote the evaluated value; one under a false condition writes another value.
+            var location = LastLocation(scans, e => e.Name == name && e.Content == MSBuildXmlContent.Text && e.Text == value.Trim())
+                ?? LastLocation(scans, e => e.Name == name);
             if (location != null) properties.Add(new ContainerSetting(name, value, location.Value.Location));
         }
         return new ContainerSettings(projectPath, properties.ToImmutable(), ReadItems(scans, items));

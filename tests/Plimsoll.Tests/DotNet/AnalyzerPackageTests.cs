@@ -46,7 +46,7 @@ public class AnalyzerPackageTests
         File.WriteAllText(Path.Combine(dir, "C.cs"), "class C { }\n");
         File.WriteAllText(Path.Combine(dir, "Dockerfile"), "FROM ubuntu:latest\nUSER root\n");
         File.WriteAllText(Path.Combine(dir, "compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n    user: \"1000\"\n    privileged: true\n");
-        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project>\n  <PropertyGroup>\n    <ContainerBaseImage>mcr.microsoft.com/dotnet/aspnet:latest</ContainerBaseImage>\n    <ContainerUser>root</ContainerUser>\n    <!-- <ContainerUser>app</ContainerUser> -->\n  </PropertyGroup>\n</Project>\n");
+        File.WriteAllText(Path.Combine(dir, "Directory.Build.props"), "<Project>\n  <PropertyGroup>\n    <ContainerBaseImage>mcr.microsoft.com/dotnet/aspnet:latest</ContainerBaseImage>\n    <ContainerUser>root</ContainerUser>\n    <ContainerUser Condition=\"'$(Configuration)' == 'Never'\">app</ContainerUser>\n    <!-- <ContainerUser>app</ContainerUser> -->\n  </PropertyGroup>\n</Project>\n");
         if (globalConfig != null) File.WriteAllText(Path.Combine(dir, ".globalconfig"), globalConfig);
         return dir;
     }
@@ -65,7 +65,8 @@ public class AnalyzerPackageTests
         Assert.Contains($"{dockerfile}(1,6): warning PL1001: Image 'ubuntu:latest' uses the moving tag 'latest'", build.Output);
         Assert.Contains($"{dockerfile}(2,1): warning PL2001: USER root makes the final stage run as root", build.Output);
         Assert.Contains($"{Path.Combine(dir, "compose.yaml")}(5,17): error PL2002: Service 'web' runs privileged", build.Output);
-        // Compiler-visible container settings, at the element that writes them (a commented-out one below is not one).
+        // Compiler-visible container settings, at the element that writes them (neither the one under a false condition
+        // nor the commented-out one below it).
         string props = Path.Combine(dir, "Directory.Build.props");
         Assert.Contains($"{props}(3,5): warning PL1001: Image 'mcr.microsoft.com/dotnet/aspnet:latest' uses the moving tag 'latest'", build.Output);
         Assert.Contains($"{props}(4,5): warning PL2001: ContainerUser 'root' makes the published container run as root", build.Output);
