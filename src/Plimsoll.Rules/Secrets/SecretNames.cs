@@ -61,7 +61,19 @@ internal static class SecretNames
         var words = Words(name);
         if (words.Length == 0 || !HasSecretWords(words)) return false;
         string head = words[words.Length - 1];
+        if (IsNamedByFingerprint(words, value)) return false;
         return !(CredentialValues.IsQuantity(value) && !CredentialHeads.Contains(head));
+    }
+
+    // A signing key given by its OpenPGP fingerprint or key id (SWIFT_SIGNING_KEY=A62AE125…, 40 or 16 hex digits) names
+    // the public key a download is verified with, which the project publishes; a private or HMAC key is not written so.
+    private static bool IsNamedByFingerprint(string[] words, string value)
+    {
+        if (words.Length < 2 || !words[words.Length - 1].Equals("KEY", StringComparison.OrdinalIgnoreCase)
+            || !words[words.Length - 2].Equals("SIGNING", StringComparison.OrdinalIgnoreCase)) return false;
+        string hex = value.Trim().Trim('"', '\'').Replace(" ", "");
+        if (hex.StartsWith("0x", StringComparison.OrdinalIgnoreCase)) hex = hex.Substring(2);
+        return hex.Length is 16 or 40 && hex.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
     }
 
     private static string[] Words(string name) => name.Split(new[] { '_', '-', '.' }, StringSplitOptions.RemoveEmptyEntries);
