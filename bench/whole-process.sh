@@ -43,11 +43,17 @@ measure() {
 cold() { hyperfine -i -N --runs 10 --warmup 1 --export-json /tmp/plimsoll-bench-cold.json "$1" >/dev/null 2>&1; python3 -c "import json;print('%.0f' % (json.load(open('/tmp/plimsoll-bench-cold.json'))['results'][0]['median']*1000))"; }
 row() { awk -v name="$1" -v files="$2" -v secs="$3" -v rss="$4" -v cold="$5" 'BEGIN { printf "| %-34s | %6d | %8.3f | %9.1f | %8d | %9.1f |\n", name, files, secs, files/(secs>0?secs:0.001), cold, rss/1024 }'; }
 
+# The peers run no ShellCheck: Plimsoll is compared without it (PL7001 off), and timed with it in a row of its own.
+export PLIMSOLL_SHELLCHECK=off
 echo "| tool | files | seconds | files/s | cold ms | peak MB |"
 echo "|---|---:|---:|---:|---:|---:|"
 read -r s m < <(measure $plimsoll lint --kind dockerfile --severity-threshold none --quiet "$dockerfiles")
 cold_df=$(cold "$plimsoll lint --severity-threshold none --kind dockerfile $one_df"); s_df=$s; m_df=$m
 row "plimsoll lint (Dockerfiles)" "$nd" "$s" "$m" "$cold_df"
+if command -v shellcheck >/dev/null; then
+  read -r s m < <(PLIMSOLL_SHELLCHECK= RUNS=1 measure $plimsoll lint --kind dockerfile --severity-threshold none --quiet "$dockerfiles")
+  row "plimsoll lint + ShellCheck (Dockerfiles)" "$nd" "$s" "$m" "$(PLIMSOLL_SHELLCHECK= cold "$plimsoll lint --severity-threshold none --kind dockerfile $one_df")"
+fi
 read -r s m < <(measure $plimsoll_jit lint --kind dockerfile --severity-threshold none --quiet "$dockerfiles")
 row "plimsoll JIT build (Dockerfiles)" "$nd" "$s" "$m" "$(cold "$plimsoll_jit lint --severity-threshold none --kind dockerfile $one_df")"
 read -r s m < <(RUNS=3 measure "$bin/dockerfilelint" "$dockerfiles"/*)

@@ -70,7 +70,7 @@ internal sealed class PackageManagerCommand
     public ImmutableArray<PackageArgument> Packages { get; }
 
     /// <summary>Whether the call installs packages (apt-get install, apk add, pip install, npm install, go install…).</summary>
-    public bool IsInstall => Subcommand is "install" or "add" or "reinstall";
+    public bool IsInstall => Subcommand is "install" or "add" or "reinstall" || (Manager == PackageManager.Go && Subcommand == "run" && !Packages.IsEmpty);
 
     public bool Has(char? shortName, params string[] longNames) => Options.Has(shortName, longNames);
 
@@ -98,6 +98,14 @@ internal sealed class PackageManagerCommand
         }
         else if (!TryGetManager(name, out manager)) return null;
 
+        // gem install x -- --with-x-dir=…: what follows `--` is for the gem's native build, not more gems.
+        if (manager == PackageManager.Gem)
+            for (int d = 0; d < arguments.Length; d++)
+                if (arguments[d].TryGetLiteralValue(out var dashes) && dashes == "--")
+                {
+                    arguments = arguments.RemoveRange(d, arguments.Length - d);
+                    break;
+                }
         var spec = SpecFor(manager);
         var parsed = ShellOptions.Parse(arguments, spec);
         var operands = parsed.Operands;
@@ -134,6 +142,13 @@ internal sealed class PackageManagerCommand
             for (int k = first; k < operands.Length; k++)
                 builder.Add(PackageArgument.Of(manager, operands[k]));
             packages = builder.ToImmutable();
+        }
+        // go run module@version: the program it downloads and runs (the words after it are the program's arguments);
+        // without @ the package comes from the main module, pinned by go.mod.
+        if (manager == PackageManager.Go && subcommand == "run")
+        {
+            var program = operands.Skip(first).FirstOrDefault(o => o.ApproximateValue.IndexOf('@') > 0 && !o.ApproximateValue.EndsWith(".go", StringComparison.Ordinal));
+            if (program != null) packages = ImmutableArray.Create(PackageArgument.Of(manager, program));
         }
         return new PackageManagerCommand(manager, tool, command, nameWord, subcommandWord, subcommand, parsed, packages);
     }
@@ -197,6 +212,8 @@ internal sealed class PackageManagerCommand
         (PackageManager.Yum or PackageManager.Dnf, "in") => "install",
         (PackageManager.Npm, "i" or "add" or "isntall" or "in" or "ins" or "inst" or "insta" or "instal" or "isnt" or "isnta" or "isntal") => "install",
         (PackageManager.Gem, "i") => "install",
+        // go get adds the newest version of a module to go.mod (and, before Go 1.17, installed it).
+        (PackageManager.Go, "get") => "install",
         (PackageManager.Pnpm, "i") => "install",
         _ => subcommand,
     };
@@ -378,6 +395,10 @@ internal sealed class PackageArgument
             case PackageManager.Go:
             {
                 int at = text.LastIndexOf('@');
+                // A pattern of the main module or the standard library (tool, all, std, fmt): nothing is downloaded
+                // that go.mod does not pin. A module path starts with a domain.
+                string firstElement = text.Split('/')[0];
+                if (at < 0 && firstElement.IndexOf('.') < 0) return true;
                 return at > 0 && at < text.Length - 1 && !text.Substring(at + 1).Equals("latest", StringComparison.Ordinal)
                        && !text.Substring(at + 1).Equals("master", StringComparison.Ordinal) && !text.Substring(at + 1).Equals("main", StringComparison.Ordinal);
             }
