@@ -44,7 +44,17 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
     {
         context.RegisterStageAction(stage =>
         {
-            if (stage.Stage.BaseImage is not { } image || stage.Stage.From.Image is not { } word) return;
+            if (stage.Stage.From.Image is not { } word) return;
+            if (stage.Stage.BaseImage is not { } image)
+            {
+                // Not resolved (a variable without a value), yet certain to have no tag: the variable is in the
+                // registry or path part, and the last part is written out without ':' or '@' (FROM ${REGISTRY}/ubuntu).
+                string text = word.Token.LogicalText;
+                int slash = text.LastIndexOf('/');
+                if (slash > 0 && text.IndexOf('$', slash) < 0 && text.IndexOfAny(new[] { ':', '@' }, slash) < 0 && text.Length > slash + 1)
+                    stage.Report(NoTag, word.Span, text);
+                return;
+            }
             if (Problem(image) is { } message) stage.Report(message, word.Span, Values(message, image));
         });
         context.RegisterComposeServiceAction(service =>

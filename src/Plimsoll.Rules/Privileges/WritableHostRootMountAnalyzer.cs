@@ -27,6 +27,7 @@ public sealed class WritableHostRootMountAnalyzer : PlimsollAnalyzer
         peers:
         [
             PeerRule.ComposeLint("CL-0025"),
+            PeerRule.ComposeLint("CL-0013"),
             PeerRule.Kics("1c1325ff-831d-43a1-973e-839ae57dfcc0", "Volume Has Sensitive Host Directory"),
         ],
         fix: FixApplicability.Unsafe);
