@@ -86,6 +86,61 @@ public sealed class RegistryClient : IDisposable
         return DigestResolution.Resolved(computed, get.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>
+    /// The platforms the image at <paramref name="digest"/> offers: the entries of an image index or manifest list
+    /// (attestation entries, <c>unknown/unknown</c>, left out), or the os and architecture of a single image's config.
+    /// </summary>
+    public async Task<ImagePlatforms> PlatformsAsync(RegistryImageName name, string digest, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            string scheme = _options.UsesPlainHttp(name.Registry) ? "http" : "https";
+            byte[] manifest = await GetAsync(new Uri($"{scheme}://{name.ApiHost}/v2/{name.Repository}/manifests/{digest}"), name, cancellationToken).ConfigureAwait(false);
+            using var document = JsonDocument.Parse(manifest);
+            var root = document.RootElement;
+            if (root.TryGetProperty("manifests", out var entries) && entries.ValueKind == JsonValueKind.Array)
+            {
+                var platforms = new List<ImagePlatform>();
+                foreach (var entry in entries.EnumerateArray())
+                    if (entry.TryGetProperty("platform", out var platform) && Platform(platform) is { } p && p.Os != "unknown")
+                        platforms.Add(p);
+                return new ImagePlatforms(platforms, null);
+            }
+            if (root.TryGetProperty("config", out var config) && config.TryGetProperty("digest", out var configDigest) && configDigest.GetString() is { } blob && IsSha256(blob))
+            {
+                byte[] configBody = await GetAsync(new Uri($"{scheme}://{name.ApiHost}/v2/{name.Repository}/blobs/{blob}"), name, cancellationToken).ConfigureAwait(false);
+                using var configDocument = JsonDocument.Parse(configBody);
+                if (Platform(configDocument.RootElement) is { } single) return new ImagePlatforms(new[] { single }, null);
+            }
+            return new ImagePlatforms(Array.Empty<ImagePlatform>(), $"{name.ApiHost} sent a manifest for {name.Repository}@{digest} that names no platform");
+        }
+        catch (ResolutionException e) { return new ImagePlatforms(Array.Empty<ImagePlatform>(), e.Message); }
+        catch (CredentialException e) { return new ImagePlatforms(Array.Empty<ImagePlatform>(), e.Message); }
+        catch (JsonException e) { return new ImagePlatforms(Array.Empty<ImagePlatform>(), $"{name.ApiHost} sent JSON that cannot be read: {e.Message}"); }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new ImagePlatforms(Array.Empty<ImagePlatform>(), $"no answer from {name.ApiHost} within {_options.Timeout.TotalSeconds:0.#} s");
+        }
+        catch (HttpRequestException e) { return new ImagePlatforms(Array.Empty<ImagePlatform>(), $"cannot reach {name.ApiHost}: {Innermost(e)}"); }
+    }
+
+    private static ImagePlatform? Platform(JsonElement element)
+        => element.ValueKind == JsonValueKind.Object
+           && element.TryGetProperty("os", out var os) && os.GetString() is { Length: > 0 } osText
+           && element.TryGetProperty("architecture", out var architecture) && architecture.GetString() is { Length: > 0 } architectureText
+            ? ImagePlatform.Create(osText, architectureText, element.TryGetProperty("variant", out var variant) ? variant.GetString() : null)
+            : null;
+
+    private async Task<byte[]> GetAsync(Uri url, RegistryImageName name, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        using var response = await SendAsync(HttpMethod.Get, url, name, cancellationToken).ConfigureAwait(false);
+        byte[] body = await ReadBoundedAsync(response.Content, timeout.Token).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode) throw Failure(response, name, body);
+        return body;
+    }
+
     /// <summary>Sends with the repository's known authorization; on a 401, authorizes per the challenge and sends once more.</summary>
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, Uri url, RegistryImageName name, CancellationToken cancellationToken)
     {

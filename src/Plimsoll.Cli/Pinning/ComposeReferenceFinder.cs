@@ -8,7 +8,8 @@ namespace Plimsoll.Cli.Pinning;
 
 /// <summary>
 /// The <c>image:</c> values of a compose file's services that <c>pin</c> can rewrite: plain or quoted scalars
-/// written verbatim (a value reached through an alias is rewritten at its anchor). Interpolated values are skipped.
+/// written verbatim (a value reached through an alias is rewritten at its anchor), each with the service's literal
+/// <c>platform:</c>. Interpolated values are skipped.
 /// </summary>
 internal static class ComposeReferenceFinder
 {
@@ -42,7 +43,8 @@ internal static class ComposeReferenceFinder
                 skipped.Add(new SkippedReference(value, "the value is written in a YAML form that is not the reference verbatim; rewrite it by hand", position));
                 continue;
             }
-            sites.Add(new ImageReferenceSite(span, value, $"service {service.Name} image", SourcePosition.Of(text, span.Start)));
+            string? platform = service.Platform?.Raw is { Length: > 0 } p && !p.Contains('$') ? p : null;
+            sites.Add(new ImageReferenceSite(span, value, $"service {service.Name} image", SourcePosition.Of(text, span.Start), platform));
         }
         return new ReferenceSites(sites.DistinctBy(s => s.Span).OrderBy(s => s.Span.Start).ToList(), skipped);
     }

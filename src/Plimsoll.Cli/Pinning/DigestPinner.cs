@@ -12,7 +12,10 @@ namespace Plimsoll.Cli.Pinning;
 /// digest each tag points to now, and appends <c>@sha256:…</c> to every reference that has none. A file is written
 /// only when every reference in it resolved; other files are still pinned. <c>--check</c> instead compares the
 /// digests already pinned with their tags; <c>--dry-run</c> prints the diff and writes nothing.
-/// Exit: 0 done (or, with --check, every digest current); 1 with --check, a pinned digest is stale;
+/// A reference the file asks for in one platform (<c>FROM --platform=linux/arm64</c>, compose <c>platform:</c>) is
+/// also checked against the platforms its image offers.
+/// Exit: 0 done (or, with --check, every digest current); 1 with --check, a pinned digest is stale, or an image
+/// offers no image for the platform asked for;
 /// 2 an image could not be resolved, a file could not be read or written, or a path does not exist.
 /// </summary>
 internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWriter stderr)
@@ -64,6 +67,7 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
 
         bool stale = false;
         int pinnedReferences = 0, writtenFiles = 0, checkedReferences = 0;
+        var platformChecks = new List<PlatformCheck>();
         foreach (var item in work)
         {
             var changes = new List<TextChange>();
@@ -73,8 +77,14 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
                 var name = Name(site);
                 if (request.Check && name.Digest != null && name.Tag == null)
                     stderr.WriteLine($"{site.Location(item.Path)}: note: {site.Reference} not checked: pinned without a tag to compare with");
-                if (!NeedsRegistry(name)) continue;
+                if (!NeedsRegistry(name))
+                {
+                    if (site.Platform != null && name.Digest != null) platformChecks.Add(new PlatformCheck(site, item.Path, name, name.Digest));
+                    continue;
+                }
                 var resolution = resolutions[name.CanonicalTagReference];
+                if (site.Platform != null && (request.Check ? name.Digest : resolution.Digest) is { } platformDigest)
+                    platformChecks.Add(new PlatformCheck(site, item.Path, name, platformDigest));
                 if (!resolution.Succeeded)
                 {
                     stderr.WriteLine($"{site.Location(item.Path)}: error: cannot resolve {site.Reference}: {resolution.Message}");
@@ -118,14 +128,65 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
             writtenFiles++;
         }
 
+        bool platformMissing = CheckPlatforms(platformChecks, ref toolError);
+
         if (request.Check)
             stderr.WriteLine($"pin --check: {checkedReferences} pinned reference(s) checked, {(stale ? "some stale" : "none stale")}");
         else
             stderr.WriteLine(request.DryRun
                 ? $"pin --dry-run: {pinnedReferences} reference(s) would be pinned; nothing written"
                 : $"pin: {pinnedReferences} reference(s) pinned in {writtenFiles} file(s)");
-        return toolError ? ExitCodes.UsageOrToolError : stale ? ExitCodes.Findings : ExitCodes.Clean;
+        return toolError ? ExitCodes.UsageOrToolError : stale || platformMissing ? ExitCodes.Findings : ExitCodes.Clean;
     }
+
+    private sealed record PlatformCheck(ImageReferenceSite Site, string Path, RegistryImageName Name, string Digest);
+
+    /// <summary>
+    /// BuildKit's InvalidBaseImagePlatform, before the build: an image a FROM --platform (or a compose platform:) asks
+    /// for in a platform it does not offer fails the build or runs emulated. True when some image lacks its platform.
+    /// </summary>
+    private bool CheckPlatforms(List<PlatformCheck> checks, ref bool toolError)
+    {
+        if (checks.Count == 0) return false;
+        var unique = checks.GroupBy(c => c.Name.Registry + "/" + c.Name.Repository + "@" + c.Digest).Select(g => g.First()).ToList();
+        var offered = new System.Collections.Concurrent.ConcurrentDictionary<string, ImagePlatforms>();
+        using (var client = new RegistryClient(ClientOptions(), DockerConfigCredentials.FromEnvironment()))
+        {
+            Parallel.ForEachAsync(unique, new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests }, async (check, token) =>
+            {
+                offered[check.Name.Registry + "/" + check.Name.Repository + "@" + check.Digest] = await client.PlatformsAsync(check.Name, check.Digest, token).ConfigureAwait(false);
+            }).GetAwaiter().GetResult();
+        }
+        bool missing = false;
+        foreach (var check in checks)
+        {
+            string location = check.Site.Location(check.Path);
+            if (ImagePlatform.TryParse(check.Site.Platform!) is not { } wanted)
+            {
+                stderr.WriteLine($"{location}: note: platform '{check.Site.Platform}' of {check.Site.Reference} not checked: it is not os/architecture[/variant]");
+                continue;
+            }
+            var platforms = offered[check.Name.Registry + "/" + check.Name.Repository + "@" + check.Digest];
+            if (!platforms.Succeeded)
+            {
+                stderr.WriteLine($"{location}: error: cannot read the platforms of {check.Site.Reference}: {platforms.Failure}");
+                toolError = true;
+                continue;
+            }
+            if (platforms.Platforms.Any(wanted.IsServedBy)) continue;
+            string has = platforms.Platforms.Count == 0 ? "no platform" : string.Join(", ", platforms.Platforms.Select(p => p.ToString()).Distinct());
+            stdout.WriteLine($"{location}: platform: {check.Site.Reference} ({check.Site.Where}) has no {wanted} image (it offers {has}): a build for {wanted} fails or runs another platform's image under emulation");
+            missing = true;
+        }
+        return missing;
+    }
+
+    private RegistryClientOptions ClientOptions() => new()
+    {
+        Timeout = request.Timeout,
+        InsecureRegistries = request.InsecureRegistries.ToArray(),
+        UserAgent = "plimsoll/" + Program.Version.Split('+')[0],
+    };
 
     private static RegistryImageName Name(ImageReferenceSite site) => RegistryImageName.TryParse(site.Reference)!;
 
@@ -137,13 +198,7 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
         var unique = names.GroupBy(n => n.CanonicalTagReference).Select(g => g.First()).ToList();
         var results = new System.Collections.Concurrent.ConcurrentDictionary<string, DigestResolution>();
         if (unique.Count == 0) return new Dictionary<string, DigestResolution>();
-        var options = new RegistryClientOptions
-        {
-            Timeout = request.Timeout,
-            InsecureRegistries = request.InsecureRegistries.ToArray(),
-            UserAgent = "plimsoll/" + Program.Version.Split('+')[0],
-        };
-        using var client = new RegistryClient(options, DockerConfigCredentials.FromEnvironment());
+        using var client = new RegistryClient(ClientOptions(), DockerConfigCredentials.FromEnvironment());
         Parallel.ForEachAsync(unique, new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests }, async (name, token) =>
         {
             results[name.CanonicalTagReference] = await client.ResolveAsync(name, token).ConfigureAwait(false);

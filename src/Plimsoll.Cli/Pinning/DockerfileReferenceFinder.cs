@@ -10,7 +10,8 @@ namespace Plimsoll.Cli.Pinning;
 /// The image references of a Dockerfile that <c>pin</c> can rewrite: FROM images (not stages, not scratch),
 /// <c>COPY --from=IMAGE</c> and <c>RUN --mount=…,from=IMAGE</c> values that name no stage, and — for
 /// <c>FROM ${BASE}</c> — the literal default of the global ARG it reads. A reference is rewritten only where the
-/// source text is the reference itself (no quotes, escapes or line continuations inside it).
+/// source text is the reference itself (no quotes, escapes or line continuations inside it). A FROM site carries its
+/// literal <c>--platform</c>.
 /// </summary>
 internal static partial class DockerfileReferenceFinder
 {
@@ -28,9 +29,11 @@ internal static partial class DockerfileReferenceFinder
         {
             if (stage.From.Image is not { } word || stage.ParentStage != null || stage.IsScratch) continue;
             string value = word.Value;
+            // The platform a build of this stage asks for, when it is written out (not $BUILDPLATFORM and the like).
+            string? platform = stage.From.GetFlag("platform")?.Value is { Length: > 0 } p && !p.Contains('$') ? p : null;
             if (!value.Contains('$') && stage.BaseName.Value is { } literal)
             {
-                Add(text, sites, skipped, word.Token.Span, literal, "FROM", requireTag: false);
+                Add(text, sites, skipped, word.Token.Span, literal, "FROM", requireTag: false, platform);
                 continue;
             }
             var match = SingleVariable().Match(value);
@@ -39,7 +42,7 @@ internal static partial class DockerfileReferenceFinder
             {
                 int line = SourcePosition.Of(text, word.Token.Span.Start).Line + 1;
                 if (argValue.Length >= 2 && argValue[0] is '"' or '\'' && argValue[^1] == argValue[0]) argValue = argValue[1..^1];
-                Add(text, sites, skipped, arg.ValueToken.Span, argValue, $"ARG {arg.Key} default (FROM on line {line})", requireTag: false);
+                Add(text, sites, skipped, arg.ValueToken.Span, argValue, $"ARG {arg.Key} default (FROM on line {line})", requireTag: false, platform);
                 continue;
             }
             skipped.Add(new SkippedReference(value, "the image is built from build arguments; pin the ARG default or write the reference literally",
@@ -81,7 +84,7 @@ internal static partial class DockerfileReferenceFinder
     /// Adds a site when the span's text is exactly the reference. For <c>--from</c> values a bare name may be a named
     /// build context, so only references with a tag, digest or registry are taken as images there.
     /// </summary>
-    private static void Add(SourceText text, List<ImageReferenceSite> sites, List<SkippedReference> skipped, TextSpan span, string reference, string where, bool requireTag)
+    private static void Add(SourceText text, List<ImageReferenceSite> sites, List<SkippedReference> skipped, TextSpan span, string reference, string where, bool requireTag, string? platform = null)
     {
         var position = SourcePosition.Of(text, span.Start);
         if (RegistryImageName.TryParse(reference) is not { } name)
@@ -98,6 +101,6 @@ internal static partial class DockerfileReferenceFinder
             skipped.Add(new SkippedReference(reference, "the reference is quoted, escaped or split across lines in the source; rewrite it by hand", position));
             return;
         }
-        sites.Add(new ImageReferenceSite(span, reference, where, SourcePosition.Of(text, span.Start)));
+        sites.Add(new ImageReferenceSite(span, reference, where, SourcePosition.Of(text, span.Start), platform));
     }
 }

@@ -5,9 +5,10 @@ namespace Plimsoll.Cli.Pinning;
 /// <summary>
 /// Where a file writes an image reference literally enough to rewrite it: the exact span of the reference text
 /// (a FROM image, a <c>COPY --from</c> or <c>RUN --mount from=</c> value, the default of the ARG a FROM reads,
-/// a compose <c>image:</c> value). Appending <c>@sha256:…</c> after the span pins it.
+/// a compose <c>image:</c> value). Appending <c>@sha256:…</c> after the span pins it. <see cref="Platform"/> is the
+/// platform the file asks for it (<c>FROM --platform=linux/arm64</c>, compose <c>platform:</c>) when written literally.
 /// </summary>
-internal sealed record ImageReferenceSite(TextSpan Span, string Reference, string Where, LinePosition Position)
+internal sealed record ImageReferenceSite(TextSpan Span, string Reference, string Where, LinePosition Position, string? Platform = null)
 {
     public string Location(string path) => $"{path}:{Position.Line + 1}:{Position.Character + 1}";
 }

@@ -75,6 +75,33 @@ public sealed class PinEndToEndTests
     }
 
     [RegistryFact]
+    public void An_image_without_the_platform_a_FROM_or_a_service_asks_for_is_reported_when_pinning_and_checking()
+    {
+        using var registry = LocalRegistry.Start();
+        registry.Push("amdonly:1", "amd64 only");
+        registry.Push("multi:2", "two platforms", "amd64", "arm64");
+        string h = registry.Host;
+        string dir = TempDirectory.Create();
+        // arm64 from an amd64-only image: reported; from the two-platform index: fine; $BUILDPLATFORM: not known, not checked.
+        File.WriteAllText(Path.Combine(dir, "Dockerfile"),
+            $"FROM --platform=linux/arm64 {h}/amdonly:1 AS a\nFROM --platform=linux/aarch64 {h}/multi:2 AS b\nFROM --platform=$BUILDPLATFORM {h}/amdonly:1 AS c\n");
+        File.WriteAllText(Path.Combine(dir, "compose.yaml"), $"services:\n  pi:\n    image: {h}/multi:2\n    platform: linux/arm/v7\n  x86:\n    image: {h}/multi:2\n    platform: linux/amd64\n");
+
+        var pin = PinCli.Run(dir, null, "pin");
+        Assert.True(pin.ExitCode == 1, pin.StdOut + pin.StdErr);
+        Assert.Contains($"Dockerfile:1:29: platform: {h}/amdonly:1 (FROM) has no linux/arm64 image (it offers linux/amd64)", pin.StdOut);
+        Assert.Contains($"compose.yaml:3:12: platform: {h}/multi:2 (service pi image) has no linux/arm/v7 image (it offers linux/amd64, linux/arm64)", pin.StdOut);
+        Assert.Equal(2, pin.StdOut.Split('\n').Count(l => l.Contains(": platform: ")));
+        Assert.Contains("pin: 5 reference(s) pinned in 2 file(s)", pin.StdErr); // the pins are written all the same
+
+        // Pinned now: --check reads the platforms of the pinned digests.
+        var check = PinCli.Run(dir, null, "pin", "--check");
+        Assert.True(check.ExitCode == 1, check.StdOut + check.StdErr);
+        Assert.Contains($"Dockerfile:1:29: platform: {h}/amdonly:1@", check.StdOut);
+        Assert.DoesNotContain("stale", check.StdOut);
+    }
+
+    [RegistryFact]
     public void Pins_the_sdk_container_base_image_in_project_files_and_Directory_Build_props()
     {
         using var registry = LocalRegistry.Start();
