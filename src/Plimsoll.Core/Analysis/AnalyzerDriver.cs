@@ -64,16 +64,17 @@ public sealed class AnalyzerDriver
         if (_registry.HasDockerfileWork)
         {
             var options = settings.Options;
-            RunActions(_registry.DockerfileActions, new DockerfileAnalysisContext(model, options, sink), path, notifications, cancellationToken);
+            var enabled = _registry.EnabledAnalyzers(options);
+            RunActions(_registry.DockerfileActions, enabled, new DockerfileAnalysisContext(model, options, sink), path, notifications, cancellationToken);
             if (_registry.StageActions.Count > 0)
                 foreach (var stage in model.Stages)
-                    RunActions(_registry.StageActions, new StageAnalysisContext(model, stage, options, sink), path, notifications, cancellationToken);
+                    RunActions(_registry.StageActions, enabled, new StageAnalysisContext(model, stage, options, sink), path, notifications, cancellationToken);
             foreach (var instruction in tree.Root.Instructions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                AnalyzeInstruction(model, instruction, options, sink, path, notifications, notAnalysed);
+                AnalyzeInstruction(model, instruction, options, enabled, sink, path, notifications, notAnalysed);
                 // An ONBUILD trigger is an instruction of its own.
-                if (instruction is OnbuildInstructionSyntax { Inner: { } inner }) AnalyzeInstruction(model, inner, options, sink, path, notifications, notAnalysed);
+                if (instruction is OnbuildInstructionSyntax { Inner: { } inner }) AnalyzeInstruction(model, inner, options, enabled, sink, path, notifications, notAnalysed);
             }
         }
 
@@ -272,12 +273,12 @@ public sealed class AnalyzerDriver
         return results;
     }
 
-    private void AnalyzeInstruction(DockerfileSemanticModel model, InstructionSyntax instruction, AnalyzerOptions options, FindingSink sink, string path,
+    private void AnalyzeInstruction(DockerfileSemanticModel model, InstructionSyntax instruction, AnalyzerOptions options, bool[]? enabled, FindingSink sink, string path,
         List<ToolNotification> notifications, List<Diagnostic> notAnalysed)
     {
         var actions = _registry.InstructionActionsFor(instruction.Kind);
         var cancellationToken = sink.CancellationToken;
-        if (actions.Length > 0) RunActions(actions, new InstructionAnalysisContext(model, instruction, options, sink), path, notifications, cancellationToken);
+        if (actions.Count > 0) RunActions(actions, enabled, new InstructionAnalysisContext(model, instruction, options, sink), path, notifications, cancellationToken);
         if (_registry.ShellCommandActions.Count == 0 || instruction is not RunInstructionSyntax run) return;
         foreach (var script in RunScripts.For(model, run))
         {
@@ -291,7 +292,7 @@ public sealed class AnalyzerDriver
             {
                 if (command.SimpleCommand == null) continue;
                 cancellationToken.ThrowIfCancellationRequested();
-                RunActions(_registry.ShellCommandActions, new ShellCommandAnalysisContext(model, script, command, options, sink), path, notifications, cancellationToken);
+                RunActions(_registry.ShellCommandActions, enabled, new ShellCommandAnalysisContext(model, script, command, options, sink), path, notifications, cancellationToken);
                 // An inline script ('sh -c …') nested too deep, or not written so that it can be read in place (escaped
                 // quotes), was not seen by any rule: say so.
                 if (command.SimpleCommand.ResolvedCommand.TryGetInlineScript(out _) && InlineScriptNotAnalysed(command, script.Parse.Text) is { } why)
@@ -320,6 +321,24 @@ public sealed class AnalyzerDriver
     /// Calls each rule callback; a rule that throws becomes an error notification and the others still run. An error,
     /// because the file was not fully checked: the run reports everything else and then fails with exit 2.
     /// </summary>
+    /// <summary>Runs the callbacks of the analyzers <paramref name="enabled"/> lets through (null: all).</summary>
+    private static void RunActions<T>(ActionList<T> actions, bool[]? enabled, T context, string path, List<ToolNotification> notifications, CancellationToken cancellationToken)
+    {
+        for (int i = 0; i < actions.Count; i++)
+        {
+            if (enabled != null && !enabled[actions.OwnerAt(i)]) continue;
+            var action = actions[i];
+            try
+            {
+                action(context);
+            }
+            catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                notifications.Add(new ToolNotification(path, $"A rule failed ({DescribeRule(action)}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Error));
+            }
+        }
+    }
+
     private static void RunActions<T>(IReadOnlyList<Action<T>> actions, T context, string path, List<ToolNotification> notifications, CancellationToken cancellationToken)
     {
         // Indexed, not foreach over the interface: this runs for every instruction and shell command of every file.

@@ -6,21 +6,22 @@ namespace Plimsoll.Analysis;
 /// <summary>The analyzers of a run and the callbacks they registered, grouped for dispatch.</summary>
 public sealed class AnalyzerRegistry
 {
-    private readonly Dictionary<DockerfileSyntaxKind, List<Action<InstructionAnalysisContext>>> _instructionActions = new();
+    private readonly Dictionary<DockerfileSyntaxKind, ActionList<InstructionAnalysisContext>> _instructionActions = new();
 
     public AnalyzerRegistry(IEnumerable<PlimsollAnalyzer> analyzers)
     {
         Analyzers = analyzers.ToImmutableArray();
         var rules = new Dictionary<string, RuleDescriptor>(StringComparer.Ordinal);
         var context = new RegistrationContext(this);
-        foreach (var analyzer in Analyzers)
+        for (int index = 0; index < Analyzers.Length; index++)
         {
+            var analyzer = Analyzers[index];
             foreach (var rule in analyzer.SupportedRules) rules[rule.Id] = rule;
+            context.Owner = index;
             analyzer.Initialize(context);
         }
         Rules = rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
-        _allInstructionActions = AllInstructionActions.ToArray();
-        foreach (var pair in _instructionActions) _actionsByKind[pair.Key] = AllInstructionActions.Concat(pair.Value).ToArray();
+        foreach (var pair in _instructionActions) _actionsByKind[pair.Key] = ActionList<InstructionAnalysisContext>.Concat(AllInstructionActions, pair.Value);
     }
 
     public ImmutableArray<PlimsollAnalyzer> Analyzers { get; }
@@ -34,10 +35,10 @@ public sealed class AnalyzerRegistry
     public IEnumerable<string> RulesForHadolintId(string hadolintId)
         => Rules.Where(r => r.PeerIds(PeerTool.Hadolint).Contains(hadolintId, StringComparer.OrdinalIgnoreCase)).Select(r => r.Id);
 
-    internal List<Action<DockerfileAnalysisContext>> DockerfileActions { get; } = new();
-    internal List<Action<StageAnalysisContext>> StageActions { get; } = new();
-    internal List<Action<InstructionAnalysisContext>> AllInstructionActions { get; } = new();
-    internal List<Action<ShellCommandAnalysisContext>> ShellCommandActions { get; } = new();
+    internal ActionList<DockerfileAnalysisContext> DockerfileActions { get; } = new();
+    internal ActionList<StageAnalysisContext> StageActions { get; } = new();
+    internal ActionList<InstructionAnalysisContext> AllInstructionActions { get; } = new();
+    internal ActionList<ShellCommandAnalysisContext> ShellCommandActions { get; } = new();
     internal List<Action<ComposeProjectAnalysisContext>> ComposeProjectActions { get; } = new();
     internal List<Action<ComposeServiceAnalysisContext>> ComposeServiceActions { get; } = new();
     internal List<Action<ComposeNetworkAnalysisContext>> ComposeNetworkActions { get; } = new();
@@ -45,11 +46,31 @@ public sealed class AnalyzerRegistry
     internal List<Action<ContainerSettingsAnalysisContext>> ContainerSettingsActions { get; } = new();
 
     // The callbacks for each instruction kind, those for all kinds first; joined once here, not per instruction.
-    private readonly Dictionary<DockerfileSyntaxKind, Action<InstructionAnalysisContext>[]> _actionsByKind = new();
-    private readonly Action<InstructionAnalysisContext>[] _allInstructionActions;
+    private readonly Dictionary<DockerfileSyntaxKind, ActionList<InstructionAnalysisContext>> _actionsByKind = new();
 
-    internal Action<InstructionAnalysisContext>[] InstructionActionsFor(DockerfileSyntaxKind kind)
-        => _actionsByKind.TryGetValue(kind, out var actions) ? actions : _allInstructionActions;
+    internal ActionList<InstructionAnalysisContext> InstructionActionsFor(DockerfileSyntaxKind kind)
+        => _actionsByKind.TryGetValue(kind, out var actions) ? actions : AllInstructionActions;
+
+    /// <summary>
+    /// Which analyzers have a rule that is on under <paramref name="options"/> (by index in <see cref="Analyzers"/>),
+    /// or null when all have: an analyzer whose rules are all off (an opt-in rule nobody turned on, a rule set to
+    /// none) is not run for that file. Worked out once per options object.
+    /// </summary>
+    internal bool[]? EnabledAnalyzers(Configuration.AnalyzerOptions options)
+        => options.EnabledAnalyzers(this, o =>
+        {
+            var enabled = new bool[Analyzers.Length];
+            bool all = true;
+            for (int i = 0; i < Analyzers.Length; i++)
+            {
+                // An analyzer that declares no rule cannot be judged by them: it runs.
+                enabled[i] = Analyzers[i].SupportedRules.IsDefaultOrEmpty;
+                foreach (var rule in Analyzers[i].SupportedRules)
+                    if (FileSettings.IsOn(o, rule)) { enabled[i] = true; break; }
+                all &= enabled[i];
+            }
+            return all ? null : enabled;
+        });
 
     internal bool HasDockerfileWork =>
         DockerfileActions.Count + StageActions.Count + AllInstructionActions.Count + _instructionActions.Count + ShellCommandActions.Count > 0;
@@ -60,25 +81,28 @@ public sealed class AnalyzerRegistry
 
         public RegistrationContext(AnalyzerRegistry registry) => _registry = registry;
 
-        public override void RegisterDockerfileAction(Action<DockerfileAnalysisContext> action) => _registry.DockerfileActions.Add(action);
+        /// <summary>The index of the analyzer being initialized.</summary>
+        public int Owner { get; set; }
 
-        public override void RegisterStageAction(Action<StageAnalysisContext> action) => _registry.StageActions.Add(action);
+        public override void RegisterDockerfileAction(Action<DockerfileAnalysisContext> action) => _registry.DockerfileActions.Add(action, Owner);
+
+        public override void RegisterStageAction(Action<StageAnalysisContext> action) => _registry.StageActions.Add(action, Owner);
 
         public override void RegisterInstructionAction(Action<InstructionAnalysisContext> action, params DockerfileSyntaxKind[] kinds)
         {
             if (kinds == null || kinds.Length == 0)
             {
-                _registry.AllInstructionActions.Add(action);
+                _registry.AllInstructionActions.Add(action, Owner);
                 return;
             }
             foreach (var kind in kinds.Distinct())
             {
                 if (!_registry._instructionActions.TryGetValue(kind, out var list)) _registry._instructionActions[kind] = list = new();
-                list.Add(action);
+                list.Add(action, Owner);
             }
         }
 
-        public override void RegisterShellCommandAction(Action<ShellCommandAnalysisContext> action) => _registry.ShellCommandActions.Add(action);
+        public override void RegisterShellCommandAction(Action<ShellCommandAnalysisContext> action) => _registry.ShellCommandActions.Add(action, Owner);
 
         public override void RegisterComposeProjectAction(Action<ComposeProjectAnalysisContext> action) => _registry.ComposeProjectActions.Add(action);
 

@@ -20,6 +20,13 @@ public sealed class FileSettings
     public AnalyzerOptions Options { get; }
     public SuppressionIndex Suppressions { get; }
 
+    /// <summary>Whether <paramref name="rule"/> can report under <paramref name="options"/> (the test <see cref="Apply"/> makes first).</summary>
+    internal static bool IsOn(AnalyzerOptions options, RuleDescriptor rule)
+    {
+        var severity = options.GetSeverity(rule.Descriptor);
+        return severity != ReportDiagnostic.Suppress && !(severity == ReportDiagnostic.Default && !rule.IsEnabledByDefault);
+    }
+
     /// <summary>The finding as configured: null when the rule is turned off for this file.</summary>
     internal Finding? Apply(RuleDescriptor rule, Diagnostic diagnostic, CodeFix? fix)
     {

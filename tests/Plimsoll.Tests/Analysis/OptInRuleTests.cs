@@ -24,8 +24,20 @@ public class OptInRuleTests
 
         public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
+        /// <summary>How many times a callback ran (the driver skips an analyzer whose rules are all off).</summary>
+        public int Runs;
+
         public override void Initialize(AnalysisContext context)
-            => context.RegisterInstructionAction(i => i.Report(Finding, i.Instruction.Span), DockerfileSyntaxKind.FromInstruction);
+        {
+            context.RegisterInstructionAction(i =>
+            {
+                Interlocked.Increment(ref Runs);
+                i.Report(Finding, i.Instruction.Span);
+            }, DockerfileSyntaxKind.FromInstruction);
+            context.RegisterShellCommandAction(_ => Interlocked.Increment(ref Runs));
+            context.RegisterStageAction(_ => Interlocked.Increment(ref Runs));
+            context.RegisterDockerfileAction(_ => Interlocked.Increment(ref Runs));
+        }
     }
 
     private sealed class FixedOptions(AnalyzerOptions options) : IAnalyzerOptionsProvider
@@ -33,11 +45,28 @@ public class OptInRuleTests
         public AnalyzerOptions GetOptions(string filePath) => options;
     }
 
-    private static IEnumerable<Finding> Lint(params (string Key, string Value)[] settings)
+    private static IEnumerable<Finding> Lint(params (string Key, string Value)[] settings) => Lint(new OptInAnalyzer(), settings);
+
+    private static IEnumerable<Finding> Lint(OptInAnalyzer analyzer, params (string Key, string Value)[] settings)
     {
-        var registry = new AnalyzerRegistry(new PlimsollAnalyzer[] { new OptInAnalyzer() });
+        var registry = new AnalyzerRegistry(new PlimsollAnalyzer[] { analyzer });
         var options = AnalyzerOptions.Create(settings.Select(s => new KeyValuePair<string, string>(s.Key, s.Value)), _ => "Style");
-        return new AnalyzerDriver(registry, new FixedOptions(options)).AnalyzeDockerfile(SourceText.From("FROM alpine:3.20\n"), "Dockerfile").Findings;
+        return new AnalyzerDriver(registry, new FixedOptions(options)).AnalyzeDockerfile(SourceText.From("FROM alpine:3.20\nRUN echo hi\n"), "Dockerfile").Findings;
+    }
+
+    [Fact]
+    public void An_analyzer_whose_rules_are_all_off_is_not_run_at_all()
+    {
+        var off = new OptInAnalyzer();
+        Assert.Empty(Lint(off));
+        Assert.Equal(0, off.Runs);
+        var none = new OptInAnalyzer();
+        Assert.Empty(Lint(none, ("dotnet_diagnostic.TEST100.severity", "none")));
+        Assert.Equal(0, none.Runs);
+
+        var on = new OptInAnalyzer();
+        Assert.Single(Lint(on, ("dotnet_diagnostic.TEST100.severity", "warning")));
+        Assert.Equal(4, on.Runs); // the file, its stage, its FROM, the RUN's one command
     }
 
     [Fact]

@@ -94,6 +94,19 @@ public sealed class AnalyzerOptions : IRuleOptions
     /// configures it (or when it is configured as <c>default</c>). Categories come from the function
     /// given to the provider.
     /// </summary>
+    // Which analyzers of a registry have a rule on under these options (AnalyzerRegistry.EnabledAnalyzers), kept with
+    // the options so that it is worked out once per configuration, not per file.
+    private sealed record EnabledAnalyzersMemo(AnalyzerRegistry Registry, bool[]? Enabled);
+    private EnabledAnalyzersMemo? _enabledAnalyzers;
+
+    internal bool[]? EnabledAnalyzers(AnalyzerRegistry registry, Func<AnalyzerOptions, bool[]?> compute)
+    {
+        if (_enabledAnalyzers is { } memo && ReferenceEquals(memo.Registry, registry)) return memo.Enabled;
+        var enabled = compute(this);
+        _enabledAnalyzers = new EnabledAnalyzersMemo(registry, enabled);
+        return enabled;
+    }
+
     public ReportDiagnostic GetSeverity(string ruleId)
         => TryGetSeverity(ruleId, category: null, applyBulkSettings: true, out var severity, out _) ? severity : ReportDiagnostic.Default;
 
