@@ -28,6 +28,19 @@ internal sealed class TypoSuggester
     private void Add(string name, int order)
     {
         if (name.Length == 0 || name.Length > MaxLength) return;
+        // Most scopes are never asked (no variable is misspelt): the index is built on the first question.
+        if (_pending != null)
+        {
+            _pending.Add((name, order));
+            return;
+        }
+        Index(name, order);
+    }
+
+    private List<(string Name, int Order)>? _pending = new();
+
+    private void Index(string name, int order)
+    {
         string lower = name.ToLowerInvariant();
         int id = _names.Count;
         _names.Add((name, lower, order));
@@ -47,6 +60,12 @@ internal sealed class TypoSuggester
     public string? Suggest(string name)
     {
         if (name.Length == 0 || name.Length > MaxLength) return null;
+        if (_pending != null)
+        {
+            var pending = _pending;
+            _pending = null;
+            foreach (var (known, order) in pending) Index(known, order);
+        }
         string lower = name.ToLowerInvariant();
         var candidates = new HashSet<int>();
         if (lower.Length <= ShortLength + MaxEdits)
