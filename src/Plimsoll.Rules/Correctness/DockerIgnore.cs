@@ -13,6 +13,25 @@ internal sealed class DockerIgnore
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(200);
 
+    // Linear-time matching where the runtime has it (.NET 7+; the analyzer package may run on .NET Framework, which
+    // lacks the flag): a backtracking regex for a line such as '**/a**/a**/a**/b' against a deep path runs into its
+    // timeout for every pattern and path, which took a hostile context over five minutes.
+    private static readonly RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.Singleline | NonBacktrackingIfAvailable();
+
+    private static RegexOptions NonBacktrackingIfAvailable()
+    {
+        const RegexOptions nonBacktracking = (RegexOptions)1024;
+        try
+        {
+            _ = new Regex("a", nonBacktracking);
+            return nonBacktracking;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return RegexOptions.None;
+        }
+    }
+
     private readonly IReadOnlyList<IgnorePattern> _patterns;
 
     private DockerIgnore(IReadOnlyList<IgnorePattern> patterns) => _patterns = patterns;
@@ -158,7 +177,7 @@ internal sealed class DockerIgnore
         regex.Append('$');
         try
         {
-            return new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout);
+            return new Regex(regex.ToString(), Options, MatchTimeout);
         }
         catch (ArgumentException)
         {

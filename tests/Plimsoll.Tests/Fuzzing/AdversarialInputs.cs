@@ -7,7 +7,7 @@ namespace Plimsoll.Tests.Fuzzing;
 internal sealed record FuzzInput(string Name, IReadOnlyDictionary<string, byte[]> Files)
 {
     /// <summary>How many files of this input the linter should lint (a .env is read, not linted).</summary>
-    public int LintedFiles => Files.Keys.Count(f => f != ".env");
+    public int LintedFiles => Files.Keys.Count(f => f is not (".env" or ".dockerignore"));
 }
 
 /// <summary>
@@ -35,7 +35,7 @@ internal sealed class AdversarialInputs
 
     public FuzzInput Next()
     {
-        int kind = _random.Next(10);
+        int kind = _random.Next(11);
         return kind switch
         {
             0 or 1 or 2 => MutatedCorpusFile(),
@@ -45,6 +45,7 @@ internal sealed class AdversarialInputs
             6 => Wide(),
             7 => Expansion(),
             8 => Encodings(),
+            9 => HostileDockerignore(),
             _ => RandomBytes(),
         };
     }
@@ -129,6 +130,18 @@ internal sealed class AdversarialInputs
                 text.Append(' ', 6 + depth).Append("v\n");
                 return Compose($"YAML block mappings {depth} deep", text.ToString());
         }
+    }
+
+    // A .dockerignore whose lines make a backtracking matcher give up, beside COPY sources deep in the build context.
+    private FuzzInput HostileDockerignore()
+    {
+        int stars = _random.Next(4, 12), lines = _random.Next(1, 40), depth = _random.Next(10, 60), copies = _random.Next(1, 60);
+        string pattern = string.Concat(Enumerable.Repeat("**/a", stars)) + "**/b";
+        string ignore = string.Join("\n", Enumerable.Range(0, lines).Select(i => pattern + i));
+        string deep = string.Join("/", Enumerable.Repeat("a", depth));
+        string dockerfile = "FROM alpine:3.20\n" + string.Concat(Enumerable.Range(0, copies).Select(i => $"COPY {deep}/x{i} /x{i}\n"));
+        return new FuzzInput($".dockerignore of {lines} lines with {stars + 1} '**' each, {copies} COPY {depth} folders deep",
+            new Dictionary<string, byte[]> { ["Dockerfile"] = Utf8(dockerfile), [".dockerignore"] = Utf8(ignore) });
     }
 
     private FuzzInput DeepInterpolation()

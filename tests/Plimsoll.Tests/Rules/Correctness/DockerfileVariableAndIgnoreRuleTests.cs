@@ -220,4 +220,16 @@ public class DockerfileVariableAndIgnoreRuleTests
     [InlineData("./", ".")]
     public void Ignore_paths_are_cleaned_as_go_does(string path, string cleaned)
         => Assert.Equal(cleaned, Plimsoll.Rules.Correctness.DockerIgnore.CleanPath(path));
+
+    [Fact]
+    public void A_pattern_that_makes_a_backtracking_matcher_give_up_still_decides_correctly()
+    {
+        // With backtracking, each of these matches ran into the timeout and was taken as "no match" (a kept file).
+        string hostile = string.Join("", Enumerable.Repeat("**/a", 8)) + "**/b";
+        var ignore = Plimsoll.Rules.Correctness.DockerIgnore.Parse(hostile + "\n")!;
+        string deep = string.Join("/", Enumerable.Repeat("a", 40));
+        Assert.NotNull(ignore.ExcludedBy(deep + "/b"));
+        Assert.NotNull(ignore.ExcludedBy(deep + "/b/file"));
+        Assert.Null(ignore.ExcludedBy(deep + "/c"));
+    }
 }
