@@ -63,7 +63,9 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
             work.Add(new FileWork(Output.DisplayPaths.For(path), file, references));
         }
 
-        var resolutions = ResolveAll(work.SelectMany(w => w.References.Sites).Select(Name).Where(NeedsRegistry).ToList());
+        // One client for the run: the platform checks reuse the tokens the resolutions obtained.
+        using var client = new RegistryClient(ClientOptions(), DockerConfigCredentials.FromEnvironment());
+        var resolutions = ResolveAll(client, work.SelectMany(w => w.References.Sites).Select(Name).Where(NeedsRegistry).ToList());
 
         bool stale = false;
         int pinnedReferences = 0, writtenFiles = 0, checkedReferences = 0;
@@ -128,7 +130,7 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
             writtenFiles++;
         }
 
-        bool platformMissing = CheckPlatforms(platformChecks, ref toolError);
+        bool platformMissing = CheckPlatforms(client, platformChecks, ref toolError);
 
         if (request.Check)
             stderr.WriteLine($"pin --check: {checkedReferences} pinned reference(s) checked, {(stale ? "some stale" : "none stale")}");
@@ -139,24 +141,25 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
         return toolError ? ExitCodes.UsageOrToolError : stale || platformMissing ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    private sealed record PlatformCheck(ImageReferenceSite Site, string Path, RegistryImageName Name, string Digest);
+    private sealed record PlatformCheck(ImageReferenceSite Site, string Path, RegistryImageName Name, string Digest)
+    {
+        /// <summary>The image asked about (the same digest of the same repository is asked once).</summary>
+        public string Image => Name.Registry + "/" + Name.Repository + "@" + Digest;
+    }
 
     /// <summary>
     /// BuildKit's InvalidBaseImagePlatform, before the build: an image a FROM --platform (or a compose platform:) asks
     /// for in a platform it does not offer fails the build or runs emulated. True when some image lacks its platform.
     /// </summary>
-    private bool CheckPlatforms(List<PlatformCheck> checks, ref bool toolError)
+    private bool CheckPlatforms(RegistryClient client, List<PlatformCheck> checks, ref bool toolError)
     {
         if (checks.Count == 0) return false;
-        var unique = checks.GroupBy(c => c.Name.Registry + "/" + c.Name.Repository + "@" + c.Digest).Select(g => g.First()).ToList();
+        var unique = checks.GroupBy(c => c.Image).Select(g => g.First()).ToList();
         var offered = new System.Collections.Concurrent.ConcurrentDictionary<string, ImagePlatforms>();
-        using (var client = new RegistryClient(ClientOptions(), DockerConfigCredentials.FromEnvironment()))
+        Parallel.ForEachAsync(unique, new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests }, async (check, token) =>
         {
-            Parallel.ForEachAsync(unique, new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests }, async (check, token) =>
-            {
-                offered[check.Name.Registry + "/" + check.Name.Repository + "@" + check.Digest] = await client.PlatformsAsync(check.Name, check.Digest, token).ConfigureAwait(false);
-            }).GetAwaiter().GetResult();
-        }
+            offered[check.Image] = await client.PlatformsAsync(check.Name, check.Digest, token).ConfigureAwait(false);
+        }).GetAwaiter().GetResult();
         bool missing = false;
         foreach (var check in checks)
         {
@@ -166,7 +169,7 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
                 stderr.WriteLine($"{location}: note: platform '{check.Site.Platform}' of {check.Site.Reference} not checked: it is not os/architecture[/variant]");
                 continue;
             }
-            var platforms = offered[check.Name.Registry + "/" + check.Name.Repository + "@" + check.Digest];
+            var platforms = offered[check.Image];
             if (!platforms.Succeeded)
             {
                 stderr.WriteLine($"{location}: error: cannot read the platforms of {check.Site.Reference}: {platforms.Failure}");
@@ -193,12 +196,11 @@ internal sealed class DigestPinner(PinRequest request, TextWriter stdout, TextWr
     /// <summary>pin asks about references without a digest; --check about references with a digest and a tag to compare it with.</summary>
     private bool NeedsRegistry(RegistryImageName name) => request.Check ? name.Digest != null && name.Tag != null : name.Digest == null;
 
-    private Dictionary<string, DigestResolution> ResolveAll(IReadOnlyList<RegistryImageName> names)
+    private static Dictionary<string, DigestResolution> ResolveAll(RegistryClient client, IReadOnlyList<RegistryImageName> names)
     {
         var unique = names.GroupBy(n => n.CanonicalTagReference).Select(g => g.First()).ToList();
         var results = new System.Collections.Concurrent.ConcurrentDictionary<string, DigestResolution>();
         if (unique.Count == 0) return new Dictionary<string, DigestResolution>();
-        using var client = new RegistryClient(ClientOptions(), DockerConfigCredentials.FromEnvironment());
         Parallel.ForEachAsync(unique, new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests }, async (name, token) =>
         {
             results[name.CanonicalTagReference] = await client.ResolveAsync(name, token).ConfigureAwait(false);

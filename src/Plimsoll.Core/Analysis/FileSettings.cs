@@ -21,11 +21,11 @@ public sealed class FileSettings
     public SuppressionIndex Suppressions { get; }
 
     /// <summary>Whether <paramref name="rule"/> can report under <paramref name="options"/> (the test <see cref="Apply"/> makes first).</summary>
-    internal static bool IsOn(AnalyzerOptions options, RuleDescriptor rule)
-    {
-        var severity = options.GetSeverity(rule.Descriptor);
-        return severity != ReportDiagnostic.Suppress && !(severity == ReportDiagnostic.Default && !rule.IsEnabledByDefault);
-    }
+    internal static bool IsOn(AnalyzerOptions options, RuleDescriptor rule) => IsOn(options.GetSeverity(rule.Descriptor), rule);
+
+    // Off when set to none, or when an opt-in rule has no severity of its own.
+    private static bool IsOn(ReportDiagnostic severity, RuleDescriptor rule)
+        => severity != ReportDiagnostic.Suppress && !(severity == ReportDiagnostic.Default && !rule.IsEnabledByDefault);
 
     /// <summary>The finding as configured: null when the rule is turned off for this file.</summary>
     internal Finding? Apply(RuleDescriptor rule, Diagnostic diagnostic, CodeFix? fix)
@@ -38,8 +38,7 @@ public sealed class FileSettings
             if (subSeverity == ReportDiagnostic.Suppress) return null;
             if (severity != ReportDiagnostic.Suppress) severity = subSeverity;
         }
-        if (severity == ReportDiagnostic.Suppress) return null;
-        if (severity == ReportDiagnostic.Default && !rule.IsEnabledByDefault) return null;
+        if (!IsOn(severity, rule)) return null;
         var effective = severity switch
         {
             ReportDiagnostic.Error => DiagnosticSeverity.Error,
