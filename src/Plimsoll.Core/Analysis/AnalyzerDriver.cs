@@ -153,10 +153,11 @@ public sealed class AnalyzerDriver
         var sink = new FindingSink(compose.FileSystem, cancellationToken, ShellScriptChecker);
         var context = new ComposeProjectAnalysisContext(tree, project, own.Options, sink);
         var notifications = own.Notifications;
-        void Run<T>(IReadOnlyList<Action<T>> actions, T c)
+        var enabled = EnabledInProject(own.Options, project);
+        void Run<T>(ActionList<T> actions, T c)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            RunActions(actions, c, path, notifications, cancellationToken);
+            RunActions(actions, enabled, c, path, notifications, cancellationToken);
         }
         Run(_registry.ComposeProjectActions, context);
         foreach (var service in project.Services)
@@ -173,6 +174,24 @@ public sealed class AnalyzerDriver
             FindingsFor(PathOf(diagnostic))?.AddProblem(diagnostic);
 
         return own.Result() with { ProjectFiles = others.Values.Select(o => o.Result()).ToImmutableArray() };
+    }
+
+    // The analyzers to run for a compose file: those with a rule on for it or for another file of its project (a
+    // finding lands in the file that wrote the value, under that file's options). Null: all of them.
+    private bool[]? EnabledInProject(AnalyzerOptions own, ComposeProject project)
+    {
+        var enabled = _registry.EnabledAnalyzers(own);
+        foreach (var other in project.AllTrees)
+        {
+            if (enabled == null) return null;
+            var more = _registry.EnabledAnalyzers(OptionsFor(other.Path));
+            if (more == null) return null;
+            if (ReferenceEquals(more, enabled)) continue;
+            var union = (bool[])enabled.Clone();
+            for (int i = 0; i < union.Length; i++) union[i] |= more[i];
+            enabled = union;
+        }
+        return enabled;
     }
 
     private static string? PathOf(Diagnostic diagnostic) => diagnostic.Location == Location.None ? null : diagnostic.Location.GetLineSpan().Path;

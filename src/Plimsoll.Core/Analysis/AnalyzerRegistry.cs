@@ -39,10 +39,10 @@ public sealed class AnalyzerRegistry
     internal ActionList<StageAnalysisContext> StageActions { get; } = new();
     internal ActionList<InstructionAnalysisContext> AllInstructionActions { get; } = new();
     internal ActionList<ShellCommandAnalysisContext> ShellCommandActions { get; } = new();
-    internal List<Action<ComposeProjectAnalysisContext>> ComposeProjectActions { get; } = new();
-    internal List<Action<ComposeServiceAnalysisContext>> ComposeServiceActions { get; } = new();
-    internal List<Action<ComposeNetworkAnalysisContext>> ComposeNetworkActions { get; } = new();
-    internal List<Action<ComposeSecretAnalysisContext>> ComposeSecretActions { get; } = new();
+    internal ActionList<ComposeProjectAnalysisContext> ComposeProjectActions { get; } = new();
+    internal ActionList<ComposeServiceAnalysisContext> ComposeServiceActions { get; } = new();
+    internal ActionList<ComposeNetworkAnalysisContext> ComposeNetworkActions { get; } = new();
+    internal ActionList<ComposeSecretAnalysisContext> ComposeSecretActions { get; } = new();
     internal List<Action<ContainerSettingsAnalysisContext>> ContainerSettingsActions { get; } = new();
 
     // The callbacks for each instruction kind, those for all kinds first; joined once here, not per instruction.
@@ -104,13 +104,13 @@ public sealed class AnalyzerRegistry
 
         public override void RegisterShellCommandAction(Action<ShellCommandAnalysisContext> action) => _registry.ShellCommandActions.Add(action, Owner);
 
-        public override void RegisterComposeProjectAction(Action<ComposeProjectAnalysisContext> action) => _registry.ComposeProjectActions.Add(action);
+        public override void RegisterComposeProjectAction(Action<ComposeProjectAnalysisContext> action) => _registry.ComposeProjectActions.Add(action, Owner);
 
-        public override void RegisterComposeServiceAction(Action<ComposeServiceAnalysisContext> action) => _registry.ComposeServiceActions.Add(action);
+        public override void RegisterComposeServiceAction(Action<ComposeServiceAnalysisContext> action) => _registry.ComposeServiceActions.Add(action, Owner);
 
-        public override void RegisterComposeNetworkAction(Action<ComposeNetworkAnalysisContext> action) => _registry.ComposeNetworkActions.Add(action);
+        public override void RegisterComposeNetworkAction(Action<ComposeNetworkAnalysisContext> action) => _registry.ComposeNetworkActions.Add(action, Owner);
 
-        public override void RegisterComposeSecretAction(Action<ComposeSecretAnalysisContext> action) => _registry.ComposeSecretActions.Add(action);
+        public override void RegisterComposeSecretAction(Action<ComposeSecretAnalysisContext> action) => _registry.ComposeSecretActions.Add(action, Owner);
 
         public override void RegisterContainerSettingsAction(Action<ContainerSettingsAnalysisContext> action) => _registry.ContainerSettingsActions.Add(action);
     }

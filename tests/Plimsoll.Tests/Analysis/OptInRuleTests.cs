@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
 using Plimsoll.Analysis.Configuration;
 using Plimsoll.Syntax.Dockerfile;
+using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Tests.Analysis;
 
@@ -67,6 +68,69 @@ public class OptInRuleTests
         var on = new OptInAnalyzer();
         Assert.Single(Lint(on, ("dotnet_diagnostic.TEST100.severity", "warning")));
         Assert.Equal(4, on.Runs); // the file, its stage, its FROM, the RUN's one command
+    }
+
+    /// <summary>The compose callbacks of an opt-in rule, counted.</summary>
+    private sealed class OptInComposeAnalyzer : PlimsollAnalyzer
+    {
+        public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(OptInAnalyzer.Rule);
+
+        public int Runs;
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.RegisterComposeProjectAction(_ => Interlocked.Increment(ref Runs));
+            context.RegisterComposeServiceAction(s =>
+            {
+                Interlocked.Increment(ref Runs);
+                s.Report(OptInAnalyzer.Finding, s.Service.KeyNode);
+            });
+            context.RegisterComposeNetworkAction(_ => Interlocked.Increment(ref Runs));
+            context.RegisterComposeSecretAction(_ => Interlocked.Increment(ref Runs));
+        }
+    }
+
+    private sealed class OptionsByFile(Func<string, AnalyzerOptions> options) : IAnalyzerOptionsProvider
+    {
+        public AnalyzerOptions GetOptions(string filePath) => options(filePath);
+    }
+
+    private static readonly AnalyzerOptions Off = AnalyzerOptions.Create([], _ => "Style");
+    private static readonly AnalyzerOptions On = AnalyzerOptions.Create([new("dotnet_diagnostic.TEST100.severity", "warning")], _ => "Style");
+
+    private static FileAnalysisResult LintCompose(OptInComposeAnalyzer analyzer, Func<string, AnalyzerOptions> options)
+    {
+        var files = new InMemoryFileSystem(new Dictionary<string, string>
+        {
+            ["/p/compose.yaml"] = "include:\n  - lib/db.yaml\nservices:\n  web:\n    image: nginx:1.27\nnetworks:\n  front: {}\nsecrets:\n  key:\n    file: key.txt\n",
+            ["/p/lib/db.yaml"] = "services:\n  db:\n    image: postgres:17\n",
+            ["/p/key.txt"] = "k",
+        });
+        var driver = new AnalyzerDriver(new AnalyzerRegistry(new PlimsollAnalyzer[] { analyzer }), new OptionsByFile(options), files);
+        return driver.AnalyzeComposeFile(SourceText.From(files.ReadFile("/p/compose.yaml").Content!.Text.ToString()), "/p/compose.yaml", isStack: false,
+            compose: new ComposeAnalysisOptions { FileSystem = files });
+    }
+
+    [Fact]
+    public void A_compose_analyzer_whose_rules_are_off_in_every_file_of_the_project_is_not_run()
+    {
+        var off = new OptInComposeAnalyzer();
+        Assert.Empty(LintCompose(off, _ => Off).Findings);
+        Assert.Equal(0, off.Runs);
+
+        var on = new OptInComposeAnalyzer();
+        var result = LintCompose(on, _ => On);
+        Assert.Equal(5, on.Runs); // the project, its two services, its network, its secret
+        Assert.Single(result.Findings); // web; db's finding belongs to the included file
+        Assert.Single(result.ProjectFiles.SelectMany(f => f.Findings));
+
+        // On only where the included file lives: the analyzer runs, and reports only there.
+        var included = new OptInComposeAnalyzer();
+        var mixed = LintCompose(included, path => path.Contains("/lib/", StringComparison.Ordinal) ? On : Off);
+        Assert.Equal(5, included.Runs);
+        Assert.Empty(mixed.Findings);
+        var db = Assert.Single(mixed.ProjectFiles.SelectMany(f => f.Findings));
+        Assert.Equal("TEST100", db.Id);
     }
 
     [Fact]
