@@ -67,6 +67,7 @@ internal sealed class LintRunner
         // by the files that load them (once, however many do). Parsed project files are shared by the whole run.
         var linted = new HashSet<string>(inputs.Where(i => _session.Classify(i.Path, i.Content?.Text).IsComposeFamily()).Select(i => FullPath(i.Path)), StringComparer.Ordinal);
         _session.LintedFiles = linted.Contains;
+        if (linted.Count > 0) _session.PrepareForComposeFiles();
         var results = new FileAnalysisResult?[inputs.Count];
         var fileNotifications = new ConcurrentBag<ToolNotification>();
         int done = 0;

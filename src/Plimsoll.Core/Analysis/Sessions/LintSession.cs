@@ -102,6 +102,9 @@ public sealed class LintSession
             .ToImmutableArray() ?? ImmutableArray<ToolNotification>.Empty;
 
     /// <summary>What the session reads <paramref name="path"/> as: the forced kind, else its name and content (<see cref="SourceFileKinds.ClassifyNamed"/>).</summary>
+    /// <summary>A host about to lint compose files calls this first: the compose schema is built meanwhile.</summary>
+    public void PrepareForComposeFiles() => _schema?.BuildInBackground();
+
     public SourceFileKind Classify(string path, SourceText? text = null) => SourceFileKinds.ClassifyNamed(path, text, _options.ForcedKind);
 
     /// <summary>

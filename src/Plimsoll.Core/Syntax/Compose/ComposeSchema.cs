@@ -39,6 +39,8 @@ public sealed class ComposeSchema
     public static ComposeSchema? Default => null;
 
     public static ComposeSchema Parse(string json) => throw new NotSupportedException("Compose schema validation needs the net10.0 build of Plimsoll.Core.");
+
+    public void BuildInBackground() { }
 #else
     /// <summary>How long one regular expression of the schema may take on one value.</summary>
     public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
@@ -63,6 +65,20 @@ public sealed class ComposeSchema
     internal JsonDocument Document => _built.Value.Document;
 
     internal JsonSchema Schema => _built.Value.Schema;
+
+    /// <summary>
+    /// Starts building the schema on a pool thread, so that it is ready (or nearly) when the first compose file has
+    /// been read and parsed; a failure is left for the first real use to report.
+    /// </summary>
+    public void BuildInBackground()
+    {
+        if (_built.IsValueCreated) return;
+        ThreadPool.UnsafeQueueUserWorkItem(static built =>
+        {
+            try { _ = built.Value; }
+            catch (Exception) { } // the same exception reaches the first validation, which reports it
+        }, _built, preferLocal: false);
+    }
 
     /// <summary>Builds a schema from its JSON text.</summary>
     /// <exception cref="JsonException">The text is not JSON, or not a schema JsonSchema.Net can build (the message says why).</exception>
