@@ -223,8 +223,10 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
     {
         if (context.Instruction is not KeyValueInstructionSyntax env) return;
         // An unknown value (ENV X=$Y) stays as written: GIT_SSL_NO_VERIFY is off whatever it holds.
+        // Only the few TLS variables are resolved: resolving is not free, and may report an expansion limit.
         foreach (var pair in env.Pairs)
-            if (pair.Value != null) CheckVariable(context, pair.Key, context.Model.Resolve(env, pair.Value).Value ?? pair.Value, pair.Span);
+            if (pair.Value != null && TlsOffVariables.ContainsKey(pair.Key))
+                CheckVariable(context, pair.Key, context.Model.Resolve(env, pair.Value).Value ?? pair.Value, pair.Span);
     }
 
     private static void AnalyzeAdd(InstructionAnalysisContext context)

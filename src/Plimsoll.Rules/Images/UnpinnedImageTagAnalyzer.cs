@@ -77,29 +77,26 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
     }
 
     /// <summary>
-    /// The image a build without <c>--build-arg</c> uses when the FROM reads global ARGs that have no default (or are not
-    /// declared at all, which FROM always sees as empty): those expand to nothing (<c>FROM alpine$TAG</c> is
-    /// <c>alpine</c>). Null when no such variable is read, when a platform argument is (its value depends on the build),
-    /// or when the result is not an image reference (<c>FROM ${IMAGE}</c> is empty; PL5014 reports it).
+    /// The image a build without <c>--build-arg</c> uses when the FROM reads only global ARGs that have no default (or
+    /// are not declared at all, which FROM always sees as empty): those expand to nothing (<c>FROM alpine$TAG</c> is
+    /// <c>alpine</c>). Null when no such variable is read, when the FROM also reads an ARG with a default or a platform
+    /// argument (their values are the model's business), or when the result is not an image reference
+    /// (<c>FROM ${IMAGE}</c> is empty; PL5014 reports it).
     /// </summary>
     private static ImageReference? DefaultBuildImage(DockerfileSemanticModel model, string written, out List<string> emptyVariables)
     {
         var empty = new List<string>();
         emptyVariables = empty;
-        char escape = model.Tree.EscapeCharacter;
-        // Global ARGs resolve in the global scope, which Resolve uses for an instruction before the first FROM.
-        var globalArg = model.GlobalArgs.Select(a => a.Parent).OfType<InstructionSyntax>().FirstOrDefault();
-        var declared = new HashSet<string>(model.GlobalArgs.Select(a => a.Key), StringComparer.Ordinal);
-        bool platform = false;
+        var withDefault = new HashSet<string>(model.GlobalArgs.Where(a => a.Value != null).Select(a => a.Key), StringComparer.Ordinal);
+        bool otherValue = false;
         string? Lookup(string name)
         {
-            if (BuildArgs.Platform.ContainsKey(name)) { platform = true; return null; }
-            if (declared.Contains(name) && globalArg != null && model.Resolve(globalArg, "${" + name + "}").Value is { } value) return value;
+            if (BuildArgs.Platform.ContainsKey(name) || withDefault.Contains(name)) { otherValue = true; return null; }
             if (!empty.Contains(name)) empty.Add(name);
             return "";
         }
-        var expansion = new WordLexer(escape) { MaxLength = DockerfileSemanticModel.MaxExpandedLength }.ProcessWord(written, Lookup);
-        if (platform || empty.Count == 0 || !expansion.Succeeded || string.IsNullOrEmpty(expansion.Result)) return null;
+        var expansion = new WordLexer(model.Tree.EscapeCharacter) { MaxLength = DockerfileSemanticModel.MaxExpandedLength }.ProcessWord(written, Lookup);
+        if (otherValue || empty.Count == 0 || !expansion.Succeeded || string.IsNullOrEmpty(expansion.Result)) return null;
         string result = expansion.Result!;
         // A stage name or scratch is not an image to pin.
         if (result.Equals("scratch", StringComparison.OrdinalIgnoreCase) || model.Stages.Any(s => s.Name != null && s.Name.Equals(result, StringComparison.OrdinalIgnoreCase))) return null;
