@@ -89,6 +89,14 @@ public class DockerfilePeerAgreementTests
         => Assert.Equal(fires, Lint("FROM alpine:3.20\n" + instruction + "\n", "PL4002").Count > 0);
 
     [Theory]
+    [InlineData("COPY . .\nENV GOOGLE_APPLICATION_CREDENTIALS=\"./news-extraction.json\"", true)]
+    [InlineData("COPY . .\nARG HF_TOKEN_PATH=token", true)]
+    [InlineData("COPY . .\nENV GOOGLE_APPLICATION_CREDENTIALS=/secrets/sa.json", false)] // where '.' is, is not known
+    [InlineData("COPY --from=build /out .\nENV GOOGLE_APPLICATION_CREDENTIALS=./sa.json", false)]
+    public void A_relative_credentials_path_lies_in_what_copy_dot_writes(string instructions, bool fires)
+        => Assert.Equal(fires, Lint("FROM alpine:3.20 AS build\nFROM python:3.12-slim\n" + instructions + "\n", "PL4004").Count > 0);
+
+    [Theory]
     [InlineData("ENTRYPOINT [\"gosu\", \"app\", \"server\"]", false)]
     [InlineData("ENTRYPOINT [\"/usr/local/bin/su-exec\", \"10001:10001\", \"server\"]", false)]
     [InlineData("CMD [\"gosu\", \"me\", \"tini\", \"--\", \"/bin/sh\"]", false)]
