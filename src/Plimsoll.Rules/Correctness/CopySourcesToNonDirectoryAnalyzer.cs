@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
 using Plimsoll.Analysis.Fixes;
+using Plimsoll.Rules.Shared;
 using Plimsoll.Syntax.Dockerfile;
 
 namespace Plimsoll.Rules.Correctness;
@@ -36,7 +37,7 @@ public sealed class CopySourcesToNonDirectoryAnalyzer : PlimsollAnalyzer
         {
             if (instruction.Instruction is not CopyInstructionSyntax copy || !copy.Heredocs.IsDefaultOrEmpty) return;
             var paths = copy.PathTokens;
-            if (paths.Count < 3) return;
+            if (paths.Count < 3 || ImageHistoryNotation.IsHistoryRecord(copy)) return;
             var sources = paths.Take(paths.Count - 1).ToList();
             // Directories are merged into the destination, so sources that all are directories are fine.
             if (sources.All(s => s.Value.EndsWith("/", StringComparison.Ordinal))) return;

@@ -154,9 +154,7 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
             case "pnpm":
             {
                 var values = resolved.Arguments.Select(a => a.ApproximateValue).ToList();
-                int at = values.IndexOf("strict-ssl");
-                bool off = (at >= 0 && at + 1 < values.Count && values[at + 1] == "false") || values.Contains("--strict-ssl=false") || values.Contains("strict-ssl=false");
-                if (off) context.Report(VerificationOff, context.MapToSource(command), $"{resolved.Name} strict-ssl false");
+                if (StrictSslOff(values)) context.Report(VerificationOff, context.MapToSource(command), $"{resolved.Name} strict-ssl false");
                 break;
             }
             case "export":
@@ -172,6 +170,32 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
         }
     }
 
+    /// <summary>
+    /// npm, yarn or pnpm told to stop checking certificates: the <c>--strict-ssl=false</c> / <c>--no-strict-ssl</c> /
+    /// <c>--strict-ssl false</c> option on any command, or the setting written by <c>config set</c> (<c>npm c set</c>,
+    /// <c>npm set</c>): <c>strict-ssl false</c> or <c>strict-ssl=false</c>. Outside <c>config set</c> the words are
+    /// operands (<c>npm install strict-ssl false</c> installs two packages).
+    /// </summary>
+    private static bool StrictSslOff(List<string> values)
+    {
+        for (int i = 0; i < values.Count; i++)
+        {
+            string value = values[i];
+            if (value is "--strict-ssl=false" or "--no-strict-ssl") return true;
+            if (value == "--strict-ssl" && i + 1 < values.Count && values[i + 1] == "false") return true;
+        }
+        var operands = values.Where(v => !v.StartsWith("-", StringComparison.Ordinal)).ToList();
+        int set = operands.Count > 0 && operands[0] == "set" ? 1
+            : operands.Count > 1 && (operands[0] is "config" or "c") && operands[1] == "set" ? 2 : -1;
+        if (set < 0) return false;
+        for (int i = set; i < operands.Count; i++)
+        {
+            if (operands[i] == "strict-ssl=false") return true;
+            if (operands[i] == "strict-ssl" && i + 1 < operands.Count && operands[i + 1] == "false") return true;
+        }
+        return false;
+    }
+
     private static void ReportHttp(ShellCommandAnalysisContext context, string tool, ShellWord word, RuleMessage? message = null)
     {
         var url = RuleHelpers.UrlOf(word);
@@ -180,9 +204,11 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
         context.Report(message ?? InsecureDownload, span, HttpsFix(context.Text, span), tool, Scheme(url), Shorten(url));
     }
 
+    // The value as the program sees it: the shell (or the Dockerfile's ENV/ARG) has already removed the quotes, so a
+    // quote left in the value is part of it (PYTHONHTTPSVERIFY="0\"" sets '0"', which is not 0).
     private static void CheckVariable(FileAnalysisContext context, string name, string? value, Microsoft.CodeAnalysis.Text.TextSpan span)
     {
-        if (value != null && TurnsVerificationOff(name, value.Trim('"', '\''))) context.Report(VerificationOff, span, $"{name}={value.Trim('"', '\'')}");
+        if (value != null && TurnsVerificationOff(name, value)) context.Report(VerificationOff, span, $"{name}={value}");
     }
 
     // GIT_SSL_NO_VERIFY: git tests only that the variable is set (http.c), so "0", "false" and "" turn verification off too.
@@ -196,7 +222,11 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
     private static void AnalyzeEnv(InstructionAnalysisContext context)
     {
         if (context.Instruction is not KeyValueInstructionSyntax env) return;
-        foreach (var pair in env.Pairs) CheckVariable(context, pair.Key, pair.Value, pair.Span);
+        // An unknown value (ENV X=$Y) stays as written: GIT_SSL_NO_VERIFY is off whatever it holds.
+        // Only the few TLS variables are resolved: resolving is not free, and may report an expansion limit.
+        foreach (var pair in env.Pairs)
+            if (pair.Value != null && TlsOffVariables.ContainsKey(pair.Key))
+                CheckVariable(context, pair.Key, context.Model.Resolve(env, pair.Value).Value ?? pair.Value, pair.Span);
     }
 
     private static void AnalyzeAdd(InstructionAnalysisContext context)
@@ -205,7 +235,9 @@ public sealed class InsecureTransportAnalyzer : PlimsollAnalyzer
         var paths = add.PathTokens;
         for (int i = 0; i < paths.Count - 1; i++)
         {
-            string source = paths[i].Value;
+            // Quotes are removed and variables expanded before the builder fetches the URL; an unknown variable
+            // after a written scheme (http://$HOST/x) leaves the scheme as written.
+            string source = context.Model.Resolve(add, paths[i].Value).Value ?? paths[i].Value;
             if (!RuleHelpers.IsPlainHttp(source) || RuleHelpers.IsLoopback(source)) continue;
             context.Report(InsecureDownload, paths[i].Span, HttpsFix(context.Text, paths[i].Span), "ADD", Scheme(source), Shorten(source));
         }

@@ -47,10 +47,14 @@ public sealed class AddForLocalFileAnalyzer : PlimsollAnalyzer
             if (instruction.Instruction is not CopyInstructionSyntax add || !instruction.Instruction.Heredocs.IsDefaultOrEmpty) return;
             if (AddOnlyFlags.Any(flag => add.GetFlag(flag) != null)) return;
             var paths = add.PathTokens;
-            if (paths.Count < 2) return;
-            var sources = paths.Take(paths.Count - 1).Select(p => p.Value).ToList();
-            // A URL or git source is PL1003/PL1004's business; a variable or an archive name may be unpacked.
-            if (sources.Any(s => RuleHelpers.LooksLikeUrl(s) || s.StartsWith("git@", StringComparison.Ordinal) || s.IndexOf('$') >= 0 || IsArchiveName(s))) return;
+            if (paths.Count < 2 || ImageHistoryNotation.IsHistoryRecord(add)) return;
+            // The builder removes quotes and expands variables before it looks at a source ("file.tgz" is file.tgz);
+            // a source whose value is not known before the build may be anything.
+            var resolved = paths.Take(paths.Count - 1).Select(p => instruction.Model.Resolve(add, p.Value)).ToList();
+            if (resolved.Any(r => !r.IsKnown)) return;
+            var sources = resolved.Select(r => r.Value!).ToList();
+            // A URL or git source is PL1003/PL1004's business; an archive name may be unpacked.
+            if (sources.Any(s => RuleHelpers.LooksLikeUrl(s) || s.Contains("://") || s.StartsWith("git@", StringComparison.Ordinal) || s.Length == 0 || IsArchiveName(s))) return;
             string keyword = add.Keyword.Text;
             string copy = keyword == keyword.ToLowerInvariant() ? "copy" : "COPY";
             // A wildcard might match an archive that ADD would unpack: then the fix may change the image (unsafe).

@@ -1,7 +1,10 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
+using Plimsoll.Rules.Correctness;
 using Plimsoll.Semantics.Dockerfile;
+using Plimsoll.Syntax.Dockerfile;
+using Plimsoll.Syntax.Dockerfile.Expansion;
 
 namespace Plimsoll.Rules.Images;
 
@@ -10,6 +13,7 @@ namespace Plimsoll.Rules.Images;
 public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
 {
     public static readonly RuleMessage NoTag = new("noTag", "Image '{image}' has no tag, so it means 'latest': pin a specific version tag");
+    public static readonly RuleMessage NoTagByDefault = new("noTagByDefault", "Image '{written}' is '{image}' when {variables} is empty, as in a build without --build-arg: it has no tag, so it means 'latest'; pin a specific version tag");
     public static readonly RuleMessage MovingTag = new("movingTag", "Image '{image}' uses the moving tag '{tag}', which follows a release channel rather than naming a version: pin a specific version tag");
 
     public static readonly RuleDescriptor Rule = new(
@@ -18,7 +22,7 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
         description: "An image without a tag, or tagged with a release channel such as 'latest', 'stable' or 'lts', changes under you: builds and deployments stop being reproducible and a compromised or broken upstream release is pulled in silently.",
         securitySeverity: "5.0", precision: RulePrecision.VeryHigh,
         tags: [RuleTag.Reproducibility, RuleTag.Security],
-        messages: [NoTag, MovingTag],
+        messages: [NoTag, NoTagByDefault, MovingTag],
         peers:
         [
             PeerRule.Hadolint("DL3006"), PeerRule.Hadolint("DL3007"),
@@ -53,6 +57,8 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
                 int slash = text.LastIndexOf('/');
                 if (slash > 0 && text.IndexOf('$', slash) < 0 && text.IndexOfAny(new[] { ':', '@' }, slash) < 0 && text.Length > slash + 1)
                     stage.Report(NoTag, word.Span, text);
+                else if (DefaultBuildImage(stage.Model, word.Value, out var empty) is { } defaulted && Problem(defaulted) == NoTag)
+                    stage.Report(NoTagByDefault, word.Span, text, defaulted.Original, string.Join(", ", empty));
                 return;
             }
             if (Problem(image) is { } message) stage.Report(message, word.Span, Values(message, image));
@@ -68,6 +74,33 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
             if (project.Settings.BaseImage is { } setting && ImageReference.TryParse(setting.Value) is { } image && Problem(image) is { } message)
                 project.Report(message, setting, Values(message, image));
         });
+    }
+
+    /// <summary>
+    /// The image a build without <c>--build-arg</c> uses when the FROM reads only global ARGs that have no default (or
+    /// are not declared at all, which FROM always sees as empty): those expand to nothing (<c>FROM alpine$TAG</c> is
+    /// <c>alpine</c>). Null when no such variable is read, when the FROM also reads an ARG with a default or a platform
+    /// argument (their values are the model's business), or when the result is not an image reference
+    /// (<c>FROM ${IMAGE}</c> is empty; PL5014 reports it).
+    /// </summary>
+    private static ImageReference? DefaultBuildImage(DockerfileSemanticModel model, string written, out List<string> emptyVariables)
+    {
+        var empty = new List<string>();
+        emptyVariables = empty;
+        var withDefault = new HashSet<string>(model.GlobalArgs.Where(a => a.Value != null).Select(a => a.Key), StringComparer.Ordinal);
+        bool otherValue = false;
+        string? Lookup(string name)
+        {
+            if (BuildArgs.Platform.ContainsKey(name) || withDefault.Contains(name)) { otherValue = true; return null; }
+            if (!empty.Contains(name)) empty.Add(name);
+            return "";
+        }
+        var expansion = new WordLexer(model.Tree.EscapeCharacter) { MaxLength = DockerfileSemanticModel.MaxExpandedLength }.ProcessWord(written, Lookup);
+        if (otherValue || empty.Count == 0 || !expansion.Succeeded || string.IsNullOrEmpty(expansion.Result)) return null;
+        string result = expansion.Result!;
+        // A stage name or scratch is not an image to pin.
+        if (result.Equals("scratch", StringComparison.OrdinalIgnoreCase) || model.Stages.Any(s => s.Name != null && s.Name.Equals(result, StringComparison.OrdinalIgnoreCase))) return null;
+        return ImageReference.TryParse(result);
     }
 
     /// <summary>Why the reference is not pinned to a version, or null when it is (a digest pins it too).</summary>

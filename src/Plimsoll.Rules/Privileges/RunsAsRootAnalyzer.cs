@@ -40,6 +40,8 @@ public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
             var final = file.Model.FinalStage;
             if (final == null) return;
             var user = final.EffectiveUser;
+            // gosu/su-exec in the start command: the application itself does not run as root.
+            if ((user == null || user.IsRoot) && PrivilegeDropCommand.TargetUser(final) != null) return;
             if (user == null)
             {
                 if (final.Name == null) file.Report(NoUser, final.From.Span);

@@ -158,6 +158,8 @@ public sealed class CredentialFileCopiedAnalyzer : PlimsollAnalyzer
     private static bool CopiedInto(InstructionAnalysisContext context, ImmutableArray<InstructionSyntax> instructions, string path)
     {
         string target = Normalize(path);
+        // A relative path is read from the working directory, which is where `COPY . .` puts the build context.
+        bool relative = !path.Trim('"', '\'').StartsWith("/", StringComparison.Ordinal);
         foreach (var instruction in instructions)
         {
             if (instruction is not CopyInstructionSyntax copy || copy.GetFlag("from") != null) continue;
@@ -168,6 +170,7 @@ public sealed class CredentialFileCopiedAnalyzer : PlimsollAnalyzer
             var destination = context.Model.Resolve(copy, paths[paths.Count - 1].Value).Value;
             if (destination == null) continue;
             string dest = Normalize(destination);
+            if (dest == "." && relative) return true;
             if (dest.Length == 0 || dest == ".") continue;
             if (target == dest || target.StartsWith(dest.TrimEnd('/') + "/", StringComparison.Ordinal)) return true;
         }

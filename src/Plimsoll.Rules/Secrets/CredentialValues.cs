@@ -29,6 +29,18 @@ internal static class CredentialValues
 
     public static bool IsSwitch(string value) => Switches.Contains(Unquote(value));
 
+    /// <summary>
+    /// A file path (<c>/credentials/gcp.json</c>, <c>./app/key.json</c>, <c>~/.config/token</c>): a variable holding a
+    /// path names where a credential is read from, not the credential (GOOGLE_APPLICATION_CREDENTIALS=/secrets/sa.json).
+    /// </summary>
+    public static bool IsFilePath(string value)
+    {
+        string unquoted = Unquote(value);
+        if (unquoted.Length < 2 || unquoted.Any(char.IsWhiteSpace)) return false;
+        return unquoted[0] == '/' || unquoted.StartsWith("./", StringComparison.Ordinal) || unquoted.StartsWith("../", StringComparison.Ordinal)
+            || unquoted.StartsWith("~/", StringComparison.Ordinal);
+    }
+
     // A count or a duration: 30, 1.5, 24h, 500ms, 1h30m, P1D, PT15M.
     private static readonly System.Text.RegularExpressions.Regex Quantity = new(
         @"^(-?\d+(\.\d+)?[a-z]{0,3}(\d+(\.\d+)?[a-z]{1,3})*|P(\d+[YMWD])*(T(\d+(\.\d+)?[HMS])+)?)$",

@@ -76,11 +76,21 @@ internal static class SecretNames
         return hex.Length is 16 or 40 && hex.All(c => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
     }
 
+    private static bool IsAccessKeyId(string[] words)
+    {
+        int n = words.Length;
+        return n >= 3 && words[n - 3].Equals("ACCESS", StringComparison.OrdinalIgnoreCase)
+            && words[n - 2].Equals("KEY", StringComparison.OrdinalIgnoreCase) && words[n - 1].Equals("ID", StringComparison.OrdinalIgnoreCase);
+    }
+
     private static string[] Words(string name) => name.Split(new[] { '_', '-', '.' }, StringSplitOptions.RemoveEmptyEntries);
 
     private static bool HasSecretWords(string[] words)
     {
         string head = words[words.Length - 1];
+        // An access key id (AWS_ACCESS_KEY_ID, VITE_AWS_ACCESS_KEY_ID) is the public half of a key pair, but it is
+        // passed and leaked together with the secret half, and names the account: the pair is the credential.
+        if (IsAccessKeyId(words)) return true;
         if (NonSecretHeads.Contains(head)) return false;
         if (words.Length > 1 && SecretHeadsOnly.Contains(head)) return true;
         foreach (var word in words)
