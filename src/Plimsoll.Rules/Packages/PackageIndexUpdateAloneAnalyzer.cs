@@ -6,15 +6,13 @@ namespace Plimsoll.Rules.Packages;
 
 /// <summary>
 /// PL6006: a package index update (apt-get/apt <c>update</c>, apk <c>update</c>, yum/dnf <c>makecache</c>, zypper
-/// <c>refresh</c>), or an upgrade of everything by yum/dnf/microdnf (<c>update</c>, <c>upgrade</c>) or zypper (<c>update</c>),
-/// in a RUN where the same manager installs or upgrades nothing after it. Not flagged when the RUN also
+/// <c>refresh</c>) in a RUN where the same manager installs or upgrades nothing after it. Not flagged when the RUN also
 /// runs a script or a shell (it may install), or when its packages come from a variable command.
 /// </summary>
 [PlimsollAnalyzer]
 public sealed class PackageIndexUpdateAloneAnalyzer : PlimsollAnalyzer
 {
     public static readonly RuleMessage UpdateAlone = new("updateAlone", "{command} is not followed by an install in the same RUN: a later RUN's install reuses this layer's index from whenever it was cached; update and install in one RUN");
-    public static readonly RuleMessage UpgradeAlone = new("upgradeAlone", "{command} alone in a RUN refreshes the metadata and upgrades in a layer the build cache keeps: rebuilds reuse the packages and metadata of whenever it first ran; upgrade in the RUN that installs, or start from a newer base image");
 
     public static readonly RuleDescriptor Rule = new(
         id: "PL6006", name: "PackageIndexUpdateAlone", title: "Package index updated in a RUN that installs nothing",
@@ -22,7 +20,7 @@ public sealed class PackageIndexUpdateAloneAnalyzer : PlimsollAnalyzer
         description: "The layer of a RUN that only updates the index is cached; installs in later RUNs then read an index that can be weeks old, missing security updates or failing on removed versions.",
         securitySeverity: "3.0", precision: RulePrecision.High,
         tags: [RuleTag.Reproducibility, RuleTag.Security],
-        messages: [UpdateAlone, UpgradeAlone],
+        messages: [UpdateAlone],
         peers: [PeerRule.Checkov("CKV_DOCKER_5"), PeerRule.Trivy("DS-0017"), PeerRule.Kics("9bae49be-0aa3-4de5-bab2-4c3a069e40cd", "Update Instruction Alone")]);
 
     private static readonly HashSet<string> AptUses = new(StringComparer.Ordinal)
@@ -30,14 +28,6 @@ public sealed class PackageIndexUpdateAloneAnalyzer : PlimsollAnalyzer
     private static readonly HashSet<string> ApkUses = new(StringComparer.Ordinal) { "add", "upgrade", "fix", "fetch" };
     private static readonly HashSet<string> RpmUses = new(StringComparer.Ordinal)
         { "install", "reinstall", "upgrade", "update", "group install", "module install", "distro-sync", "downgrade", "swap", "patch", "dist-upgrade", "source-install", "si" };
-
-    private static Func<PackageManagerCommand, bool> RpmUse(PackageManagerCommand update) =>
-        p => p.Manager is PackageManager.Yum or PackageManager.Dnf or PackageManager.Microdnf or PackageManager.Zypper
-             && p.Subcommand != null && RpmUses.Contains(p.Subcommand);
-
-    // The operands after the subcommand: `dnf update glibc` upgrades one named package, which is an install of sorts.
-    private static bool NamesNoPackage(PackageManagerCommand package) =>
-        package.SubcommandWord is { } sub && package.Options.Operands.All(o => o.Start <= sub.Start);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
@@ -58,16 +48,9 @@ public sealed class PackageIndexUpdateAloneAnalyzer : PlimsollAnalyzer
                 break;
             case PackageManager.Yum or PackageManager.Dnf when package.Subcommand is "makecache":
             case PackageManager.Zypper when package.Subcommand == "refresh":
-                uses = RpmUse(package);
+                uses = p => p.Manager is PackageManager.Yum or PackageManager.Dnf or PackageManager.Microdnf or PackageManager.Zypper
+                            && p.Subcommand != null && RpmUses.Contains(p.Subcommand);
                 break;
-            // `yum update` / `dnf upgrade` / `zypper up` of everything (no package named): an upgrade and a metadata
-            // refresh at once, which the build cache then keeps like an index update.
-            case PackageManager.Yum or PackageManager.Dnf or PackageManager.Microdnf when package.Subcommand is "update" or "upgrade" && NamesNoPackage(package):
-            case PackageManager.Zypper when package.Subcommand == "update" && NamesNoPackage(package):
-                if (PackageCommands.In(context.Script).Any(p => p.Command.Start > package.Command.Start && RpmUse(package)(p))) return;
-                if (PackageCommands.RunsOpaqueInstaller(context.Script)) return;
-                context.Report(UpgradeAlone, PackageCommands.CommandSpan(context, package), $"{package.Tool} {package.SubcommandWord?.ApproximateValue}");
-                return;
             default:
                 return;
         }
