@@ -181,7 +181,7 @@ public sealed class ShellCommandAnalysisContext : DockerfileAnalysisContext
     public TextSpan MapToSource(ShellNode node) => _script.MapToSource(node.Start, node.Length);
 }
 
-/// <summary>A RUN's script text (the shell form, or a heredoc body run as the script), parsed once.</summary>
+/// <summary>A RUN's script text (the shell form, a heredoc body run as the script, or an exec form: see <see cref="ExecFormScripts"/>), parsed once.</summary>
 public sealed class RunScript
 {
     private readonly Func<int, int, TextSpan> _map;
