@@ -299,7 +299,7 @@ public sealed class AnalyzerDriver
         var cancellationToken = sink.CancellationToken;
         if (actions.Count > 0) RunActions(actions, enabled, new InstructionAnalysisContext(model, instruction, options, sink), path, notifications, cancellationToken);
         if (_registry.ShellCommandActions.Count == 0 || instruction is not RunInstructionSyntax run) return;
-        foreach (var script in RunScripts.For(model, run))
+        foreach (var script in ExecFormScripts.AllFor(model, run))
         {
             cancellationToken.ThrowIfCancellationRequested();
             // The shell parser stops at its nesting and work limits: what follows was not seen by any rule.
@@ -311,7 +311,9 @@ public sealed class AnalyzerDriver
             {
                 if (command.SimpleCommand == null) continue;
                 cancellationToken.ThrowIfCancellationRequested();
+                int reported = sink.Items.Count;
                 RunActions(_registry.ShellCommandActions, enabled, new ShellCommandAnalysisContext(model, script, command, options, sink), path, notifications, cancellationToken);
+                if (script.ExecForm != null) sink.DropFixesFrom(reported, fix => ExecFormScripts.KeepsFix(script, fix));
                 // An inline script ('sh -c …') nested too deep, or not written so that it can be read in place (escaped
                 // quotes), was not seen by any rule: say so.
                 if (command.SimpleCommand.ResolvedCommand.TryGetInlineScript(out _) && InlineScriptNotAnalysed(command, script.Parse.Text) is { } why)

@@ -114,6 +114,14 @@ internal sealed class FindingSink
     {
         lock (Items) Items.Add((rule, diagnostic, fix));
     }
+
+    /// <summary>Removes the fixes of the items from <paramref name="index"/> on that <paramref name="keep"/> rejects (the findings stay).</summary>
+    public void DropFixesFrom(int index, Func<CodeFix, bool> keep)
+    {
+        lock (Items)
+            for (int i = index; i < Items.Count; i++)
+                if (Items[i].Fix is { } fix && !keep(fix)) Items[i] = (Items[i].Rule, Items[i].Diagnostic, null);
+    }
 }
 
 public class DockerfileAnalysisContext : FileAnalysisContext
@@ -173,7 +181,7 @@ public sealed class ShellCommandAnalysisContext : DockerfileAnalysisContext
     public TextSpan MapToSource(ShellNode node) => _script.MapToSource(node.Start, node.Length);
 }
 
-/// <summary>A RUN's script text (the shell form, or a heredoc body run as the script), parsed once.</summary>
+/// <summary>A RUN's script text (the shell form, a heredoc body run as the script, or an exec form: see <see cref="ExecFormScripts"/>), parsed once.</summary>
 public sealed class RunScript
 {
     private readonly Func<int, int, TextSpan> _map;
@@ -189,6 +197,12 @@ public sealed class RunScript
 
     /// <summary>The heredoc whose body is this script; null for the shell-form command.</summary>
     public HeredocSyntax? Heredoc { get; }
+
+    /// <summary>The exec form this script was read from (see <see cref="ExecFormScripts"/>); null for shell form and heredocs.</summary>
+    public ExecFormSyntax? ExecForm { get; internal init; }
+
+    /// <summary>For an exec form's <c>sh -c</c> string, the source between its quotes (where a fix may edit).</summary>
+    internal TextSpan? EditableSpan { get; init; }
 
     public RunInstructionSyntax Instruction { get; }
     public ShellParseResult Parse { get; }

@@ -73,8 +73,8 @@ public sealed class PackageCacheLeftInLayerAnalyzer : PlimsollAnalyzer
             case PackageManager.Dnf:
             case PackageManager.Microdnf:
                 if (package.Subcommand is not ("install" or "group install" or "reinstall" or "upgrade" or "update")) return;
-                if (PackageCommands.HasCacheMount(run, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5") || !Reaches(context)) return;
-                if (RemovesAny(context.Script, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5") || CleansAfter(context, package, "yum", "dnf", "dnf5", "microdnf")) return;
+                if (PackageCommands.HasCacheMount(run, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5", "/var/cache/tdnf") || !Reaches(context)) return;
+                if (RemovesAny(context.Script, "/var/cache/yum", "/var/cache/dnf", "/var/cache/libdnf5", "/var/cache/tdnf") || CleansAllAfter(context, package)) return;
                 if (InstallsAgainLater(context, package)) return; // one finding per RUN, at the install the clean must follow
                 context.Report(RpmCache, PackageCommands.CommandSpan(context, package), $"{package.Tool} {package.SubcommandWord?.ApproximateValue}", $"{package.Tool} clean all");
                 return;
@@ -140,6 +140,24 @@ public sealed class PackageCacheLeftInLayerAnalyzer : PlimsollAnalyzer
                 continue;
             }
             if (other.Subcommand == "clean") return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A <c>clean all</c> after the install by the same program family: yum and dnf clean each other's cache (yum is dnf on
+    /// EL8 and later); microdnf and tdnf keep their own. <c>clean metadata</c> or <c>clean packages</c> alone leaves the other half.
+    /// </summary>
+    private static bool CleansAllAfter(ShellCommandAnalysisContext context, PackageManagerCommand install)
+    {
+        string[] programs = install.Manager == PackageManager.Microdnf ? new[] { "microdnf" }
+            : install.Tool == "tdnf" ? new[] { "tdnf" }
+            : new[] { "yum", "dnf", "dnf5", "dnf-3" };
+        foreach (var other in PackageCommands.In(context.Script))
+        {
+            if (other.Command.Start <= install.Command.Start || other.NameWord == null || other.Subcommand != "clean") continue;
+            if (!programs.Contains(ShellResolvedCommand.BaseName(other.NameWord))) continue;
+            if (other.Options.Operands.Any(o => o.TryGetLiteralValue(out var what) && what == "all")) return true;
         }
         return false;
     }

@@ -63,10 +63,13 @@ internal static class PackageCommands
 
     /// <summary>
     /// Whether what <paramref name="instruction"/> leaves in its stage's layers ends up in the final image: the stage is
-    /// the last one or a base (FROM) of it. A builder stage's leftovers are thrown away unless copied.
+    /// the last one or a base (FROM) of it, or the instruction is an ONBUILD trigger. A builder stage's leftovers are
+    /// thrown away unless copied.
     /// </summary>
     public static bool ReachesFinalImage(DockerfileSemanticModel model, InstructionSyntax instruction)
     {
+        // An ONBUILD trigger runs in the image someone builds FROM this one, which is where its leftovers stay.
+        if (instruction.Parent is OnbuildInstructionSyntax) return true;
         var stage = model.GetStage(instruction);
         if (stage == null) return true;
         for (var s = model.FinalStage; s != null; s = s.ParentStage)

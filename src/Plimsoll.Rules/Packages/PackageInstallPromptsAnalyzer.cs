@@ -95,12 +95,37 @@ public sealed class PackageInstallPromptsAnalyzer : PlimsollAnalyzer
         return false;
     }
 
+    private static int AptQuietLevel(PackageManagerCommand package)
+    {
+        int level = 0;
+        foreach (var word in package.Options.Options.Select(o => o.Word).Distinct())
+        {
+            if (!word.TryGetLiteralValue(out var text)) continue;
+            int equals = text.IndexOf('=');
+            string name = equals < 0 ? text : text.Substring(0, equals);
+            if (name is "-q" or "--quiet")
+            {
+                if (equals < 0) level++;
+                else if (int.TryParse(text.Substring(equals + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int set)) level = set;
+            }
+            else if (name.Length > 1 && name[0] == '-' && name[1] != '-')
+            {
+                // -qq, -yq; the rest of the word after -o, -t, -c or -a is that option's value.
+                foreach (char c in name.Substring(1))
+                {
+                    if ("otca".IndexOf(c) >= 0) break;
+                    if (c == 'q') level++;
+                }
+            }
+        }
+        return level;
+    }
+
     private static bool AptAnswersYes(PackageManagerCommand package)
     {
         if (package.Has('y', "yes", "assume-yes")) return true;
-        // -qq (quiet level 2) implies -y.
-        int quiet = package.Options.Options.Count(o => !o.IsLong && o.Name == "q");
-        if (quiet >= 2 || package.Options.Options.Any(o => (o.Name is "q" or "quiet") && o.Value is "2")) return true;
+        // Quiet level 2 implies -y: -qq, -q -q, --quiet --quiet, -q=2, --quiet=2.
+        if (AptQuietLevel(package) >= 2) return true;
         return package.Options.FindAll('o', "option").Any(o => o.Value is { } v && v.StartsWith("APT::Get::Assume-Yes=", StringComparison.OrdinalIgnoreCase)
                                                                 && PackageCommands.IsTruthy(v.Substring(v.IndexOf('=') + 1)));
     }

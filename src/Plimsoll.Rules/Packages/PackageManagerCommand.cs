@@ -123,9 +123,13 @@ internal sealed class PackageManagerCommand
         if (manager is PackageManager.Yum or PackageManager.Dnf or PackageManager.Microdnf && written is "module" or "group" && operands.Length > 1)
         {
             // dnf module install nodejs:18 / dnf group install "Development Tools": module and group names, not packages.
+            // A module is pinned by its stream (`nodejs:18`); without one it is the distribution's default stream.
             var inner = operands[1].TryGetLiteralValue(out var i) ? i : null;
-            return new PackageManagerCommand(manager, tool, command, nameWord, operands[1], inner == null ? null : written + " " + Normalize(manager, inner),
-                parsed, ImmutableArray<PackageArgument>.Empty);
+            string? grouped = inner == null ? null : written + " " + Normalize(manager, inner);
+            var modules = grouped == "module install"
+                ? operands.RemoveRange(0, 2).Select(PackageArgument.OfModule).ToImmutableArray()
+                : ImmutableArray<PackageArgument>.Empty;
+            return new PackageManagerCommand(manager, tool, command, nameWord, operands[1], grouped, parsed, modules);
         }
         string? subcommand = written == null ? null : Normalize(manager, written);
         if (manager == PackageManager.Rpm)
@@ -179,7 +183,8 @@ internal sealed class PackageManagerCommand
             case "apt": manager = PackageManager.Apt; return true;
             case "apk": manager = PackageManager.Apk; return true;
             case "yum": manager = PackageManager.Yum; return true;
-            case "dnf": case "dnf5": case "dnf-3": manager = PackageManager.Dnf; return true;
+            // tdnf (Photon OS, Azure Linux) takes dnf's subcommands and switches.
+            case "dnf": case "dnf5": case "dnf-3": case "tdnf": manager = PackageManager.Dnf; return true;
             case "microdnf": manager = PackageManager.Microdnf; return true;
             case "zypper": manager = PackageManager.Zypper; return true;
             case "rpm": manager = PackageManager.Rpm; return true;
@@ -293,7 +298,18 @@ internal sealed class PackageArgument
     /// <summary>Whether the argument names an exact or bounded version in the manager's syntax (or is a file, which is fixed).</summary>
     public bool IsPinned { get; }
 
-    private static readonly string[] PipVersionOperators = { "==", ">=", "<=", "~=", "!=", "===", ">", "<", "@" };
+    // A lone `=` (`pip=20.3`) is not pip syntax: pip rejects the requirement, so nothing unpinned gets installed.
+    private static readonly string[] PipVersionOperators = { "==", ">=", "<=", "~=", "!=", "===", ">", "<", "@", "=" };
+
+    /// <summary>A module of <c>dnf module install</c>: pinned by a stream (<c>nodejs:18</c>, <c>nodejs:18/minimal</c>).</summary>
+    public static PackageArgument OfModule(ShellWord word)
+    {
+        string text = word.ApproximateValue;
+        string known = word.IsLiteral ? text : word.LiteralPrefix;
+        if (known.IndexOf(':') > 0) return new(word, text, PackageArgumentKind.Name, true);
+        if (!word.IsLiteral || text.Length == 0) return new(word, text, PackageArgumentKind.Unknown, false);
+        return new(word, text, PackageArgumentKind.Name, false);
+    }
 
     public static PackageArgument Of(PackageManager manager, ShellWord word)
     {

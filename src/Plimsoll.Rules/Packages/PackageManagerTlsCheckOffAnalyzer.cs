@@ -38,7 +38,7 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
         ["CONDA_SSL_VERIFY"] = ("conda", false),
     };
 
-    private static readonly HashSet<string> YumLike = new(StringComparer.Ordinal) { "yum", "dnf", "dnf5", "microdnf", "tdnf", "yum-config-manager", "dnf-3" };
+    private static readonly HashSet<string> YumLike = new(StringComparer.Ordinal) { "yum", "dnf", "dnf5", "microdnf", "tdnf", "yum-config-manager", "dnf-config-manager", "dnf-3" };
     private static readonly HashSet<string> ConfigWriters = new(StringComparer.Ordinal) { "echo", "printf", "tee", "cat" };
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
@@ -112,7 +112,8 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
                 break;
             }
         }
-        if (ConfigWriters.Contains(name))
+        // Text only becomes configuration when it goes into a file: `echo sslverify=0 >> /etc/yum.conf`, `| tee -a …`.
+        if (ConfigWriters.Contains(name) && WritesToFile(context, command, name))
         {
             foreach (var word in arguments)
                 if (WrittenSetting(word.ApproximateValue) is { } found)
@@ -121,6 +122,20 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
                 if (redirection.HereDocument is { } heredoc && WrittenSetting(heredoc.Body) is { } found)
                     context.Report(VerificationOff, context.MapToSource(redirection), found.Setting, found.Tool);
         }
+    }
+
+    private static bool WritesToFile(ShellCommandAnalysisContext context, SimpleCommand command, string name)
+    {
+        if (name == "tee") return true; // its arguments are files, its heredoc the text
+        foreach (var redirection in command.Redirections)
+        {
+            if (redirection.Kind is not (ShellRedirectionKind.Output or ShellRedirectionKind.Append or ShellRedirectionKind.Clobber
+                or ShellRedirectionKind.OutputAndError or ShellRedirectionKind.AppendOutputAndError)) continue;
+            if (redirection.FileDescriptor is { } fd && fd != 1) continue;
+            if (redirection.Target?.ApproximateValue is "/dev/null" or "/dev/stdout" or "/dev/stderr") continue;
+            return true;
+        }
+        return context.Command.SimpleCommandsPipedTo().Any(c => c.ResolvedCommand.Name is "tee" or "sponge" or "dd");
     }
 
     private static void CheckAssignmentWord(ShellCommandAnalysisContext context, ShellWord word)

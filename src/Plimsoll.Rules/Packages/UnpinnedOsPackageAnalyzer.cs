@@ -38,16 +38,19 @@ public sealed class UnpinnedOsPackageAnalyzer : PlimsollAnalyzer
     private static void Analyze(ShellCommandAnalysisContext context)
     {
         var package = PackageCommands.Of(context);
-        if (package == null || !package.IsOsManager || package.Manager == PackageManager.Rpm || !package.IsInstall) return;
+        if (package == null || !package.IsOsManager || package.Manager == PackageManager.Rpm) return;
+        bool module = package.Subcommand == "module install";
+        if (!package.IsInstall && !module) return;
         var unpinned = package.Packages.Where(p => p.Kind == PackageArgumentKind.Name && !p.IsPinned).Select(p => p.Text).ToList();
         if (unpinned.Count == 0) return;
         string first = unpinned[0];
-        string example = package.Manager switch
+        string example = module ? $"'{first}:<stream>'" : package.Manager switch
         {
             PackageManager.Yum or PackageManager.Dnf or PackageManager.Microdnf => $"'{first}-<version>'",
             _ => $"'{first}=<version>'",
         };
         string packages = unpinned.Count == 1 ? $"'{first}'" : PackageCommands.NameList(unpinned.Select(p => $"'{p}'").ToList());
-        context.Report(Unpinned, PackageCommands.CommandSpan(context, package), $"{package.Tool} {package.SubcommandWord?.ApproximateValue}", packages, example);
+        string command = module ? $"{package.Tool} module install" : $"{package.Tool} {package.SubcommandWord?.ApproximateValue}";
+        context.Report(Unpinned, PackageCommands.CommandSpan(context, package), command, packages, example);
     }
 }

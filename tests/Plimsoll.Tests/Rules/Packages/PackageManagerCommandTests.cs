@@ -35,7 +35,8 @@ public class PackageManagerCommandTests
     [InlineData("yarn global add pm2@5.4.2 nodemon", "Yarn", "add", "pm2@5.4.2! nodemon")]
     [InlineData("gem install --no-document rails bundler:2.4", "Gem", "install", "rails bundler:2.4!")]
     [InlineData("go install golang.org/x/tools/gopls@latest example.com/cmd@v1.2.3 ./cmd/...", "Go", "install", "golang.org/x/tools/gopls@latest example.com/cmd@v1.2.3! ./cmd/.../")]
-    [InlineData("dnf module install -y nodejs:20", "Dnf", "module install", "")]
+    [InlineData("dnf module install -y nodejs:20 tomcat $MOD", "Dnf", "module install", "nodejs:20! tomcat $MOD?")]
+    [InlineData("tdnf install -y python3", "Dnf", "install", "python3")]
     [InlineData("yum groupinstall -y 'Development Tools'", "Yum", "group install", "")]
     public void Reads_manager_subcommand_and_packages(string script, string manager, string subcommand, string packages)
     {

@@ -44,6 +44,7 @@ public class PackageRulesTests
     [InlineData("PL6002", "FROM debian:12\nRUN apt-get install -y a b c && apt-get install -y d\n", 2)]
     [InlineData("PL6002", "FROM debian:12\nRUN apt-get install -y \"${PACKAGES[@]}\" $MORE\n", 0)]
     [InlineData("PL6002", "FROM fedora:40\nRUN dnf module install -y nodejs:20\n", 0)]
+    [InlineData("PL6002", "FROM fedora:40\nRUN dnf module install -y nodejs tomcat:9\n", 1)]
     [InlineData("PL6002", "FROM debian:12\nRUN apt-get install -y -t bookworm-backports curl=8.5.0-2~bpo12+1\n", 0)]
     // PL6003: stage-wide apt configuration, -o setting.
     [InlineData("PL6003", "FROM debian:12 AS base\nRUN echo 'APT::Install-Recommends \"0\";' > /etc/apt/apt.conf.d/norec\nFROM base\nRUN apt-get install -y curl\n", 0)]
@@ -72,10 +73,30 @@ public class PackageRulesTests
     [InlineData("PL6005", "FROM rockylinux:9\nRUN yum clean all && yum install -y git\n", 1)]
     [InlineData("PL6005", "FROM rockylinux:9\nRUN yum install -y git && rm -rf /var/cache/yum\n", 0)]
     [InlineData("PL6005", "FROM debian:trixie\nRUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get dist-clean\n", 0)]
-    // PL6006: a script or rosdep may install; yum update is an upgrade, not an index update.
+    // PL6006: a script or rosdep may install; yum/dnf/zypper update is an upgrade whose metadata expires by age, not an index update.
     [InlineData("PL6006", "FROM debian:12\nRUN apt-get update && ./install.sh\n", 0)]
     [InlineData("PL6006", "FROM ros:humble\nRUN apt-get update && rosdep install -y --from-paths src\n", 0)]
     [InlineData("PL6006", "FROM rockylinux:9\nRUN yum update -y\n", 0)]
+    [InlineData("PL6006", "FROM opensuse/leap:15.6\nRUN zypper -n up\n", 0)]
+    [InlineData("PL6006", "FROM debian:12\nRUN [\"apt-get\", \"update\"]\n", 1)]
+    [InlineData("PL6006", "FROM debian:12\nRUN [\"sh\", \"-c\", \"apt-get update && apt-get install -y git\"]\n", 0)]
+    // PL6004: every spelling of quiet level 2 answers yes; -o's value is not read for q.
+    [InlineData("PL6004", "FROM debian:12\nRUN apt-get -q -q install curl\n", 0)]
+    [InlineData("PL6004", "FROM debian:12\nRUN apt-get --quiet=2 install curl\n", 0)]
+    [InlineData("PL6004", "FROM debian:12\nRUN apt-get -oAPT::quiet=1 install curl\n", 1)]
+    // PL6005: clean all by the same cache's program; ONBUILD is judged where it runs.
+    [InlineData("PL6005", "FROM rockylinux:9\nRUN yum install -y git && dnf clean all\n", 0)]
+    [InlineData("PL6005", "FROM rockylinux:9\nRUN dnf install -y git && dnf clean packages\n", 1)]
+    [InlineData("PL6005", "FROM photon:5.0\nRUN tdnf install -y git && tdnf clean all\n", 0)]
+    [InlineData("PL6005", "FROM photon:5.0\nRUN tdnf install -y git && rm -rf /var/cache/tdnf\n", 0)]
+    [InlineData("PL6005", "FROM node:20 AS base\nONBUILD RUN yarn install\nFROM scratch\n", 1)]
+    // PL1008: a setting only printed configures nothing; one written or teed does.
+    [InlineData("PL1008", "FROM fedora:40\nRUN echo sslverify=0\n", 0)]
+    [InlineData("PL1008", "FROM fedora:40\nRUN echo sslverify=0 > /dev/null\n", 0)]
+    [InlineData("PL1008", "FROM fedora:40\nRUN echo sslverify=0 | sudo tee -a /etc/dnf/dnf.conf\n", 1)]
+    [InlineData("PL1008", "FROM fedora:40\nRUN printf 'sslverify=0\\n' >> /etc/yum.conf\n", 1)]
+    // PL6001: pip rejects a lone `=`, so nothing unpinned is installed.
+    [InlineData("PL6001", "FROM python:3.12\nRUN pip install connexion=2.7.0\n", 0)]
     [InlineData("PL6006", "FROM debian:12\nRUN apt-get install -y curl && apt-get update\n", 1)]
     // PL6007 and PL6008.
     [InlineData("PL6007", "FROM ubuntu:24.04\nRUN apt-get install -y apt-utils && echo apt\n", 0)]
