@@ -28,6 +28,20 @@ public class SharedWorkTests
     }
 
     [Fact]
+    public void The_script_commands_taken_from_the_inline_walk_are_those_of_a_walk_of_their_own()
+    {
+        const string script = "x=$(a | b) c && sh -c 'd; e' && { f; g $(h); } | i";
+        var alone = ShellParser.Parse(script).Script.DescendantCommands().Select(Describe).ToArray();
+        var parse = ShellParser.Parse(script);
+        _ = parse.CommandsWithInlineScripts;
+        Assert.Equal(alone, parse.Script.DescendantCommands().Select(Describe).ToArray());
+        Assert.Equal(new[] { "c", "a", "b", "sh", "f", "g", "h", "i" }, alone.Select(d => d.Split(' ')[0]).ToArray());
+
+        static string Describe(ShellCommandContext c)
+            => $"{c.SimpleCommand!.CommandName} {c.Command.Start} {c.PipelineIndex} {c.ListIndex} {c.Outer?.Command.Start} {c.Substitution?.Start}";
+    }
+
+    [Fact]
     public void A_fact_about_a_command_is_worked_out_once_per_key_and_a_null_fact_is_kept()
     {
         var command = Assert.IsType<SimpleCommand>(ShellParser.Parse("apk add curl").Script.Lists[0].Pipelines[0].Commands[0]);
