@@ -15,12 +15,13 @@ public static class RunScripts
 {
     private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "busybox" };
 
-    // A RUN node belongs to one tree, and its scripts depend only on that tree (the SHELL before it).
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<RunInstructionSyntax, IReadOnlyList<RunScript>> Parsed = new();
-
     /// <summary>The scripts of <paramref name="run"/>: its shell-form command first, then the heredocs a shell reads.</summary>
+    /// <remarks>
+    /// A RUN node belongs to one tree, and its scripts depend only on that tree (the SHELL before it): they are kept on the
+    /// node (a field, not a weak table: no lock and no GC handle per RUN). Two threads asking at once may both parse (an editor's); either list is right.
+    /// </remarks>
     public static IReadOnlyList<RunScript> For(DockerfileSemanticModel model, RunInstructionSyntax run)
-        => Parsed.GetValue(run, r => Parse(model, r).ToList());
+        => run.Scripts ??= Parse(model, run).ToList();
 
     private static IEnumerable<RunScript> Parse(DockerfileSemanticModel model, RunInstructionSyntax run)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
 using Plimsoll.Semantics.Dockerfile;
@@ -14,24 +13,17 @@ namespace Plimsoll.Rules.Packages;
 /// </summary>
 internal static class PackageCommands
 {
-    private sealed class Holder
-    {
-        public PackageManagerCommand? Value;
-    }
-
-    private static readonly ConditionalWeakTable<SimpleCommand, Holder> ByCommand = new();
-    private static readonly ConditionalWeakTable<ShellParseResult, IReadOnlyList<ShellCommandContext>> CommandsByScript = new();
+    // The key of the package-manager call among the facts each command keeps.
+    private static readonly object PackageCall = new();
 
     /// <summary>The package-manager call <paramref name="command"/> makes, or null.</summary>
-    public static PackageManagerCommand? Of(SimpleCommand command) =>
-        ByCommand.GetValue(command, c => new Holder { Value = PackageManagerCommand.Read(c) }).Value;
+    public static PackageManagerCommand? Of(SimpleCommand command) => command.GetOrAddFact(PackageCall, PackageManagerCommand.Read);
 
     public static PackageManagerCommand? Of(ShellCommandAnalysisContext context) =>
         context.Command.SimpleCommand is { } command ? Of(command) : null;
 
     /// <summary>Every simple command of the RUN script (inline <c>sh -c</c> scripts included), in source order.</summary>
-    public static IReadOnlyList<ShellCommandContext> CommandsOf(ShellParseResult script) =>
-        CommandsByScript.GetValue(script, s => s.DescendantCommandsWithInlineScripts().ToList());
+    public static IReadOnlyList<ShellCommandContext> CommandsOf(ShellParseResult script) => script.CommandsWithInlineScripts;
 
     /// <summary>Every package-manager call of the RUN script, in source order.</summary>
     public static IEnumerable<PackageManagerCommand> In(ShellParseResult script)

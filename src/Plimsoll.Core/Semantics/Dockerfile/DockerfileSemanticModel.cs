@@ -221,7 +221,30 @@ public sealed class DockerfileSemanticModel
         return scope;
     }
 
+    // Scopes already built, by instruction, with what building them cost against the expansion budget (several rules
+    // resolve words of one instruction). See ScopeBefore.
+    private readonly Dictionary<InstructionSyntax, (Dictionary<string, string?> Scope, long Cost)> _scopes = new();
+
+    /// <summary>
+    /// The ARGs and ENVs in force just before <paramref name="at"/>. A scope built before is reused when building it again
+    /// would give the same values, that is when the whole expansion budget it costs is still there; the budget is charged
+    /// as a rebuild would charge it, so every rule sees the values and limit notes it would see without the reuse.
+    /// </summary>
     private Dictionary<string, string?> ScopeBefore(BuildStage stage, InstructionSyntax at)
+    {
+        if (_scopes.TryGetValue(at, out var known) && _expanded + known.Cost <= MaxTotalExpansion)
+        {
+            _expanded += known.Cost;
+            return known.Scope;
+        }
+        long before = _expanded;
+        var scope = BuildScopeBefore(stage, at);
+        // Only a scope built wholly within the budget is kept: its values do not depend on where the budget stood.
+        if (_expanded <= MaxTotalExpansion) _scopes[at] = (scope, _expanded - before);
+        return scope;
+    }
+
+    private Dictionary<string, string?> BuildScopeBefore(BuildStage stage, InstructionSyntax at)
     {
         var globals = GlobalScope();
         var scope = new Dictionary<string, string?>(StringComparer.Ordinal);

@@ -24,7 +24,7 @@ internal sealed class DockerfileParser
     private readonly HashSet<string> _seenDirectives = new(StringComparer.Ordinal);
     private readonly List<int> _segmentLogicalStarts = new();
     private readonly List<int> _segmentSourceStarts = new();
-    private char[] _buffer = new char[256];
+    private char[] _buffer = TakeBuffer();
     private int _bufferLength;
 
     /// <summary>The logical text of the instruction being parsed.</summary>
@@ -57,7 +57,24 @@ internal sealed class DockerfileParser
         root.Tree = tree;
         DockerfileInstructionChecks.Run(tree, root, _diagnostics);
         tree.SetDiagnostics(_diagnostics.ToImmutableArray());
+        GiveBackBuffer(_buffer);
         return tree;
+    }
+
+    // The instruction buffer outlives a parse: one per thread, taken while a parse runs (a CLI run parses thousands of files).
+    [ThreadStatic] private static char[]? t_buffer;
+
+    private static char[] TakeBuffer()
+    {
+        var buffer = t_buffer ?? new char[256];
+        t_buffer = null;
+        return buffer;
+    }
+
+    // A huge instruction's buffer is not kept.
+    private static void GiveBackBuffer(char[] buffer)
+    {
+        if (buffer.Length <= 64 * 1024) t_buffer = buffer;
     }
 
     // ---- physical lines -------------------------------------------------------------------------

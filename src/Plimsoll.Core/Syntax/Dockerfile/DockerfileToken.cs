@@ -51,7 +51,7 @@ public readonly struct DockerfileToken
         get
         {
             if (_source == null) return "";
-            string logical = _line == null ? Text : _line.Text.Substring(_logicalStart, _logicalEnd - _logicalStart);
+            string logical = _line == null ? Text : _line.Substring(_logicalStart, _logicalEnd - _logicalStart);
             return Kind switch
             {
                 DockerfileSyntaxKind.FlagToken => ArgumentSplitting.CookFlagWord(logical),
@@ -62,7 +62,7 @@ public readonly struct DockerfileToken
     }
 
     /// <summary>The raw logical text (continuations removed, nothing else processed).</summary>
-    public string LogicalText => _source == null ? "" : _line == null ? Text : _line.Text.Substring(_logicalStart, _logicalEnd - _logicalStart);
+    public string LogicalText => _source == null ? "" : _line == null ? Text : _line.Substring(_logicalStart, _logicalEnd - _logicalStart);
 
     /// <summary>
     /// The source span of [offset, offset+length) of <see cref="Value"/>'s logical text (for tokens whose value

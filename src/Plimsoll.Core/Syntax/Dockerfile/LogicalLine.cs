@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Plimsoll.Syntax.Dockerfile;
@@ -68,16 +67,37 @@ internal sealed class LogicalLine
         }
     }
 
+    /// <summary>
+    /// The logical text [start, start+length), the same as <c>Text.Substring(start, length)</c>, copied straight from the
+    /// source when the joined text was not built: a token's value (a RUN's script) then costs one string, not two.
+    /// </summary>
+    public string Substring(int start, int length)
+    {
+        if (_text != null) return _text.Substring(start, length);
+        if (_logicalStarts == null) return _source.Text.Substring(_singleSourceStart + start, length);
+        if (start < 0 || length < 0 || start + length > Length) throw new ArgumentOutOfRangeException(nameof(start));
+        if (length == 0) return "";
+        return string.Create(length, (Line: this, Start: start), static (span, state) => state.Line.CopyLogical(state.Start, span));
+    }
+
+    // Copies logical [start, start + destination.Length) from the source segments.
+    private void CopyLogical(int start, Span<char> destination)
+    {
+        var starts = _logicalStarts!;
+        int end = start + destination.Length;
+        for (int i = FindSegment(start); i < starts.Length && starts[i] < end; i++)
+        {
+            int segmentEnd = i + 1 < starts.Length ? starts[i + 1] : Length;
+            int from = Math.Max(start, starts[i]);
+            int to = Math.Min(end, segmentEnd);
+            _source.Text.AsSpan(_sourceStarts![i] + (from - starts[i]), to - from).CopyTo(destination.Slice(from - start));
+        }
+    }
+
     private string BuildText()
     {
         if (_logicalStarts == null) return _source.Text.Substring(_singleSourceStart, Length);
-        var builder = new StringBuilder(Length);
-        for (int i = 0; i < _logicalStarts.Length; i++)
-        {
-            int end = i + 1 < _logicalStarts.Length ? _logicalStarts[i + 1] : Length;
-            builder.Append(_source.Text, _sourceStarts![i], end - _logicalStarts[i]);
-        }
-        return builder.ToString();
+        return Length == 0 ? "" : string.Create(Length, this, static (span, line) => line.CopyLogical(0, span));
     }
 
     private int FindSegment(int logicalIndex)

@@ -46,6 +46,25 @@ public sealed class SimpleCommand : ShellCommand
     /// <summary>The command actually run once wrappers such as sudo, env, exec or xargs are looked through.</summary>
     public ShellResolvedCommand ResolvedCommand => _resolved ??= ShellResolvedCommand.Resolve(this);
 
+    private Fact? _facts;
+
+    /// <summary>
+    /// A fact about this command worked out once and shared by every rule that asks (the package-manager call it makes,
+    /// say): <paramref name="key"/> is an object the asking code owns, and <paramref name="compute"/> runs on the first
+    /// question. The tree is immutable, so a fact never goes stale. Kept on the node rather than in a weak table: no lock
+    /// and no GC handle per command. Two threads asking at once (an editor's) may both compute it; either value is right.
+    /// </summary>
+    public T GetOrAddFact<T>(object key, Func<SimpleCommand, T> compute)
+    {
+        for (var fact = _facts; fact != null; fact = fact.Next)
+            if (ReferenceEquals(fact.Key, key)) return (T)fact.Value!;
+        var value = compute(this);
+        _facts = new Fact(key, value, _facts);
+        return value;
+    }
+
+    private sealed record Fact(object Key, object? Value, Fact? Next);
+
     /// <summary>The words after the command name.</summary>
     public IEnumerable<ShellWord> Arguments => Words.Skip(1);
 

@@ -97,6 +97,8 @@ public sealed class ShellCommandContext
             var (script, outer, depth) = work.Pop();
             var first = output.Count;
             walker.Enumerate(script, includeCompound: false, outer, output);
+            // The root's own commands come first, exactly as DescendantCommands lists them: one walk serves both.
+            if (outer == null) root.ShareDescendantCommands(output, output.Count);
             if (depth >= maxInlineDepth) continue;
             for (var i = first; i < output.Count; i++)
             {

@@ -113,6 +113,15 @@ public sealed class ShellScript : ShellNode
 
     private IReadOnlyList<ShellCommandContext>? _descendantCommands;
 
+    /// <summary>
+    /// Takes the first <paramref name="count"/> contexts of <paramref name="walk"/>, a walk of this script that started with
+    /// exactly <see cref="DescendantCommands"/> (the walk with inline scripts does), as that list when it is not known yet.
+    /// </summary>
+    internal void ShareDescendantCommands(List<ShellCommandContext> walk, int count)
+    {
+        if (_descendantCommands == null) _descendantCommands = walk.GetRange(0, count).AsReadOnly();
+    }
+
     /// <summary>Like <see cref="DescendantCommands"/> but also yields compound commands (subshells, if, for, ...).</summary>
     public IEnumerable<ShellCommandContext> DescendantCommandsIncludingCompound() => ShellCommandContext.Enumerate(this, includeCompound: true);
 }

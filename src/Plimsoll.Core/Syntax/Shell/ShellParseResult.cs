@@ -28,6 +28,16 @@ public sealed class ShellParseResult
     /// (`sh -c 'curl … | sh'`, `su -c '…'`) parsed in place, so their spans are offsets into <see cref="Text"/>.
     /// Syntax errors inside inline scripts are ignored: the outer command may not even run them.
     /// </summary>
+    /// <remarks>
+    /// Computed once per result at the default depth (the tree is immutable): the driver's shell callbacks and every rule
+    /// that reads a whole RUN script share one walk, and inline scripts are parsed once.
+    /// </remarks>
     public IEnumerable<ShellCommandContext> DescendantCommandsWithInlineScripts(int maxInlineDepth = MaxInlineDepth) =>
-        ShellCommandContext.EnumerateWithInlineScripts(Text, Script, maxInlineDepth);
+        maxInlineDepth == MaxInlineDepth ? CommandsWithInlineScripts : ShellCommandContext.EnumerateWithInlineScripts(Text, Script, maxInlineDepth);
+
+    /// <summary><see cref="DescendantCommandsWithInlineScripts"/> at the default depth, as a list.</summary>
+    public IReadOnlyList<ShellCommandContext> CommandsWithInlineScripts =>
+        _commandsWithInlineScripts ??= ShellCommandContext.EnumerateWithInlineScripts(Text, Script, MaxInlineDepth).AsReadOnly();
+
+    private IReadOnlyList<ShellCommandContext>? _commandsWithInlineScripts;
 }

@@ -133,6 +133,9 @@ public class CommandInstructionSyntax : InstructionSyntax
 public sealed class RunInstructionSyntax : CommandInstructionSyntax
 {
     internal RunInstructionSyntax(InstructionParts parts) : base(DockerfileSyntaxKind.RunInstruction, parts) { }
+
+    /// <summary>The scripts this RUN gives a shell, parsed once (see <see cref="Analysis.RunScripts"/>): kept with the node, which they depend on alone.</summary>
+    internal IReadOnlyList<Analysis.RunScript>? Scripts;
 }
 
 /// <summary>COPY and ADD: sources then a destination, in list or JSON form; sources may be heredocs.</summary>
