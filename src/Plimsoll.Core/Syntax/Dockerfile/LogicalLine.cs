@@ -77,7 +77,19 @@ internal sealed class LogicalLine
         if (_logicalStarts == null) return _source.Text.Substring(_singleSourceStart + start, length);
         if (start < 0 || length < 0 || start + length > Length) throw new ArgumentOutOfRangeException(nameof(start));
         if (length == 0) return "";
+        return CreateLogical(start, length);
+    }
+
+    // One string of logical [start, start + length), filled in place where the runtime allows it.
+    private string CreateLogical(int start, int length)
+    {
+#if NET
         return string.Create(length, (Line: this, Start: start), static (span, state) => state.Line.CopyLogical(state.Start, span));
+#else
+        var buffer = new char[length];
+        CopyLogical(start, buffer);
+        return new string(buffer);
+#endif
     }
 
     // Copies logical [start, start + destination.Length) from the source segments.
@@ -97,7 +109,7 @@ internal sealed class LogicalLine
     private string BuildText()
     {
         if (_logicalStarts == null) return _source.Text.Substring(_singleSourceStart, Length);
-        return Length == 0 ? "" : string.Create(Length, this, static (span, line) => line.CopyLogical(0, span));
+        return Length == 0 ? "" : CreateLogical(0, Length);
     }
 
     private int FindSegment(int logicalIndex)
