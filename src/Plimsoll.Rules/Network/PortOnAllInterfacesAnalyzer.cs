@@ -81,11 +81,15 @@ public sealed class PortOnAllInterfacesAnalyzer : PlimsollAnalyzer
             return;
         }
         var published = mapping.Scalar("published");
-        if (published != null && service.KnownValue(published) == null) return;
+        if (published != null && (service.KnownValue(published) is not { } publishedPort || !IsPortOrRange(publishedPort))) return;
         var fix = Plimsoll.Rules.Shared.ComposeEdits.AddMappingEntry(mapping, "host_ip: 127.0.0.1", Title);
         if (published == null) service.Report(RandomHostPort, target, fix, port);
         else service.Report(AllInterfaces, target, fix, Describe(service, mapping, port));
     }
+
+    // 'published: 127.0.0.1:8080' is not a port: the engine refuses the entry, so where it would listen is no question.
+    private static bool IsPortOrRange(string published)
+        => System.Text.RegularExpressions.Regex.IsMatch(published.Trim(), "^[0-9]+(-[0-9]+)?$");
 
     private static string Describe(ComposeServiceAnalysisContext service, ProjectMapping mapping, string target)
         => service.KnownValue(mapping.Scalar("published")) is { } published ? published + ":" + target : target;
