@@ -26,6 +26,7 @@ public sealed class DangerousCapabilitiesAnalyzer : PlimsollAnalyzer
         peers:
         [
             PeerRule.Kics("404fde2c-bc4b-4371-9747-7054132ac953", "Default Seccomp Profile Disabled"),
+            PeerRule.Kics("ce76b7d0-9e77-464d-b86f-c5c48e03e22d", "Container Capabilities Unrestricted"),
             PeerRule.ComposeLint("CL-0009"), PeerRule.ComposeLint("CL-0011"), PeerRule.ComposeLint("CL-0024"),
             PeerRule.ComposeLint("CL-0027"), PeerRule.ComposeLint("CL-0028"), PeerRule.ComposeLint("CL-0030"),
         ],
@@ -43,24 +44,27 @@ public sealed class DangerousCapabilitiesAnalyzer : PlimsollAnalyzer
     private static readonly PeerAttribution SeccompOff = PeerAttribution.Of(
         PeerRule.ComposeLint("CL-0009"), PeerRule.Kics("404fde2c-bc4b-4371-9747-7054132ac953", "Default Seccomp Profile Disabled"));
 
+    // KICS "Container Capabilities Unrestricted" flags every cap_add (and a missing cap_drop, PL2009's part).
+    private static readonly PeerRule AnyCapAdd = PeerRule.Kics("ce76b7d0-9e77-464d-b86f-c5c48e03e22d", "Container Capabilities Unrestricted");
+
     // The powerful capabilities and the compose-lint rule each one is (compose-lint grades cap_add in tiers; CL-0011
-    // held every tier before the split). MAC_ADMIN and MAC_OVERRIDE have no compose-lint rule, so no attribution.
-    private static readonly Dictionary<string, PeerAttribution?> Dangerous = new(StringComparer.OrdinalIgnoreCase)
+    // held every tier before the split). MAC_ADMIN and MAC_OVERRIDE have no compose-lint rule.
+    private static readonly Dictionary<string, PeerAttribution> Dangerous = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["ALL"] = PeerAttribution.Of(HostExecutionCapAdd, DangerousCapAdd),
-        ["SYS_ADMIN"] = PeerAttribution.Of(HostExecutionCapAdd, DangerousCapAdd),
-        ["SYS_MODULE"] = PeerAttribution.Of(HostExecutionCapAdd, DangerousCapAdd),
-        ["SYS_RAWIO"] = PeerAttribution.Of(HostExecutionCapAdd, DangerousCapAdd),
-        ["SYS_PTRACE"] = PeerAttribution.Of(BoundedCapAdd, DangerousCapAdd),
-        ["DAC_READ_SEARCH"] = PeerAttribution.Of(BoundedCapAdd, DangerousCapAdd),
-        ["PERFMON"] = PeerAttribution.Of(HostReachCapAdd, DangerousCapAdd),
-        ["SYS_TIME"] = PeerAttribution.Of(HostReachCapAdd, DangerousCapAdd),
-        ["NET_ADMIN"] = PeerAttribution.Of(DangerousCapAdd),
-        ["SYS_BOOT"] = PeerAttribution.Of(DangerousCapAdd),
-        ["BPF"] = PeerAttribution.Of(DangerousCapAdd),
-        ["SYSLOG"] = PeerAttribution.Of(HostDisclosureCapAdd),
-        ["MAC_ADMIN"] = null,
-        ["MAC_OVERRIDE"] = null,
+        ["ALL"] = PeerAttribution.Of(HostExecutionCapAdd, DangerousCapAdd, AnyCapAdd),
+        ["SYS_ADMIN"] = PeerAttribution.Of(HostExecutionCapAdd, DangerousCapAdd, AnyCapAdd),
+        ["SYS_MODULE"] = PeerAttribution.Of(HostExecutionCapAdd, DangerousCapAdd, AnyCapAdd),
+        ["SYS_RAWIO"] = PeerAttribution.Of(HostExecutionCapAdd, DangerousCapAdd, AnyCapAdd),
+        ["SYS_PTRACE"] = PeerAttribution.Of(BoundedCapAdd, DangerousCapAdd, AnyCapAdd),
+        ["DAC_READ_SEARCH"] = PeerAttribution.Of(BoundedCapAdd, DangerousCapAdd, AnyCapAdd),
+        ["PERFMON"] = PeerAttribution.Of(HostReachCapAdd, DangerousCapAdd, AnyCapAdd),
+        ["SYS_TIME"] = PeerAttribution.Of(HostReachCapAdd, DangerousCapAdd, AnyCapAdd),
+        ["NET_ADMIN"] = PeerAttribution.Of(DangerousCapAdd, AnyCapAdd),
+        ["SYS_BOOT"] = PeerAttribution.Of(DangerousCapAdd, AnyCapAdd),
+        ["BPF"] = PeerAttribution.Of(DangerousCapAdd, AnyCapAdd),
+        ["SYSLOG"] = PeerAttribution.Of(HostDisclosureCapAdd, AnyCapAdd),
+        ["MAC_ADMIN"] = PeerAttribution.Of(AnyCapAdd),
+        ["MAC_OVERRIDE"] = PeerAttribution.Of(AnyCapAdd),
     };
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
@@ -75,8 +79,7 @@ public sealed class DangerousCapabilitiesAnalyzer : PlimsollAnalyzer
                 var value = service.KnownValue(capability);
                 if (value == null) continue;
                 if (Normalize(value) is not { } name || !Dangerous.TryGetValue(name, out var peers) || allowed.Contains(name)) continue;
-                if (peers == null) service.Report(CapabilityAdded, capability, service.Service.Name, value.ToUpperInvariant());
-                else service.Report(CapabilityAdded, capability, null, peers, service.Service.Name, value.ToUpperInvariant());
+                service.Report(CapabilityAdded, capability, null, peers, service.Service.Name, value.ToUpperInvariant());
             }
             var confinementOff = service.Service.SecurityOpt.Where(o => service.KnownValue(o) is { } value && TurnsConfinementOff(value)).ToList();
             foreach (var option in confinementOff)

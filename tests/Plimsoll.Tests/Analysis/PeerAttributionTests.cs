@@ -14,6 +14,8 @@ public class PeerAttributionTests
 
     private static IReadOnlyList<Finding> Lint(string compose) => RuleRunner.Run(Registry, "yaml", compose, withSchema: false);
 
+    private const string AnyCapAdd = "kics:ce76b7d0-9e77-464d-b86f-c5c48e03e22d";
+
     private static string Attribution(Finding finding)
     {
         var byTool = PeerAttribution.Read(finding.Diagnostic);
@@ -21,17 +23,24 @@ public class PeerAttributionTests
     }
 
     [Theory]
-    [InlineData("SYS_ADMIN", "composeLint:CL-0024 composeLint:CL-0011")]
-    [InlineData("CAP_SYS_MODULE", "composeLint:CL-0024 composeLint:CL-0011")]
-    [InlineData("sys_ptrace", "composeLint:CL-0027 composeLint:CL-0011")]
-    [InlineData("PERFMON", "composeLint:CL-0028 composeLint:CL-0011")]
-    [InlineData("NET_ADMIN", "composeLint:CL-0011")]
-    [InlineData("SYSLOG", "composeLint:CL-0030")]
-    [InlineData("MAC_ADMIN", "(none)")]
+    [InlineData("SYS_ADMIN", "composeLint:CL-0024 composeLint:CL-0011 " + AnyCapAdd)]
+    [InlineData("CAP_SYS_MODULE", "composeLint:CL-0024 composeLint:CL-0011 " + AnyCapAdd)]
+    [InlineData("sys_ptrace", "composeLint:CL-0027 composeLint:CL-0011 " + AnyCapAdd)]
+    [InlineData("PERFMON", "composeLint:CL-0028 composeLint:CL-0011 " + AnyCapAdd)]
+    [InlineData("NET_ADMIN", "composeLint:CL-0011 " + AnyCapAdd)]
+    [InlineData("SYSLOG", "composeLint:CL-0030 " + AnyCapAdd)]
+    [InlineData("MAC_ADMIN", AnyCapAdd)]
     public void Each_capability_names_its_compose_lint_tier(string capability, string expected)
     {
         var finding = Assert.Single(Lint($"services:\n  app:\n    image: app:1.0\n    cap_add: [{capability}]\n"), f => f.Id == "PL2003");
         Assert.Equal(expected, Attribution(finding));
+    }
+
+    [Fact]
+    public void Confinement_switched_off_is_not_a_capability_finding()
+    {
+        var findings = Lint("services:\n  app:\n    image: app:1.0\n    security_opt: [\"seccomp:unconfined\", \"apparmor:unconfined\"]\n").Where(f => f.Id == "PL2003").ToList();
+        Assert.Equal(new[] { "composeLint:CL-0009 kics:404fde2c-bc4b-4371-9747-7054132ac953", "composeLint:CL-0009" }, findings.Select(Attribution));
     }
 
     [Fact]
