@@ -48,6 +48,15 @@ public class PeerAttributionTests
         => Assert.DoesNotContain(Lint("services:\n  app:\n    image: app:1.0\n    cap_add: [CAP_ALL, cap_all]\n"), f => f.Id == "PL2003");
 
     [Fact]
+    public void No_new_privileges_names_the_kics_query_of_its_case()
+    {
+        var absent = Assert.Single(Lint("services:\n  a:\n    image: a:1\n"), f => f.Id == "PL2010");
+        Assert.Equal("composeLint:CL-0003 kics:610e266e-6c12-4bca-9925-1ed0cd29742b", Attribution(absent));
+        var without = Assert.Single(Lint("services:\n  a:\n    image: a:1\n    security_opt: [\"apparmor:docker-default\"]\n"), f => f.Id == "PL2010");
+        Assert.Equal("composeLint:CL-0003 kics:27fcc7d6-c49b-46e0-98f1-6c082a6a2750", Attribution(without));
+    }
+
+    [Fact]
     public void A_moving_tag_is_not_compose_lints_digest_rule()
     {
         var findings = Lint("services:\n  a:\n    image: nginx:1.27\n  b:\n    image: nginx:latest\n").Where(f => f.Id == "PL1002").ToList();
