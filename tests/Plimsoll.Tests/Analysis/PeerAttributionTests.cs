@@ -56,6 +56,17 @@ public class PeerAttributionTests
         Assert.Equal("composeLint:CL-0003 kics:27fcc7d6-c49b-46e0-98f1-6c082a6a2750", Attribution(without));
     }
 
+    [Theory]
+    [InlineData("\"8080:80\"", "composeLint:CL-0005 dclint:no-unbound-port-interfaces kics:451d79dc-0588-476a-ad03-3c7f0320abb3")]
+    [InlineData("\"80\"", "dclint:no-unbound-port-interfaces kics:451d79dc-0588-476a-ad03-3c7f0320abb3")]
+    [InlineData("\"0.0.0.0:8080:80\"", "composeLint:CL-0005")]
+    [InlineData("\"[::]:8080:80\"", "composeLint:CL-0005 kics:451d79dc-0588-476a-ad03-3c7f0320abb3")]
+    public void An_unbound_port_names_the_peers_that_flag_its_form(string port, string expected)
+    {
+        var finding = Assert.Single(Lint($"services:\n  web:\n    image: a:1\n    ports:\n      - {port}\n"), f => f.Id == "PL3003");
+        Assert.Equal(expected, Attribution(finding));
+    }
+
     [Fact]
     public void A_moving_tag_is_not_compose_lints_digest_rule()
     {
