@@ -153,12 +153,22 @@ def parse_problems(cases_dir, relative, findings):
     return problems
 
 
+def speaks_for(finding, case):
+    """True when a finding of a declaring rule may stand for the case's peer rule: it names no peer rules at all
+    ('peerRules' absent from the JSON report), or it names the case's one. A rule covering several peer rules (PL2003
+    over compose-lint's capability tiers) says per finding which of them it is, as a complete list ({} for none)."""
+    named = finding.get("peerRules")
+    if named is None:
+        return True
+    return any(normalise_peer_id(case["tool"], peer) == case["peer"] for peer in named.get(case["tool"], []))
+
+
 def judge(case, mapped, findings, failure, problems):
     """(agrees, why) for one case."""
     if failure:
         return False, "not linted: " + failure
     fired = sorted({f["ruleId"] + (" (suppressed)" if f.get("suppressed") else "")
-                    for f in findings if f["ruleId"] in mapped})
+                    for f in findings if f["ruleId"] in mapped and speaks_for(f, case)})
     if case["expect"] == "fires":
         if fired:
             return True, ", ".join(fired)

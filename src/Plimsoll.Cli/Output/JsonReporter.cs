@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Analysis;
 using Plimsoll.Cli.Linting;
 
 namespace Plimsoll.Cli.Output;
@@ -23,7 +24,8 @@ internal static class JsonReporter
                 reported.StartLine, reported.StartColumn, reported.EndLine, reported.EndColumn, finding.IsSuppressed,
                 suppression == null ? null : suppression.Kind == Plimsoll.Analysis.Suppression.SuppressionKind.Baseline ? "baseline" : "inSource",
                 suppression?.Justification,
-                finding.Fix == null ? null : Fix(finding.Fix, reported.File.Text));
+                finding.Fix == null ? null : Fix(finding.Fix, reported.File.Text),
+                PeerAttribution.Read(finding.Diagnostic));
         }).ToList();
         var notifications = run.AllNotifications
             .Select(n => new JsonReportNotification(n.Level.ToString().ToLowerInvariant(), n.Path == null ? null : DisplayPaths.For(n.Path), n.Message))

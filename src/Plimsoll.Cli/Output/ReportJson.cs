@@ -16,7 +16,8 @@ internal sealed record JsonReportFinding(
     string RuleId, string Severity, string Message, string Path, int StartLine, int StartColumn, int EndLine, int EndColumn, bool Suppressed,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SuppressionKind,
     string? Justification,
-    JsonReportFix? Fix);
+    JsonReportFix? Fix,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, IReadOnlyList<string>>? PeerRules = null);
 
 internal sealed record JsonReportFix(string Title, IReadOnlyList<JsonReportEdit> Edits);
 

@@ -48,6 +48,18 @@ public class ComposeProjectAnalysisContext : FileAnalysisContext
     /// <summary>Reports with a fix; the fix's edits are in the file that wrote <paramref name="value"/> (edit <c>value.Tree.Text</c>).</summary>
     public void Report(RuleMessage message, ProjectNode value, CodeFix? fix, params object?[] values) => Report(message, value.GetLocation(), fix, values);
 
+    /// <summary>Reports at <paramref name="value"/> a finding that corresponds to only some of the rule's declared peer rules.</summary>
+    public void Report(RuleMessage message, ProjectNode value, CodeFix? fix, PeerAttribution peers, params object?[] values)
+        => Report(message, value.GetLocation(), fix, peers, values);
+
+    /// <summary>Reports at a part of a volume entry a finding that corresponds to only some of the rule's declared peer rules.</summary>
+    public void Report(RuleMessage message, VolumePart part, PeerAttribution peers, params object?[] values)
+        => Report(message, part.GetLocation(), null, peers, values);
+
+    /// <summary>Reports at a key or list item as written a finding that corresponds to only some of the rule's declared peer rules.</summary>
+    public void Report(RuleMessage message, YamlNode node, PeerAttribution peers, params object?[] values)
+        => Report(message, Plimsoll.Diagnostics.PlimsollDiagnostic.CreateLocation(node.Tree.Path, node.Tree.Text, node.Span), null, peers, values);
+
     /// <summary>Reports <paramref name="message"/> at a part of a volume entry, in the file that wrote it.</summary>
     public void Report(RuleMessage message, VolumePart part, params object?[] values) => Report(message, part.GetLocation(), null, values);
 

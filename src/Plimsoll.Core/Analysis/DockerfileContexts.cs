@@ -78,6 +78,19 @@ public abstract class FileAnalysisContext
         => _sink.Add(message.Rule, Diagnostic.Create(message.Descriptor, location, CheckValues(message, values)),
             fix is { Applicability: null } ? fix with { Applicability = message.Rule.Fix } : fix);
 
+    /// <summary>
+    /// Reports a finding that corresponds to only some of the peer rules its rule declares (<see cref="PeerAttribution"/>):
+    /// PL2003 on SYS_PTRACE is compose-lint's CL-0027, not its CL-0024.
+    /// </summary>
+    public void Report(RuleMessage message, Location location, CodeFix? fix, PeerAttribution peers, params object?[] values)
+    {
+        ArgumentNullException.ThrowIfNull(peers);
+        peers.CheckDeclaredBy(message.Rule);
+        var properties = peers.AddTo(ImmutableDictionary<string, string?>.Empty);
+        _sink.Add(message.Rule, Diagnostic.Create(message.Descriptor, location, properties, CheckValues(message, values)),
+            fix is { Applicability: null } ? fix with { Applicability = message.Rule.Fix } : fix);
+    }
+
     private static object?[] CheckValues(RuleMessage message, object?[] values)
     {
         if (values.Length != message.Holes.Length)

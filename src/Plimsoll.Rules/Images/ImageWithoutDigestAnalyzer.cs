@@ -28,24 +28,30 @@ public sealed class ImageWithoutDigestAnalyzer : PlimsollAnalyzer
         context.RegisterStageAction(stage =>
         {
             if (stage.Stage.BaseImage is not { } image || stage.Stage.From.Image is not { } word) return;
-            Check(image, (message, values) => stage.Report(message, word.Span, values));
+            Check(image, (message, _, values) => stage.Report(message, word.Span, values));
         });
         context.RegisterComposeServiceAction(service =>
         {
             if (service.Service.Image is not { } scalar || service.KnownValue(scalar) is not { } text) return;
-            if (ImageReference.TryParse(text) is { } image) Check(image, (message, values) => service.Report(message, scalar, values));
+            if (ImageReference.TryParse(text) is { } image) Check(image, (message, peers, values) => service.Report(message, scalar, null, peers, values));
         });
         context.RegisterContainerSettingsAction(project =>
         {
             if (project.Settings.BaseImage is { } setting && ImageReference.TryParse(setting.Value) is { } image)
-                Check(image, (message, values) => project.Report(message, setting, values));
+                Check(image, (message, _, values) => project.Report(message, setting, values));
         });
     }
 
-    private static void Check(ImageReference image, Action<RuleMessage, object?[]> report)
+    // compose-lint's CL-0019 is a version tag without a digest: it leaves images without a tag or with a moving one to
+    // CL-0004 (PL1001 here), and counts any '@sha256:' as pinned.
+    private static readonly PeerAttribution VersionTagWithoutDigest = PeerAttribution.Of(PeerRule.ComposeLint("CL-0019"));
+
+    private static void Check(ImageReference image, Action<RuleMessage, PeerAttribution, object?[]> report)
     {
-        if (image.Digest == null) report(NoDigest, new object?[] { image.Original });
-        else if (DigestProblem(image.Digest) is { } problem) report(MalformedDigest, new object?[] { image.Original, image.Digest, problem });
+        if (image.Digest == null)
+            report(NoDigest, UnpinnedImageTagAnalyzer.Problem(image) == null ? VersionTagWithoutDigest : PeerAttribution.None, new object?[] { image.Original });
+        else if (DigestProblem(image.Digest) is { } problem)
+            report(MalformedDigest, PeerAttribution.None, new object?[] { image.Original, image.Digest, problem });
     }
 
     /// <summary>

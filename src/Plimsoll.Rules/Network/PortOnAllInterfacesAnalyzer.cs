@@ -38,6 +38,17 @@ public sealed class PortOnAllInterfacesAnalyzer : PlimsollAnalyzer
 
     private const string Title = "Publish on 127.0.0.1 only";
 
+    // The peers draw the line differently: compose-lint's CL-0005 skips a container port alone ("80"); dclint accepts
+    // any host IP written out, 0.0.0.0 included; KICS's query fires on any entry without a '.', so on '::' but not on
+    // 0.0.0.0. Each finding names the peer rules that flag the same entry.
+    private static readonly PeerRule ComposeLint = PeerRule.ComposeLint("CL-0005");
+    private static readonly PeerRule Kics = PeerRule.Kics("451d79dc-0588-476a-ad03-3c7f0320abb3", "Container Traffic Not Bound To Host Interface");
+    private static readonly PeerRule Dclint = PeerRule.Dclint("no-unbound-port-interfaces");
+    private static readonly PeerAttribution NoHostIp = PeerAttribution.Of(ComposeLint, Kics, Dclint);
+    private static readonly PeerAttribution ContainerPortAlone = PeerAttribution.Of(Kics, Dclint);
+    private static readonly PeerAttribution WildcardIpv4 = PeerAttribution.Of(ComposeLint);
+    private static readonly PeerAttribution WildcardIpv6 = PeerAttribution.Of(ComposeLint, Kics);
+
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -65,10 +76,12 @@ public sealed class PortOnAllInterfacesAnalyzer : PlimsollAnalyzer
     private static void CheckShort(ComposeServiceAnalysisContext service, ProjectScalar scalar)
     {
         if (service.KnownValue(scalar) is not { } value || PublishedPort.Parse(value) is not { } port || !port.OnAllInterfaces) return;
+        var peers = port.HostIp is { Length: > 0 } ip ? (ip.Contains('.') ? WildcardIpv4 : WildcardIpv6)
+            : port.HostPort == null ? ContainerPortAlone : NoHostIp;
         if (port.HostPort == null)
-            service.Report(RandomHostPort, scalar, BindShort(scalar, port), value.Trim());
+            service.Report(RandomHostPort, scalar, BindShort(scalar, port), peers, value.Trim());
         else
-            service.Report(AllInterfaces, scalar, BindShort(scalar, port), value.Trim());
+            service.Report(AllInterfaces, scalar, BindShort(scalar, port), peers, value.Trim());
     }
 
     private static void CheckLong(ComposeServiceAnalysisContext service, ProjectMapping mapping)
@@ -77,15 +90,20 @@ public sealed class PortOnAllInterfacesAnalyzer : PlimsollAnalyzer
         if (mapping.Scalar("host_ip") is { } hostIp)
         {
             if (service.KnownValue(hostIp) is not { } ip || ip is not ("0.0.0.0" or "::" or "[::]" or "")) return;
-            service.Report(AllInterfaces, hostIp, ReplaceScalar(hostIp, ip.IndexOf(':') >= 0 ? "::1" : "127.0.0.1"), Describe(service, mapping, port));
+            // KICS reads only 'published' here (no '.' in it: unbound), dclint accepts any host_ip written out.
+            service.Report(AllInterfaces, hostIp, ReplaceScalar(hostIp, ip.IndexOf(':') >= 0 ? "::1" : "127.0.0.1"), WildcardIpv6, Describe(service, mapping, port));
             return;
         }
         var published = mapping.Scalar("published");
-        if (published != null && service.KnownValue(published) == null) return;
+        if (published != null && (service.KnownValue(published) is not { } publishedPort || !IsPortOrRange(publishedPort))) return;
         var fix = Plimsoll.Rules.Shared.ComposeEdits.AddMappingEntry(mapping, "host_ip: 127.0.0.1", Title);
         if (published == null) service.Report(RandomHostPort, target, fix, port);
         else service.Report(AllInterfaces, target, fix, Describe(service, mapping, port));
     }
+
+    // 'published: 127.0.0.1:8080' is not a port: the engine refuses the entry, so where it would listen is no question.
+    private static bool IsPortOrRange(string published)
+        => System.Text.RegularExpressions.Regex.IsMatch(published.Trim(), "^[0-9]+(-[0-9]+)?$");
 
     private static string Describe(ComposeServiceAnalysisContext service, ProjectMapping mapping, string target)
         => service.KnownValue(mapping.Scalar("published")) is { } published ? published + ":" + target : target;

@@ -8,7 +8,8 @@ namespace Plimsoll.Rules.Privileges;
 
 /// <summary>
 /// PL2008: a raw host device passed through <c>devices:</c> that gives the container the host's memory, disks or
-/// kernel log: <c>/dev/mem</c>, block disks, loop and device-mapper nodes, <c>/dev/kmsg</c>, MSRs, or all of <c>/dev</c>.
+/// kernel log: block disks, loop and device-mapper nodes, <c>/dev/kmsg</c>, all of <c>/dev</c>; <c>/dev/mem</c> and MSRs
+/// when the service can open them (CAP_SYS_RAWIO).
 /// </summary>
 [PlimsollAnalyzer]
 public sealed class HostDeviceExposedAnalyzer : PlimsollAnalyzer
@@ -61,10 +62,28 @@ public sealed class HostDeviceExposedAnalyzer : PlimsollAnalyzer
                 // Short syntax: HOST[:CONTAINER[:PERMISSIONS]]; a CDI name (vendor.com/class=name) is not a path.
                 string device = item is ProjectScalar ? value.Split(':')[0] : value;
                 device = HostPaths.Normalize(device.Trim());
-                if (Grants(device) is { } grants)
-                    service.Report(DangerousDevice, source!, device, grants);
+                if (Grants(device) is not { } grants) continue;
+                if (NeedsRawIo(device) && !CanDoRawIo(service)) continue;
+                service.Report(DangerousDevice, source!, device, grants);
             }
         });
+    }
+
+    // The kernel opens /dev/mem, /dev/kmem, /dev/port and the MSR devices only for a process with CAP_SYS_RAWIO, which
+    // Docker does not grant by default: without it (cap_add or privileged) the device node is there and useless.
+    private static bool NeedsRawIo(string device)
+        => device is "/dev/mem" or "/dev/kmem" or "/dev/port" or "/dev/cpu" || (device.StartsWith("/dev/cpu/", StringComparison.Ordinal) && device.EndsWith("/msr", StringComparison.Ordinal));
+
+    private static bool CanDoRawIo(ComposeServiceAnalysisContext service)
+    {
+        if (string.Equals(service.KnownValue(service.Service.Privileged), "true", StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var capability in service.Service.CapAdd)
+        {
+            if (service.KnownValue(capability) is not { } value) continue;
+            string name = value.Trim().ToUpperInvariant();
+            if (name is "ALL" or "SYS_RAWIO" or "CAP_SYS_RAWIO") return true;
+        }
+        return false;
     }
 
     internal static string? Grants(string device)

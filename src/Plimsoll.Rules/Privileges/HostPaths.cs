@@ -86,10 +86,12 @@ internal static class HostPaths
         ("/etc/os-release", "the host's identity"), ("/etc/machine-id", "the host's identity"),
         ("/etc/ssl/certs", "the certificate authorities the host trusts"), ("/etc/ca-certificates", "the certificate authorities the host trusts"),
         ("/etc/pki/ca-trust", "the certificate authorities the host trusts"), ("/etc/pki/tls/certs", "the certificate authorities the host trusts"),
+        ("/etc/localtime", "the host's time zone"), ("/etc/timezone", "the host's time zone"),
     };
 
-    // The time-zone files are harmless even writable.
-    private static readonly string[] AlwaysHarmless = { "/etc/localtime", "/etc/timezone" };
+    // The time-zone files tell only the host's UTC offset: harmless read-only. Writable, the container sets the host's
+    // time zone (the bind mount follows the symlink to the zoneinfo file itself).
+    private static readonly string[] HarmlessReadOnly = { "/etc/localtime", "/etc/timezone" };
 
     // Credential directories in a home directory.
     private static readonly string[] HomeSecrets = { ".ssh", ".aws", ".kube", ".docker", ".gnupg", ".azure", ".config/gcloud", ".netrc", ".git-credentials" };
@@ -127,7 +129,7 @@ internal static class HostPaths
     public static Area? Classify(string path, bool readOnly)
     {
         if (path == "/") return new Area("/", "the whole host filesystem", true);
-        if (AlwaysHarmless.Any(h => IsAtOrUnder(path, h))) return null;
+        if (readOnly && HarmlessReadOnly.Any(h => IsAtOrUnder(path, h))) return null;
         if (!readOnly)
         {
             foreach (var (root, exposes) in RootEquivalent)

@@ -36,6 +36,13 @@ public sealed class NoNewPrivilegesNotSetAnalyzer : PlimsollAnalyzer
         ],
         fix: FixApplicability.Unsafe);
 
+    // KICS splits the case: "Security Opt Not Set" when the service has no security_opt, "No New Privileges Not Set"
+    // when it has one without the option. compose-lint's CL-0003 takes both.
+    private static readonly PeerAttribution WithoutSecurityOpt = PeerAttribution.Of(
+        PeerRule.ComposeLint("CL-0003"), PeerRule.Kics("610e266e-6c12-4bca-9925-1ed0cd29742b", "Security Opt Not Set"));
+    private static readonly PeerAttribution InSecurityOpt = PeerAttribution.Of(
+        PeerRule.ComposeLint("CL-0003"), PeerRule.Kics("27fcc7d6-c49b-46e0-98f1-6c082a6a2750", "No New Privileges Not Set"));
+
     private const string Option = "no-new-privileges:true";
     private const string Title = "Set no-new-privileges:true";
 
@@ -58,18 +65,18 @@ public sealed class NoNewPrivilegesNotSetAnalyzer : PlimsollAnalyzer
                     case true:
                         return;
                     case false:
-                        service.Report(SetFalse, option, SetTrue(option), s.Name);
+                        service.Report(SetFalse, option, SetTrue(option), InSecurityOpt, s.Name);
                         return;
                 }
             }
             if (s.Get("security_opt") is { } list)
             {
                 bool flow = list.Node is YamlSequenceNode { Style: YamlCollectionStyle.Flow };
-                service.Report(NotSet, list, ComposeEdits.AddListItem(list, flow ? "\"" + Option + "\"" : Option, Title), s.Name);
+                service.Report(NotSet, list, ComposeEdits.AddListItem(list, flow ? "\"" + Option + "\"" : Option, Title), InSecurityOpt, s.Name);
                 return;
             }
             service.Report(NotSet, s.KeyNode.Tree.GetLocation(s.KeyNode.Span),
-                ComposeEdits.AddServiceEntry(s, "security_opt: [\"" + Option + "\"]", Title), s.Name);
+                ComposeEdits.AddServiceEntry(s, "security_opt: [\"" + Option + "\"]", Title), WithoutSecurityOpt, s.Name);
         });
     }
 

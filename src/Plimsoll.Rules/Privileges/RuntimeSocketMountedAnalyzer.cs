@@ -17,7 +17,16 @@ public sealed class RuntimeSocketMountedAnalyzer : PlimsollAnalyzer
         securitySeverity: "9.0", precision: RulePrecision.VeryHigh,
         tags: [RuleTag.Security],
         messages: [SocketMounted],
-        peers: [PeerRule.Kics("d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b", "Docker Socket Mounted In Container"), PeerRule.ComposeLint("CL-0001")]);
+        peers:
+        [
+            PeerRule.Kics("d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b", "Docker Socket Mounted In Container"), PeerRule.ComposeLint("CL-0001"),
+            PeerRule.ComposeLint("CL-0013"),
+        ]);
+
+    // compose-lint's CL-0001 is every control socket; its CL-0013 (sensitive paths) also covers whatever is under /run.
+    private static readonly PeerRule KicsSocket = PeerRule.Kics("d6355c88-1e8d-49e9-b2f2-f8a1ca12c75b", "Docker Socket Mounted In Container");
+    private static readonly PeerAttribution SocketOnly = PeerAttribution.Of(KicsSocket, PeerRule.ComposeLint("CL-0001"));
+    private static readonly PeerAttribution SocketUnderRun = PeerAttribution.Of(KicsSocket, PeerRule.ComposeLint("CL-0001"), PeerRule.ComposeLint("CL-0013"));
 
     private static readonly string[] Sockets =
     {
@@ -39,10 +48,13 @@ public sealed class RuntimeSocketMountedAnalyzer : PlimsollAnalyzer
                 if (volume.Source?.KnownText is not { } source) continue;
                 string path = source.TrimEnd('/');
                 if (IsRuntimeSocket(path))
-                    service.Report(SocketMounted, volume.Source, source);
+                    service.Report(SocketMounted, volume.Source, IsUnderRun(path) ? SocketUnderRun : SocketOnly, source);
             }
         });
     }
+
+    private static bool IsUnderRun(string path)
+        => path is "/run" or "/var/run" || path.StartsWith("/run/", StringComparison.Ordinal) || path.StartsWith("/var/run/", StringComparison.Ordinal);
 
     internal static bool IsRuntimeSocket(string path)
         => Sockets.Contains(path, StringComparer.Ordinal)

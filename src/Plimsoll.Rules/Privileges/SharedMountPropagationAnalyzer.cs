@@ -25,6 +25,13 @@ public sealed class SharedMountPropagationAnalyzer : PlimsollAnalyzer
             PeerRule.Kics("baa452f0-1f21-4a25-ace5-844e7a5f410d", "Volume Mounted In Multiple Containers"),
         ]);
 
+    // compose-lint's CL-0017 is about the container's mounts reaching the host (shared); KICS's query also takes the
+    // slave modes, which only carry the host's mounts inward.
+    private static readonly PeerAttribution Shared = PeerAttribution.Of(
+        PeerRule.ComposeLint("CL-0017"), PeerRule.Kics("baa452f0-1f21-4a25-ace5-844e7a5f410d", "Volume Mounted In Multiple Containers"));
+    private static readonly PeerAttribution Slave = PeerAttribution.Of(
+        PeerRule.Kics("baa452f0-1f21-4a25-ace5-844e7a5f410d", "Volume Mounted In Multiple Containers"));
+
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
     public override void Initialize(AnalysisContext context)
@@ -39,17 +46,20 @@ public sealed class SharedMountPropagationAnalyzer : PlimsollAnalyzer
                     foreach (var option in mode.Split(','))
                     {
                         if (Direction(option.Trim()) is { } direction)
-                            service.Report(SharedPropagation, part, volume.Source?.KnownText ?? volume.Target?.KnownText ?? "", option.Trim(), direction);
+                            service.Report(SharedPropagation, part, PeersOf(option.Trim()), volume.Source?.KnownText ?? volume.Target?.KnownText ?? "", option.Trim(), direction);
                     }
                 }
                 else if (volume.Node is ProjectMapping mapping && (mapping["bind"] as ProjectMapping)?.Scalar("propagation") is { } propagation
                          && service.KnownValue(propagation) is { } value && Direction(value.Trim()) is { } direction)
                 {
-                    service.Report(SharedPropagation, propagation, volume.Source?.KnownText ?? volume.Target?.KnownText ?? "", value.Trim(), direction);
+                    service.Report(SharedPropagation, propagation, null, PeersOf(value.Trim()), volume.Source?.KnownText ?? volume.Target?.KnownText ?? "", value.Trim(), direction);
                 }
             }
         });
     }
+
+    private static PeerAttribution PeersOf(string propagation)
+        => propagation.EndsWith("slave", StringComparison.OrdinalIgnoreCase) ? Slave : Shared;
 
     private static string? Direction(string propagation) => propagation.ToLowerInvariant() switch
     {

@@ -28,9 +28,16 @@ public sealed class WritableHostRootMountAnalyzer : PlimsollAnalyzer
         [
             PeerRule.ComposeLint("CL-0025"),
             PeerRule.ComposeLint("CL-0013"),
+            PeerRule.ComposeLint("CL-0001"),
             PeerRule.Kics("1c1325ff-831d-43a1-973e-839ae57dfcc0", "Volume Has Sensitive Host Directory"),
         ],
         fix: FixApplicability.Unsafe);
+
+    // compose-lint grades a writable mount of a root-equivalent path as CL-0025 and the whole root as CL-0001 (the root
+    // holds the runtime sockets); its CL-0013 (sensitive paths, before CL-0025 was split out of it) covers both.
+    private static readonly PeerRule KicsSensitive = PeerRule.Kics("1c1325ff-831d-43a1-973e-839ae57dfcc0", "Volume Has Sensitive Host Directory");
+    private static readonly PeerAttribution RootEquivalentPath = PeerAttribution.Of(PeerRule.ComposeLint("CL-0025"), PeerRule.ComposeLint("CL-0013"), KicsSensitive);
+    private static readonly PeerAttribution WholeRoot = PeerAttribution.Of(PeerRule.ComposeLint("CL-0001"), PeerRule.ComposeLint("CL-0013"), KicsSensitive);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
@@ -44,7 +51,7 @@ public sealed class WritableHostRootMountAnalyzer : PlimsollAnalyzer
                 if (RuntimeSocketMountedAnalyzer.IsRuntimeSocket(path)) continue;
                 if (HostPaths.Classify(path, readOnly: false) is not { RootWhenWritable: true } area) continue;
                 var part = volume.Source!;
-                service.Report(WritableRootPath, part.GetLocation(), MakeReadOnly(volume), part.KnownText, area.Exposes);
+                service.Report(WritableRootPath, part.GetLocation(), MakeReadOnly(volume), path == "/" ? WholeRoot : RootEquivalentPath, part.KnownText, area.Exposes);
             }
         });
     }

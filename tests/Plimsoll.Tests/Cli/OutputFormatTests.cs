@@ -64,6 +64,21 @@ public class OutputFormatTests
     }
 
     [Fact]
+    public void Json_names_the_peer_rules_an_attributed_finding_corresponds_to()
+    {
+        string temp = TempDirectory.Create();
+        File.WriteAllText(Path.Combine(temp, "compose.yaml"),
+            "services:\n  debug:\n    image: app:1.0\n    cap_add: [SYS_PTRACE]\n    volumes: [\"/srv/app:/app\"]\n");
+        using var doc = JsonDocument.Parse(CliProcess.Run(temp, null, "lint", "--format", "json", "compose.yaml").StdOut);
+        var findings = doc.RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var capability = Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "PL2003");
+        Assert.Equal(new[] { "CL-0027", "CL-0011" },
+            capability.GetProperty("peerRules").GetProperty("composeLint").EnumerateArray().Select(e => e.GetString()));
+        // No attribution: the field is left out (the finding corresponds to every peer rule its rule declares).
+        Assert.False(Assert.Single(findings, f => f.GetProperty("ruleId").GetString() == "PL2009").TryGetProperty("peerRules", out _));
+    }
+
+    [Fact]
     public void Json_keeps_suppressed_findings_with_their_justification_and_others_leave_them_out()
     {
         string temp = TempDirectory.Create();

@@ -377,6 +377,21 @@ public static class SarifLogWriter
                 foreach (var fix in fixes) WriteFix(writer, fix);
                 writer.WriteEndArray();
             }
+
+            // The peer rules this result corresponds to, in the shape of the rule's own 'peers' property.
+            if (Plimsoll.Analysis.PeerAttribution.Read(diagnostic) is { } peerRules)
+            {
+                writer.WriteStartObject("properties");
+                writer.WriteStartObject(Plimsoll.Analysis.PeerAttribution.PropertyKey);
+                foreach (var pair in peerRules)
+                {
+                    writer.WriteStartArray(Clean(pair.Key));
+                    foreach (var id in pair.Value) writer.WriteStringValue(Clean(id));
+                    writer.WriteEndArray();
+                }
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
             writer.WriteEndObject();
         }
 

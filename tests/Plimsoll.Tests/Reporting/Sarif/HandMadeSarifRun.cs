@@ -100,7 +100,11 @@ internal sealed class HandMadeSarifRun : IDisposable
         diagnostics.Add(EndOfDockerfile);
 
         // 6, 7: compose images; 8: zero-length at the end of the compose file, which has no final line break.
-        diagnostics.Add(PlimsollDiagnostic.Create(SarifTestRules.UnpinnedServiceImage, ComposePath, Compose, Span(ComposeText, "nginx"), "nginx"));
+        // 6 corresponds to two named peer rules (PeerAttribution): written as result properties.
+        Attributed = Diagnostic.Create(SarifTestRules.UnpinnedServiceImage, PlimsollDiagnostic.CreateLocation(ComposePath, Compose, Span(ComposeText, "nginx")),
+            System.Collections.Immutable.ImmutableDictionary<string, string?>.Empty.Add(Plimsoll.Analysis.PeerAttribution.PropertyKey, "composeLint:CL-0004 dclint:service-image-require-explicit-tag"),
+            "nginx");
+        diagnostics.Add(Attributed);
         diagnostics.Add(PlimsollDiagnostic.Create(SarifTestRules.UnpinnedServiceImage, ComposePath, Compose, Span(ComposeText, "\"postgres\""), "postgres"));
         EndOfCompose = PlimsollDiagnostic.Create(SarifTestRules.UnpinnedServiceImage, ComposePath, Compose, new TextSpan(ComposeText.Length, 0), "end");
         diagnostics.Add(EndOfCompose);
@@ -142,6 +146,7 @@ internal sealed class HandMadeSarifRun : IDisposable
     public Diagnostic Unicode { get; }
     public Diagnostic EndOfDockerfile { get; }
     public Diagnostic EndOfCompose { get; }
+    public Diagnostic Attributed { get; }
     public Diagnostic OutsideRoot { get; }
     public Diagnostic Unlisted { get; }
     public SarifRunInput Input { get; }

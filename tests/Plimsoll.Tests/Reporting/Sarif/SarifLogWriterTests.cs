@@ -50,6 +50,16 @@ public sealed class SarifLogWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_result_names_the_peer_rules_its_finding_corresponds_to()
+    {
+        var peerRules = ResultFor(run.Attributed).GetProperty("properties").GetProperty("peerRules");
+        Assert.Equal(new[] { "CL-0004" }, peerRules.GetProperty("composeLint").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(new[] { "service-image-require-explicit-tag" }, peerRules.GetProperty("dclint").EnumerateArray().Select(e => e.GetString()));
+        // Findings without attribution carry no result properties at all.
+        Assert.False(ResultFor(run.Unpinned).TryGetProperty("properties", out _));
+    }
+
+    [Fact]
     public void Rules_carry_descriptor_help_and_code_scanning_properties()
     {
         var rules = sarifRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToArray();

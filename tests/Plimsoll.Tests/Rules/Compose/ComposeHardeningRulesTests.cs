@@ -66,6 +66,23 @@ public class ComposeHardeningRulesTests
     }
 
     [Fact]
+    public void A_published_value_that_is_not_a_port_is_not_judged()
+    {
+        // The engine refuses 'published: 127.0.0.1:8080': where such an entry would listen is no question.
+        foreach (var published in new[] { "127.0.0.1:8080", "127.0.0.1:8080-8090", "127.0.0.1" })
+            Assert.Empty(Lint($"services:\n  web:\n    image: a:1\n    ports:\n      - target: 8000\n        published: {published}\n", "PL3003"));
+        Assert.Single(Lint("services:\n  web:\n    image: a:1\n    ports:\n      - target: 8000\n        published: \"8080-8090\"\n", "PL3003"));
+    }
+
+    [Fact]
+    public void Time_zone_files_are_harmless_read_only_and_sensitive_writable()
+    {
+        Assert.Empty(Lint("services:\n  a:\n    image: a:1\n    volumes: [\"/etc/localtime:/etc/localtime:ro\", \"/etc/timezone:/etc/timezone:ro\"]\n", "PL2007"));
+        Assert.Equal(2, Lint("services:\n  a:\n    image: a:1\n    volumes: [\"/etc/localtime:/etc/localtime\", \"/etc/timezone:/etc/timezone:rw\"]\n", "PL2007").Count);
+        Assert.Empty(Lint("services:\n  a:\n    image: a:1\n    volumes: [\"/etc/localtime:/etc/localtime\"]\n", "PL2006"));
+    }
+
+    [Fact]
     public void Interpolation_defaults_are_judged_and_left_unfixed_when_the_fix_would_have_to_rewrite_them()
     {
         string yaml = "services:\n  web:\n    image: a:1\n    ports:\n      - \"${LISTEN:-0.0.0.0}:443:443\"\n";
@@ -138,7 +155,7 @@ public class ComposeHardeningRulesTests
     }
 
     [Theory]
-    [InlineData("/etc/localtime", false)]
+    [InlineData("/etc/localtime", true)]
     [InlineData("/etc/timezone", true)]
     [InlineData("/etc/ssl/certs", true)]
     [InlineData("/usr/src", false)]

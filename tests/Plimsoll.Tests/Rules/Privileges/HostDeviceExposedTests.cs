@@ -32,4 +32,24 @@ public class HostDeviceExposedTests
     [InlineData("/dev/zero")]
     [InlineData("/dev/snd")]
     public void Look_alikes_are_not(string device) => Assert.False(Fires(device));
+
+    private static bool FiresWith(string device, string extra)
+        => RuleRunner.Run(Registry, "yaml", $"services:\n  vm:\n    image: qemu/host:9.1\n{extra}    devices:\n      - \"{device}\"\n", withSchema: false)
+            .Any(f => f.Id == "PL2008");
+
+    // The kernel opens these only with CAP_SYS_RAWIO, which Docker does not grant by default.
+    [Theory]
+    [InlineData("/dev/mem")]
+    [InlineData("/dev/kmem")]
+    [InlineData("/dev/port")]
+    [InlineData("/dev/cpu/0/msr")]
+    public void Raw_io_devices_need_the_capability_to_matter(string device)
+    {
+        Assert.False(FiresWith(device, ""));
+        Assert.False(FiresWith(device, "    cap_add: [NET_ADMIN, \"${EXTRA_CAP}\"]\n"));
+        Assert.True(FiresWith(device, "    cap_add: [SYS_RAWIO]\n"));
+        Assert.True(FiresWith(device, "    cap_add: [cap_sys_rawio]\n"));
+        Assert.True(FiresWith(device, "    cap_add: [ALL]\n"));
+        Assert.True(FiresWith(device, "    privileged: true\n"));
+    }
 }
