@@ -84,7 +84,7 @@ public abstract class FileAnalysisContext
     /// </summary>
     public void Report(RuleMessage message, Location location, CodeFix? fix, PeerAttribution peers, params object?[] values)
     {
-        ArgumentNullException.ThrowIfNull(peers);
+        if (peers == null) throw new ArgumentNullException(nameof(peers));
         peers.CheckDeclaredBy(message.Rule);
         var properties = peers.AddTo(ImmutableDictionary<string, string?>.Empty);
         _sink.Add(message.Rule, Diagnostic.Create(message.Descriptor, location, properties, CheckValues(message, values)),

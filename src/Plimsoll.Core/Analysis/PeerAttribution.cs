@@ -45,7 +45,7 @@ public sealed record PeerAttribution
     {
         if (!diagnostic.Properties.TryGetValue(PropertyKey, out string? value) || value == null) return null;
         var byTool = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (string pair in value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (string pair in value.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
         {
             int colon = pair.IndexOf(':');
             if (colon <= 0 || colon == pair.Length - 1) continue;
