@@ -46,7 +46,12 @@ internal sealed class TimeLimitedRegexKeyword : IKeywordHandler
         }
     }
 
-    private Regex Limit(Regex regex) => new(regex.ToString(), regex.Options, _timeout);
+    // The Compose schema repeats a few patterns (44 times "^x-"): each distinct one is built once per process, and a
+    // Regex is safe to share between threads.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, RegexOptions, TimeSpan), Regex> s_limited = new();
+
+    private Regex Limit(Regex regex)
+        => s_limited.GetOrAdd((regex.ToString(), regex.Options, _timeout), static key => new Regex(key.Item1, key.Item2, key.Item3));
 }
 
 /// <summary>A regular expression of the schema ran out of time on the value at <see cref="InstanceLocation"/> (a JSON pointer).</summary>
