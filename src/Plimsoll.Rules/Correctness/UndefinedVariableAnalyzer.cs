@@ -175,7 +175,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
     private static void Check(DockerfileAnalysisContext file, DockerfileToken token, StageScope scope, HashSet<string>? sameInstruction)
     {
         var (defined, globals, usedOnlyInStages, argLines, everythingKnown) = (scope.Defined, scope.Globals, scope.UsedOnlyInStages, scope.ArgLines, scope.EverythingKnown);
-        if (!token.IsPresent || token.LogicalText.IndexOf('$') < 0) return;
+        if (!token.MayContain('$')) return;
         foreach (var reference in token.GetVariableReferences(file.Tree.EscapeCharacter))
         {
             string name = reference.Name;

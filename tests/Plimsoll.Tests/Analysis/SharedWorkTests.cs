@@ -67,6 +67,13 @@ public class SharedWorkTests
         // Asked again once the instruction's whole text was built (ONBUILD, heredocs and flags build it): the same values.
         Assert.Equal("RUN echo a     && echo b     && echo c", run.Original);
         Assert.Equal("echo a     && echo b     && echo c", run.ShellForm.Token.Value);
+
+        // The quick test reads the source: the comment line's $X counts there (a maybe), never a miss.
+        Assert.True(run.ShellForm.Token.MayContain('$'));
+        Assert.DoesNotContain('$', run.ShellForm.Token.Value);
+        Assert.True(run.ShellForm.Token.MayContain('&'));
+        Assert.False(env.Pairs.First().ValueToken.MayContain('$'));
+        Assert.False(default(DockerfileToken).MayContain('$'));
     }
 
     [Fact]

@@ -61,6 +61,12 @@ public readonly struct DockerfileToken
         }
     }
 
+    /// <summary>
+    /// Whether the token's source text holds <paramref name="c"/>: a test that builds no string, for before reading a
+    /// value. Comment lines inside a continuation are source text too, so true may still find nothing in the value.
+    /// </summary>
+    public bool MayContain(char c) => _source != null && _source.Text.AsSpan(Start, End - Start).IndexOf(c) >= 0;
+
     /// <summary>The raw logical text (continuations removed, nothing else processed).</summary>
     public string LogicalText => _source == null ? "" : _line == null ? Text : _line.Substring(_logicalStart, _logicalEnd - _logicalStart);
 
