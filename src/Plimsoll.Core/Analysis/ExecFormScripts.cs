@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Syntax.Dockerfile;
@@ -21,16 +20,13 @@ namespace Plimsoll.Analysis;
 /// </summary>
 public static class ExecFormScripts
 {
-    private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh" };
-
     // Words a shell would read as syntax in command position.
     private static readonly HashSet<string> ReservedWords = new(StringComparer.Ordinal)
         { "if", "then", "else", "elif", "fi", "case", "esac", "for", "while", "until", "do", "done", "in", "function", "select", "time", "coproc" };
 
-    private static readonly ConditionalWeakTable<RunInstructionSyntax, IReadOnlyList<RunScript>> Parsed = new();
-
     /// <summary>The script of <paramref name="run"/>'s exec form; empty for shell form, an empty array or non-string elements.</summary>
-    public static IReadOnlyList<RunScript> For(RunInstructionSyntax run) => Parsed.GetValue(run, Read);
+    /// <remarks>Kept on the node, as <see cref="RunScripts.For"/> keeps the shell form's.</remarks>
+    public static IReadOnlyList<RunScript> For(RunInstructionSyntax run) => run.ExecFormScripts ??= Read(run);
 
     /// <summary>The scripts command rules read: <see cref="RunScripts.For"/>, then the exec form's.</summary>
     public static IEnumerable<RunScript> AllFor(Semantics.Dockerfile.DockerfileSemanticModel model, RunInstructionSyntax run) =>
@@ -66,16 +62,14 @@ public static class ExecFormScripts
             var parse = ShellParser.Parse(script.Value, ShellDialects.ForProgram(strings[0].Value));
             return new[]
             {
-                new RunScript(run, parse, ProgramName(strings[0].Value), script.MapToSource)
+                new RunScript(run, parse, ShellDialects.ProgramName(strings[0].Value), script.MapToSource)
                     { ExecForm = exec, EditableSpan = script.ContentSpan },
             };
         }
 
         var argv = ArgvScript.Build(strings);
-        return new[] { new RunScript(run, ShellParser.Parse(argv.Text, ShellDialect.Posix), ProgramName(strings[0].Value), argv.MapToSource) { ExecForm = exec } };
+        return new[] { new RunScript(run, ShellParser.Parse(argv.Text, ShellDialect.Posix), ShellDialects.ProgramName(strings[0].Value), argv.MapToSource) { ExecForm = exec } };
     }
-
-    private static string ProgramName(string program) => program.Substring(program.LastIndexOf('/') + 1);
 
     /// <summary>
     /// For <c>["bash", "-eo", "pipefail", "-c", "script", …]</c> the index of the script string: the first operand after
@@ -83,7 +77,7 @@ public static class ExecFormScripts
     /// </summary>
     private static int? ShellScriptIndex(List<JsonString> strings)
     {
-        if (!PosixShells.Contains(ProgramName(strings[0].Value))) return null;
+        if (!ShellDialects.IsPosixShell(strings[0].Value)) return null;
         bool sawC = false;
         int i = 1;
         for (; i < strings.Count; i++)

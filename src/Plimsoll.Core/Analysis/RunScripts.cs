@@ -13,8 +13,6 @@ namespace Plimsoll.Analysis;
 /// </summary>
 public static class RunScripts
 {
-    private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "busybox" };
-
     /// <summary>The scripts of <paramref name="run"/>: its shell-form command first, then the heredocs a shell reads.</summary>
     /// <remarks>
     /// A RUN node belongs to one tree, and its scripts depend only on that tree (the SHELL before it): they are kept on the
@@ -30,7 +28,7 @@ public static class RunScripts
         string command = token.Value;
         var shell = model.GetShell(run);
         var dialect = ShellDialects.ForProgram(shell.IsEmpty ? null : shell[0]);
-        string shellName = ProgramName(shell.IsEmpty ? "sh" : shell[0]);
+        string shellName = ShellDialects.ProgramName(shell.IsEmpty ? "sh" : shell[0]);
         yield return new RunScript(run, ShellParser.Parse(command, dialect), shellName, (start, length) => token.MapLogicalSpan(start, length));
 
         foreach (var heredoc in run.Heredocs)
@@ -43,20 +41,18 @@ public static class RunScripts
         }
     }
 
-    private static string ProgramName(string program) => program.Substring(program.LastIndexOf('/') + 1);
-
     // The shell that reads a heredoc script: the program named before it, else the SHELL.
     private static string HeredocShell(string command, string shellName)
     {
         var words = command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && PosixShells.Contains(ProgramName(words[0])) ? ProgramName(words[0]) : shellName;
+        return words.Length > 0 && ShellDialects.IsPosixShell(words[0]) ? ShellDialects.ProgramName(words[0]) : shellName;
     }
 
     // `bash <<EOF` reads bash whatever the SHELL; `<<EOF` alone goes to the SHELL.
     private static ShellDialect HeredocDialect(string command, ShellDialect shellDialect)
     {
         var words = command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && PosixShells.Contains(words[0].Substring(words[0].LastIndexOf('/') + 1)) ? ShellDialects.ForProgram(words[0]) : shellDialect;
+        return words.Length > 0 && ShellDialects.IsPosixShell(words[0]) ? ShellDialects.ForProgram(words[0]) : shellDialect;
     }
 
     // `<<EOF` alone, or `sh <<EOF` / `bash -e <<EOF`: the body is the script.
@@ -65,7 +61,6 @@ public static class RunScripts
         var words = command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length == 0) return false;
         if (words[0].StartsWith("<<", StringComparison.Ordinal) || char.IsDigit(words[0][0])) return true;
-        string first = words[0].Substring(words[0].LastIndexOf('/') + 1);
-        return PosixShells.Contains(first);
+        return ShellDialects.IsPosixShell(words[0]);
     }
 }

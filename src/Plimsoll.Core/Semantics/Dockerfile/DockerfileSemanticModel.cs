@@ -87,8 +87,6 @@ public sealed class DockerfileSemanticModel
         return shell;
     }
 
-    private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "busybox" };
-
     /// <summary>
     /// True when RUN commands at <paramref name="at"/> go to a POSIX shell: the default <c>/bin/sh -c</c> (unless the
     /// stage is built on a Windows image, where the default is <c>cmd</c>), or a SHELL of sh, bash, …; false for
@@ -100,9 +98,7 @@ public sealed class DockerfileSemanticModel
         var shell = GetShell(at);
         if (shell == DefaultShell) return !IsWindowsStage(GetStage(at)); // most files never change SHELL
         if (shell.IsEmpty) return false;
-        string name = shell[0];
-        name = name.Substring(name.LastIndexOf('/') + 1);
-        return PosixShells.Contains(name);
+        return Syntax.Shell.ShellDialects.IsPosixShell(shell[0]);
     }
 
     // Windows base images name themselves so (mcr.microsoft.com/windows/servercore, …:ltsc2022-nanoserver, …).

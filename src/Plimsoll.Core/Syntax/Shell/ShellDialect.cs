@@ -16,6 +16,14 @@ public enum ShellDialect
 /// <summary>The dialect of a shell program.</summary>
 public static class ShellDialects
 {
+    private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox" };
+
+    /// <summary>The program's file name: <c>bash</c> for <c>/bin/bash</c>.</summary>
+    public static string ProgramName(string program) => program.Substring(program.LastIndexOf('/') + 1);
+
+    /// <summary>Whether <paramref name="program"/> (a name or path) is a POSIX-family shell that takes <c>-c script</c>.</summary>
+    public static bool IsPosixShell(string program) => PosixShells.Contains(ProgramName(program));
+
     /// <summary>The dialect of the shell <paramref name="program"/> (a name or path such as <c>/bin/bash</c>): Bash for bash, zsh and the ksh family, else POSIX.</summary>
     public static ShellDialect ForProgram(string? program)
     {

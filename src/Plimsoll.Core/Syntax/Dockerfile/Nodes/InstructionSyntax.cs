@@ -136,6 +136,9 @@ public sealed class RunInstructionSyntax : CommandInstructionSyntax
 
     /// <summary>The scripts this RUN gives a shell, parsed once (see <see cref="Analysis.RunScripts"/>): kept with the node, which they depend on alone.</summary>
     internal IReadOnlyList<Analysis.RunScript>? Scripts;
+
+    /// <summary>The exec form read as commands, once (see <see cref="Analysis.ExecFormScripts"/>).</summary>
+    internal IReadOnlyList<Analysis.RunScript>? ExecFormScripts;
 }
 
 /// <summary>COPY and ADD: sources then a destination, in list or JSON form; sources may be heredocs.</summary>
