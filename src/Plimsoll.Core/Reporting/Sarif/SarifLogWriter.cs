@@ -216,17 +216,7 @@ public static class SarifLogWriter
             if (!string.IsNullOrEmpty(rule.Precision)) writer.WriteString("precision", Clean(rule.Precision!));
             if (!string.IsNullOrEmpty(rule.ProblemSeverity)) writer.WriteString("problem.severity", Clean(rule.ProblemSeverity!));
             if (!string.IsNullOrEmpty(rule.FixApplicability)) writer.WriteString("fixApplicability", Clean(rule.FixApplicability!));
-            if (rule.Peers is { Count: > 0 } peers)
-            {
-                writer.WriteStartObject("peers");
-                foreach (var pair in peers)
-                {
-                    writer.WriteStartArray(Clean(pair.Key));
-                    foreach (var id in pair.Value) writer.WriteStringValue(Clean(id));
-                    writer.WriteEndArray();
-                }
-                writer.WriteEndObject();
-            }
+            if (rule.Peers is { Count: > 0 } peers) WritePeerIds(writer, "peers", peers);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
@@ -382,14 +372,7 @@ public static class SarifLogWriter
             if (Plimsoll.Analysis.PeerAttribution.Read(diagnostic) is { } peerRules)
             {
                 writer.WriteStartObject("properties");
-                writer.WriteStartObject(Plimsoll.Analysis.PeerAttribution.PropertyKey);
-                foreach (var pair in peerRules)
-                {
-                    writer.WriteStartArray(Clean(pair.Key));
-                    foreach (var id in pair.Value) writer.WriteStringValue(Clean(id));
-                    writer.WriteEndArray();
-                }
-                writer.WriteEndObject();
+                WritePeerIds(writer, Plimsoll.Analysis.PeerAttribution.PropertyKey, peerRules);
                 writer.WriteEndObject();
             }
             writer.WriteEndObject();
@@ -576,6 +559,19 @@ public static class SarifLogWriter
     };
 
     /// <summary>Replaces lone surrogates (which JSON writers reject) with U+FFFD; allocates only when there are some.</summary>
+    // Peer rule ids by tool: a rule's declared 'peers', and a result's attributed 'peerRules', in one shape.
+    private static void WritePeerIds(Utf8JsonWriter writer, string name, IEnumerable<KeyValuePair<string, IReadOnlyList<string>>> idsByTool)
+    {
+        writer.WriteStartObject(name);
+        foreach (var pair in idsByTool)
+        {
+            writer.WriteStartArray(Clean(pair.Key));
+            foreach (var id in pair.Value) writer.WriteStringValue(Clean(id));
+            writer.WriteEndArray();
+        }
+        writer.WriteEndObject();
+    }
+
     internal static string Clean(string value)
     {
         if (value is null) return string.Empty;
