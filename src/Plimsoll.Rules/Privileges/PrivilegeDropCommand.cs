@@ -21,13 +21,11 @@ internal static class PrivilegeDropCommand
         if (start is not CommandInstructionSyntax { ExecForm: { } exec }) return null;
         var words = exec.Values;
         if (words.Count < 3) return null;
-        string tool = words[0].Substring(words[0].LastIndexOf('/') + 1);
-        if (!SwitchUserTools.Contains(tool)) return null;
+        if (!SwitchUserTools.Contains(Syntax.Shell.ShellDialects.ProgramName(words[0]))) return null;
         string user = words[1];
         string name = user.Split(':')[0];
         if (name.Length == 0 || name.StartsWith("-", StringComparison.Ordinal) || name.IndexOf('$') >= 0) return null;
-        bool root = name == "root" || name.TrimStart('0').Length == 0;
-        return root ? null : user;
+        return UserSetting.IsRootUser(user) ? null : user;
     }
 
     // The start command in force for the stage: its own, or inherited from the stages it builds on.

@@ -56,16 +56,14 @@ public sealed class RunsAsRootAnalyzer : PlimsollAnalyzer
         context.RegisterComposeServiceAction(service =>
         {
             if (service.Service.User is not { } scalar || service.KnownValue(scalar) is not { } user) return;
-            string name = user.Split(':')[0].Trim();
-            if (name == "root" || (name.Length > 0 && name.TrimStart('0').Length == 0))
+            if (Plimsoll.Semantics.Dockerfile.UserSetting.IsRootUser(user))
                 service.Report(ServiceRunsAsRoot, scalar, service.Service.Name, user);
         });
         // The SDK's .NET 8+ base images run as the non-root 'app' user by default: only an explicit root is a finding.
         context.RegisterContainerSettingsAction(project =>
         {
             if (project.Settings.User is not { } setting) return;
-            string name = setting.Value.Split(':')[0].Trim();
-            if (name == "root" || (name.Length > 0 && name.TrimStart('0').Length == 0))
+            if (Plimsoll.Semantics.Dockerfile.UserSetting.IsRootUser(setting.Value))
                 project.Report(ContainerUserRoot, setting, setting.Value);
         });
     }

@@ -51,7 +51,14 @@ public sealed record UserSetting(string Value, SimpleInstructionSyntax Instructi
     public string User => Value.Split(':')[0];
 
     /// <summary>True for <c>root</c> and uid <c>0</c>.</summary>
-    public bool IsRoot => User == "root" || User.TrimStart('0').Length == 0 && User.Length > 0;
+    public bool IsRoot => IsRootUser(Value);
+
+    /// <summary>True when a user spec (<c>user</c> or <c>user:group</c>, as USER, compose <c>user:</c> and the SDK's ContainerUser write it) names root or uid 0.</summary>
+    public static bool IsRootUser(string spec)
+    {
+        string user = spec.Split(':')[0].Trim();
+        return user == "root" || (user.Length > 0 && user.TrimStart('0').Length == 0);
+    }
 }
 
 /// <summary>A word of an instruction with its variables resolved through ARG defaults and ENV, when they resolve.</summary>
