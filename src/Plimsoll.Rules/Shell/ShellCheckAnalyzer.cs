@@ -40,6 +40,7 @@ public sealed class ShellCheckAnalyzer : PlimsollAnalyzer
         {
             if (file.ShellScriptChecker is not { UnavailableReason: null } checker || IsOff(file.Options)) return;
             var scripts = new List<(ShellCheckScript Script, RunShellInput Run)>();
+            var skipped = new SkippedScripts();
             foreach (var stage in file.Model.Stages)
             {
                 var defined = new HashSet<string>(PredefinedArgs, StringComparer.Ordinal);
@@ -55,10 +56,12 @@ public sealed class ShellCheckAnalyzer : PlimsollAnalyzer
                     {
                         if (ShellCheckScript.DialectOf(script.Shell) is not { } dialect) continue;
                         if ((script.Heredoc == null ? RunShellInput.ForCommand(script) : RunShellInput.ForScript(script)) is not { } input) continue;
+                        if (skipped.Skip(input.Text, script.Parse)) continue;
                         scripts.Add((new ShellCheckScript(input.Text, dialect, defined, mayAppend: !script.Parse.HasErrors), input));
                     }
                 }
             }
+            skipped.Notify(file.Notify, "RUN scripts");
             if (scripts.Count == 0) return;
 
             var result = checker.Check(scripts.Select(s => s.Script.Input).ToList(), ShellCheckSettings.For(file.Options), file.CancellationToken);
@@ -85,13 +88,20 @@ public sealed class ShellCheckAnalyzer : PlimsollAnalyzer
     {
         if (file.ShellScriptChecker is not { UnavailableReason: null } checker || IsOff(file.Options)) return;
         var scripts = new List<(ShellCheckScript Script, ComposeShellScript Written)>();
+        var skipped = new SkippedScripts();
         foreach (var service in file.Project.Services)
         {
             // The service's environment is set in its container: names the script may read.
             var defined = service.Environment.Select(e => e.Name).Where(IsShellName).ToList();
             foreach (var script in ComposeShellScripts.Of(service))
+            {
+                // Parsed here only to know whether Plimsoll's parser reached its limits (a long one is skipped unread).
+                var parse = script.Text.Length > ShellCheckScript.MaxLength ? null : Plimsoll.Syntax.Shell.ShellParser.Parse(script.Text);
+                if (skipped.Skip(script.Text, parse)) continue;
                 scripts.Add((new ShellCheckScript(script.Text, script.Dialect, defined, mayAppend: true), script));
+            }
         }
+        skipped.Notify(file.Notify, "shell commands");
         if (scripts.Count == 0) return;
         var result = checker.Check(scripts.Select(s => s.Script.Input).ToList(), ShellCheckSettings.For(file.Options), file.CancellationToken);
         if (result.Failure != null)
@@ -108,6 +118,29 @@ public sealed class ShellCheckAnalyzer : PlimsollAnalyzer
                 file.Report(Finding, written.Map(at.Start, at.End - at.Start), SeverityOf(comment.Level), PropertiesOf(comment),
                     comment.Code.ToString(System.Globalization.CultureInfo.InvariantCulture), comment.Message);
             }
+        }
+    }
+
+    // The scripts of one file that are not handed to ShellCheck, and why: said once per file, as a warning, because
+    // PL7001 is silent for them.
+    private sealed class SkippedScripts
+    {
+        private int _count;
+        private string? _firstReason;
+
+        public bool Skip(string text, Plimsoll.Syntax.Shell.ShellParseResult? parse)
+        {
+            if (ShellCheckScript.WhyNotChecked(text, parse) is not { } why) return false;
+            _count++;
+            _firstReason ??= why;
+            return true;
+        }
+
+        public void Notify(Action<string, ToolNotificationLevel> notify, string what)
+        {
+            if (_count == 0) return;
+            string which = _count == 1 ? "one of the " + what : $"{_count} of the {what}";
+            notify($"ShellCheck did not check {which} of this file (PL7001 is silent for it): {_firstReason}", ToolNotificationLevel.Warning);
         }
     }
 

@@ -151,4 +151,38 @@ public class ShellCheckRuleTests
             "19:21-19:30 SC2154", "19:21-19:30 SC2086",
         }, Run(Compose, "yaml"));
     }
+
+    [Fact]
+    public void Scripts_too_long_or_too_deep_for_shellcheck_are_skipped_and_said()
+    {
+        // ShellCheck takes minutes on such scripts; the other scripts of the file are still checked.
+        string longRun = "RUN " + string.Join(" && \\\n    ", Enumerable.Repeat("echo \"$a\"", 3000)) + "\n";
+        string deepRun = "RUN " + new string('(', 150) + "true" + new string(')', 150) + "\n";
+        var driver = new AnalyzerDriver(Registry) { ShellScriptChecker = new ShellCheckRunner("shellcheck", window: TimeSpan.Zero) };
+        var result = driver.AnalyzeDockerfile(Microsoft.CodeAnalysis.Text.SourceText.From("FROM debian:12\n" + longRun + deepRun + "RUN echo $b\n"), "Dockerfile");
+
+        var lines = result.Findings.Where(f => f.Id == "PL7001").Select(f => f.LineSpan.StartLinePosition.Line + 1).Distinct().ToList();
+        Assert.Equal(new[] { 3003 }, lines);
+        var note = Assert.Single(result.Notifications);
+        Assert.Equal(Plimsoll.Diagnostics.ToolNotificationLevel.Warning, note.Level);
+        Assert.Contains("ShellCheck did not check 2 of the RUN scripts of this file (PL7001 is silent for it)", note.Message, StringComparison.Ordinal);
+        Assert.Contains("over the 16 KB limit", note.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_scripts_too_long_for_shellcheck_are_skipped_and_said()
+    {
+        string script = string.Join(" && ", Enumerable.Repeat("echo $$a", 2500));
+        string compose = "services:\n  a:\n    image: alpine:3.20\n    command: [\"sh\", \"-c\", \"" + script + "\"]\n    entrypoint: sh -c 'cd /x'\n";
+        var driver = new AnalyzerDriver(Registry) { ShellScriptChecker = new ShellCheckRunner("shellcheck", window: TimeSpan.Zero) };
+        string dir = Plimsoll.Tests.Infrastructure.TempDirectory.Create();
+        string path = Path.Combine(dir, "compose.yaml");
+        File.WriteAllText(path, compose);
+        var result = driver.AnalyzeComposeFile(Microsoft.CodeAnalysis.Text.SourceText.From(compose), path, isStack: false);
+
+        var codes = result.Findings.Where(f => f.Id == "PL7001").Select(f => f.Diagnostic.Properties[SubRules.PropertyKey]).ToList();
+        Assert.Equal(new[] { "SC2164" }, codes); // the short entrypoint script only
+        var note = Assert.Single(result.Notifications);
+        Assert.Contains("ShellCheck did not check one of the shell commands of this file", note.Message, StringComparison.Ordinal);
+    }
 }
