@@ -122,15 +122,30 @@ public sealed class ShellCheckAnalyzer : PlimsollAnalyzer
     }
 
     // The scripts of one file that are not handed to ShellCheck, and why: said once per file, as a warning, because
-    // PL7001 is silent for them.
+    // PL7001 is silent for them. Besides each script's own limits, one file gets at most MaxScripts scripts and
+    // MaxTotalLength characters of them checked (the corpus's largest: 16 scripts, 10 KB): each script costs a few
+    // milliseconds of ShellCheck, so a generated file with 100,000 RUNs would otherwise hold the run for minutes.
     private sealed class SkippedScripts
     {
+        internal const int MaxScripts = 200;
+        internal const int MaxTotalLength = 128 * 1024;
+
         private int _count;
         private string? _firstReason;
+        private int _accepted;
+        private long _acceptedLength;
 
         public bool Skip(string text, Plimsoll.Syntax.Shell.ShellParseResult? parse)
         {
-            if (ShellCheckScript.WhyNotChecked(text, parse) is not { } why) return false;
+            string? why = ShellCheckScript.WhyNotChecked(text, parse);
+            if (why == null && (_accepted >= MaxScripts || _acceptedLength + text.Length > MaxTotalLength))
+                why = $"ShellCheck is given at most {MaxScripts} scripts and {MaxTotalLength / 1024} KB of them from one file";
+            if (why == null)
+            {
+                _accepted++;
+                _acceptedLength += text.Length;
+                return false;
+            }
             _count++;
             _firstReason ??= why;
             return true;

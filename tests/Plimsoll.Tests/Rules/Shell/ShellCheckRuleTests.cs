@@ -185,4 +185,18 @@ public class ShellCheckRuleTests
         var note = Assert.Single(result.Notifications);
         Assert.Contains("ShellCheck did not check one of the shell commands of this file", note.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void One_file_gives_shellcheck_a_bounded_number_of_scripts()
+    {
+        // A generated file with thousands of RUNs: the first 200 are checked, the rest are said to be skipped.
+        string dockerfile = "FROM debian:12\n" + string.Concat(Enumerable.Repeat("RUN echo $a\n", 250));
+        var driver = new AnalyzerDriver(Registry) { ShellScriptChecker = new ShellCheckRunner("shellcheck", window: TimeSpan.Zero) };
+        var result = driver.AnalyzeDockerfile(Microsoft.CodeAnalysis.Text.SourceText.From(dockerfile), "Dockerfile");
+
+        var lines = result.Findings.Where(f => f.Id == "PL7001").Select(f => f.LineSpan.StartLinePosition.Line + 1).Distinct().ToList();
+        Assert.Equal(Enumerable.Range(2, 200), lines);
+        var note = Assert.Single(result.Notifications);
+        Assert.Contains("ShellCheck did not check 50 of the RUN scripts of this file (PL7001 is silent for it): ShellCheck is given at most 200 scripts", note.Message, StringComparison.Ordinal);
+    }
 }
