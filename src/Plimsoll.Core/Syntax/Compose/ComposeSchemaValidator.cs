@@ -48,7 +48,7 @@ public static class ComposeSchemaValidator
             var instance = ComposeSchemaInstance.Convert(root, budget);
             if (instance.BudgetExceeded)
             {
-                problems.Add((new TextSpan(root.Span.Start, 0), "Schema validation stopped after " + budget.Limit + " nodes: the file's aliases expand too far."));
+                problems.Add((new TextSpan(root.Span.Start, 0), "Schema validation stopped after " + budget.Limit + " nodes: the file, with its aliases expanded, is too large to check against the schema."));
             }
             else
             {

@@ -54,6 +54,16 @@ public class ComposeSchemaValidatorTests(ComposeSchemaFixture fixture) : IClassF
     }
 
     [Fact]
+    public void AFileTooLargeForTheNodeBudgetSaysSoWithoutBlamingAliases()
+    {
+        var yaml = "services:\n  web:\n    image: nginx\n    labels:\n" + string.Concat(Enumerable.Range(0, 300).Select(i => $"      k{i}: v\n"));
+        var tree = YamlSyntaxTree.Parse(SourceText.From(yaml), "compose.yaml");
+        var diagnostic = Assert.Single(ComposeSchemaValidator.Validate(tree, fixture.Schema, new YamlAliasBudget(100)));
+        Assert.Equal("Schema validation stopped after 100 nodes: the file, with its aliases expanded, is too large to check against the schema.", diagnostic.GetMessage());
+        Assert.Empty(ComposeSchemaValidator.Validate(tree, fixture.Schema));
+    }
+
+    [Fact]
     public void UnknownKeyIsReportedAtTheKey()
     {
         var diagnostic = Assert.Single(Validate("services:\n  web:\n    imag: nginx\n"));
