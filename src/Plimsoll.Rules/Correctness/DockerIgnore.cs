@@ -179,6 +179,12 @@ internal sealed class DockerIgnore
         {
             return new Regex(regex.ToString(), Options, MatchTimeout);
         }
+        catch (NotSupportedException) when (Options != RegexOptions.None)
+        {
+            // A pattern too large for a linear-time automaton (thousands of wildcards): the backtracking engine, each
+            // match bounded by the time limit, rather than losing the whole file.
+            return new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline, MatchTimeout);
+        }
         catch (ArgumentException)
         {
             return null;

@@ -232,4 +232,18 @@ public class DockerfileVariableAndIgnoreRuleTests
         Assert.NotNull(ignore.ExcludedBy(deep + "/b/file"));
         Assert.Null(ignore.ExcludedBy(deep + "/c"));
     }
+
+    [Fact]
+    public void A_line_too_large_for_the_linear_time_matcher_still_matches()
+    {
+        // 5,000 wildcards make an automaton over the runtime's size limit: that one line falls back to the bounded
+        // backtracking matcher instead of failing the rule for the whole file.
+        string large = string.Concat(Enumerable.Repeat("*a", 5000)) + "b";
+        var ignore = Plimsoll.Rules.Correctness.DockerIgnore.Parse("secrets\n" + large + "\n");
+        Assert.NotNull(ignore);
+        Assert.Equal(2, ignore!.Patterns.Count);
+        Assert.Equal(1, ignore.ExcludedBy("secrets/key")!.Line);
+        Assert.Null(ignore.ExcludedBy("src/main.c"));
+        Assert.Equal(large, ignore.Patterns[1].Text);
+    }
 }
