@@ -19,7 +19,14 @@ internal sealed class ShellCheckRunner : IShellScriptChecker
     private readonly string _configured;
     private readonly TimeSpan _timeout;
     private readonly TimeSpan _window;
+    // A process costs ~30 ms of CPU to start; each corpus RUN script ~7 ms to check. 120 scripts a process (not 40) cut
+    // the corpus run with ShellCheck from 56.6 s to 52.1 s; 400 gained nothing more. The character bound keeps a batch of
+    // long scripts (up to 16 KB each, ~1 s apiece for ShellCheck) well inside the per-process time limit.
+    internal const int DefaultMaxBatch = 120;
+    internal const int MaxBatchChars = 128 * 1024;
+
     private readonly int _maxBatch;
+    private int _pendingChars;
     private readonly SemaphoreSlim _processes = new(Math.Max(1, Environment.ProcessorCount));
     private readonly object _gate = new();
     private List<Request> _pending = new();
@@ -29,7 +36,7 @@ internal sealed class ShellCheckRunner : IShellScriptChecker
     /// <param name="executable">The program (a name looked up on PATH, or a path); null: $PLIMSOLL_SHELLCHECK, else <c>shellcheck</c>.</param>
     /// <param name="timeout">How long one process may run before it is killed.</param>
     /// <param name="window">How long the first script of a batch waits for others (zero: each call runs alone).</param>
-    public ShellCheckRunner(string? executable = null, TimeSpan? timeout = null, TimeSpan? window = null, int maxBatch = 40)
+    public ShellCheckRunner(string? executable = null, TimeSpan? timeout = null, TimeSpan? window = null, int maxBatch = DefaultMaxBatch)
     {
         string? fromEnvironment = Environment.GetEnvironmentVariable(ExecutableVariable);
         _configured = executable ?? (string.IsNullOrEmpty(fromEnvironment) ? "shellcheck" : fromEnvironment);
@@ -62,7 +69,8 @@ internal sealed class ShellCheckRunner : IShellScriptChecker
             startTimer = _pending.Count == 0;
             _pending.Add(request);
             _pendingScripts += scripts.Count;
-            flushNow = _pendingScripts >= _maxBatch || _window <= TimeSpan.Zero;
+            foreach (var script in scripts) _pendingChars += script.Text.Length;
+            flushNow = _pendingScripts >= _maxBatch || _pendingChars >= MaxBatchChars || _window <= TimeSpan.Zero;
             generation = _generation;
         }
         if (flushNow) Task.Run(() => Flush(generation));
@@ -89,6 +97,7 @@ internal sealed class ShellCheckRunner : IShellScriptChecker
             batch = _pending;
             _pending = new List<Request>();
             _pendingScripts = 0;
+            _pendingChars = 0;
         }
         try
         {

@@ -70,6 +70,20 @@ public class ShellCheckRunnerTests
     }
 
     [Fact]
+    public void A_batch_with_enough_text_does_not_wait_for_more_files()
+    {
+        // Past MaxBatchChars a batch goes at once instead of waiting out its window for more scripts: long scripts get
+        // processes of their own rather than piling into one that could run past the time limit.
+        var runner = new ShellCheckRunner("shellcheck", window: TimeSpan.FromMinutes(2), maxBatch: 1000);
+        // One long comment: as much text as the bound, and quick for ShellCheck.
+        var big = new[] { new ShellCheckInput("# " + new string('x', ShellCheckRunner.MaxBatchChars) + "\n", ShellCheckDialect.Sh) };
+        var check = Task.Run(() => runner.Check(big, Defaults, CancellationToken.None));
+        Assert.True(check.Wait(TimeSpan.FromSeconds(60)), "the batch waited for its two-minute window");
+        Assert.Null(check.Result.Failure);
+        Assert.Equal(1, runner.ProcessCount);
+    }
+
+    [Fact]
     public void Dialects_and_options_are_kept_apart_in_a_batch()
     {
         var runner = new ShellCheckRunner("shellcheck");
