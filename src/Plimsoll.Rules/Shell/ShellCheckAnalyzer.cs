@@ -7,6 +7,7 @@ using Plimsoll.Analysis.ShellChecking;
 using Plimsoll.Diagnostics;
 using Plimsoll.Semantics.Dockerfile;
 using Plimsoll.Syntax.Dockerfile;
+using Plimsoll.Syntax.Shell;
 
 namespace Plimsoll.Rules.Shell;
 
@@ -56,7 +57,7 @@ public sealed class ShellCheckAnalyzer : PlimsollAnalyzer
                     {
                         if (ShellCheckScript.DialectOf(script.Shell) is not { } dialect) continue;
                         if ((script.Heredoc == null ? RunShellInput.ForCommand(script) : RunShellInput.ForScript(script)) is not { } input) continue;
-                        if (skipped.Skip(input.Text, script.Parse)) continue;
+                        if (skipped.Skip(input.Text, dialect, script.Parse)) continue;
                         scripts.Add((new ShellCheckScript(input.Text, dialect, defined, mayAppend: !script.Parse.HasErrors), input));
                     }
                 }
@@ -95,9 +96,7 @@ public sealed class ShellCheckAnalyzer : PlimsollAnalyzer
             var defined = service.Environment.Select(e => e.Name).Where(IsShellName).ToList();
             foreach (var script in ComposeShellScripts.Of(service))
             {
-                // Parsed here only to know whether Plimsoll's parser reached its limits (a long one is skipped unread).
-                var parse = script.Text.Length > ShellCheckScript.MaxLength ? null : Plimsoll.Syntax.Shell.ShellParser.Parse(script.Text);
-                if (skipped.Skip(script.Text, parse)) continue;
+                if (skipped.Skip(script.Text, script.Dialect)) continue;
                 scripts.Add((new ShellCheckScript(script.Text, script.Dialect, defined, mayAppend: true), script));
             }
         }
@@ -135,9 +134,9 @@ public sealed class ShellCheckAnalyzer : PlimsollAnalyzer
         private int _accepted;
         private long _acceptedLength;
 
-        public bool Skip(string text, Plimsoll.Syntax.Shell.ShellParseResult? parse)
+        public bool Skip(string text, ShellCheckDialect dialect, ShellParseResult? parse = null)
         {
-            string? why = ShellCheckScript.WhyNotChecked(text, parse);
+            string? why = ShellCheckScript.WhyNotChecked(text, dialect, parse);
             if (why == null && (_accepted >= MaxScripts || _acceptedLength + text.Length > MaxTotalLength))
                 why = $"ShellCheck is given at most {MaxScripts} scripts and {MaxTotalLength / 1024} KB of them from one file";
             if (why == null)

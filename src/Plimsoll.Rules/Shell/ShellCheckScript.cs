@@ -1,5 +1,6 @@
 using System.Text;
 using Plimsoll.Analysis.ShellChecking;
+using Plimsoll.Syntax.Shell;
 
 namespace Plimsoll.Rules.Shell;
 
@@ -82,12 +83,15 @@ internal sealed class ShellCheckScript
     /// `&amp;&amp;` commands took 2.3 s at 25 KB and 53 s at 125 KB, parentheses nested 1,000 deep 2.8 s and 3,000 deep
     /// 24 s. So a script longer than <see cref="MaxLength"/>, or one Plimsoll's own parser stopped reading at its nesting
     /// or work limit, is not checked, and the host says so, rather than one file holding up the run for minutes.
+    /// <paramref name="parse"/> is the script's parse when the caller has one; else it is parsed here, in the dialect ShellCheck
+    /// will read it in (unless too long).
     /// </summary>
-    public static string? WhyNotChecked(string text, Plimsoll.Syntax.Shell.ShellParseResult? parse)
+    public static string? WhyNotChecked(string text, ShellCheckDialect dialect, ShellParseResult? parse = null)
     {
         if (text.Length > MaxLength)
             return $"a script is {(text.Length + 1023) / 1024} KB long, over the {MaxLength / 1024} KB limit for ShellCheck";
-        if (parse != null && parse.Diagnostics.Any(d => d.IsLimit))
+        parse ??= ShellParser.Parse(text, dialect is ShellCheckDialect.Bash or ShellCheckDialect.Ksh ? ShellDialect.Bash : ShellDialect.Posix);
+        if (parse.Diagnostics.Any(d => d.IsLimit))
             return "a script is nested too deeply (or is too large) for Plimsoll to read whole, and ShellCheck would take minutes on it";
         return null;
     }

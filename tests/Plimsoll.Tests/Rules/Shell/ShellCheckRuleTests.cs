@@ -170,10 +170,12 @@ public class ShellCheckRuleTests
     }
 
     [Fact]
-    public void Compose_scripts_too_long_for_shellcheck_are_skipped_and_said()
+    public void Compose_scripts_too_long_or_too_deep_for_shellcheck_are_skipped_and_said()
     {
         string script = string.Join(" && ", Enumerable.Repeat("echo $$a", 2500));
-        string compose = "services:\n  a:\n    image: alpine:3.20\n    command: [\"sh\", \"-c\", \"" + script + "\"]\n    entrypoint: sh -c 'cd /x'\n";
+        string deep = new string('(', 150) + "true" + new string(')', 150);
+        string compose = "services:\n  a:\n    image: alpine:3.20\n    command: [\"sh\", \"-c\", \"" + script + "\"]\n    entrypoint: sh -c 'cd /x'\n"
+            + "    healthcheck:\n      test: [\"CMD-SHELL\", \"" + deep + "\"]\n";
         var driver = new AnalyzerDriver(Registry) { ShellScriptChecker = new ShellCheckRunner("shellcheck", window: TimeSpan.Zero) };
         string dir = Plimsoll.Tests.Infrastructure.TempDirectory.Create();
         string path = Path.Combine(dir, "compose.yaml");
@@ -183,7 +185,7 @@ public class ShellCheckRuleTests
         var codes = result.Findings.Where(f => f.Id == "PL7001").Select(f => f.Diagnostic.Properties[SubRules.PropertyKey]).ToList();
         Assert.Equal(new[] { "SC2164" }, codes); // the short entrypoint script only
         var note = Assert.Single(result.Notifications);
-        Assert.Contains("ShellCheck did not check one of the shell commands of this file", note.Message, StringComparison.Ordinal);
+        Assert.Contains("ShellCheck did not check 2 of the shell commands of this file", note.Message, StringComparison.Ordinal);
     }
 
     [Fact]
