@@ -35,7 +35,7 @@ internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
         if (keyword.Value is not Dictionary<string, int> positions || context.Instance.ValueKind != JsonValueKind.Object)
             return base.Evaluate(keyword, context);
 
-        // As a JSON pointer resolves a repeated member name, the last one counts.
+        // As the library's JSON pointer resolves a repeated member name, the first one counts.
         var subschemas = keyword.Subschemas;
         var values = new JsonElement?[subschemas.Length];
         bool any = false;
@@ -43,7 +43,7 @@ internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
         {
             if (positions.TryGetValue(member.Name, out int position))
             {
-                values[position] = member.Value;
+                values[position] ??= member.Value;
                 any = true;
             }
         }

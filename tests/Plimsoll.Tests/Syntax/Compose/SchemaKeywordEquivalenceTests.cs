@@ -61,6 +61,20 @@ public class SchemaKeywordEquivalenceTests(ComposeSchemaFixture fixture) : IClas
         }
     }
 
+    [Theory]
+    [InlineData("""{"a": 1, "a": "x"}""")]
+    [InlineData("""{"a": "x", "a": 1}""")]
+    public void A_repeated_member_is_read_as_the_library_reads_it(string json)
+    {
+        // Compose instances never repeat a key (the YAML conversion keeps one), but a JSON instance may.
+        const string SchemaJson = """{"$id": "https://plimsoll.test/repeated", "properties": {"a": {"type": "string"}, "b": {"type": "string"}}}""";
+        var ours = ComposeSchema.Parse(SchemaJson).Schema;
+        var library = JsonSchema.Build(JsonDocument.Parse(SchemaJson).RootElement, new BuildOptions { Dialect = Dialect.Draft07, SchemaRegistry = new SchemaRegistry() });
+        var instance = JsonDocument.Parse(json).RootElement;
+        var options = new EvaluationOptions { OutputFormat = OutputFormat.Hierarchical };
+        Assert.Equal(JsonSerializer.Serialize(library.Evaluate(instance, options)), JsonSerializer.Serialize(ours.Evaluate(instance, options)));
+    }
+
     [Fact]
     public void UnevaluatedPropertiesStillSeesWhatPropertiesEvaluated()
     {
