@@ -52,24 +52,41 @@ internal static class StageFacts
         => reference.IndexOfAny(new[] { ':', '/', '@' }) >= 0;
 
     /// <summary>Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment).</summary>
-    public static int EditDistance(string a, string b)
+    public static int EditDistance(string a, string b) => EditDistance(a.ToLowerInvariant(), b.ToLowerInvariant(), int.MaxValue);
+
+    /// <summary>
+    /// The optimal-string-alignment distance of <paramref name="a"/> and <paramref name="b"/> as written (no case
+    /// folding), or any number above <paramref name="max"/> once it is certain to exceed it. Three rows, no allocation
+    /// for names up to 256 letters: typo suggestions compare many names.
+    /// </summary>
+    public static int EditDistance(string a, string b, int max)
     {
-        a = a.ToLowerInvariant();
-        b = b.ToLowerInvariant();
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        int width = b.Length + 1;
+        Span<int> rows = width <= 257 ? stackalloc int[3 * width] : new int[3 * width];
+        Span<int> before = rows.Slice(0, width), previous = rows.Slice(width, width), current = rows.Slice(2 * width, width);
+        for (int j = 0; j < width; j++) previous[j] = j;
+        int previousMin = 0;
         for (int i = 1; i <= a.Length; i++)
         {
-            for (int j = 1; j <= b.Length; j++)
+            current[0] = i;
+            int currentMin = i;
+            for (int j = 1; j < width; j++)
             {
                 int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                int d = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = Math.Min(d, before[j - 2] + 1);
+                current[j] = d;
+                if (d < currentMin) currentMin = d;
             }
+            // A row is never below both rows above it (less one for a swap): past the limit in two rows, it stays past.
+            if (currentMin > max && previousMin > max) return max + 1;
+            previousMin = currentMin;
+            var spare = before;
+            before = previous;
+            previous = current;
+            current = spare;
         }
-        return d[a.Length, b.Length];
+        return previous[b.Length];
     }
 
     /// <summary>The closest of <paramref name="candidates"/> to <paramref name="name"/> when it looks like a typo of it, or null (see <see cref="TypoSuggester"/>).</summary>

@@ -42,6 +42,8 @@ public sealed class HostCommandInRunAnalyzer : PlimsollAnalyzer
     {
         var resolved = context.Resolved;
         if (resolved?.Name is not { } name || resolved.NameWord is not { } nameWord) return;
+        // Most commands are none of these: nothing is read for them.
+        if (!Editors.Contains(name) && !Monitors.Contains(name) && !PowerCommands.Contains(name) && name is not ("service" or "rc-service" or "systemctl")) return;
         var values = resolved.Arguments.Select(a => a.ApproximateValue).ToList();
         var span = context.MapToSource(nameWord);
 

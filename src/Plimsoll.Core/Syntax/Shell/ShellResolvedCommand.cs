@@ -87,7 +87,21 @@ public sealed class ShellResolvedCommand
     private ImmutableArray<ShellWord> _arguments;
 
     /// <summary>Parses <see cref="Arguments"/> as options with the given spec.</summary>
-    public ShellOptionSet ParseOptions(ShellOptionSpec? spec = null) => ShellOptions.Parse(Arguments, spec);
+    /// <remarks>The last answer is kept: several rules read a curl or wget command's options with the same spec.</remarks>
+    public ShellOptionSet ParseOptions(ShellOptionSpec? spec = null)
+    {
+        spec ??= ShellOptionSpec.Default;
+        var last = _lastOptions;
+        if (last != null && ReferenceEquals(last.Spec, spec)) return last.Options;
+        var options = ShellOptions.Parse(Arguments, spec);
+        _lastOptions = new ParsedOptions(spec, options);
+        return options;
+    }
+
+    // One object, so that a reader on another thread never sees a spec with another spec's options.
+    private sealed record ParsedOptions(ShellOptionSpec Spec, ShellOptionSet Options);
+
+    private ParsedOptions? _lastOptions;
 
     /// <summary>
     /// For `sh -c 'script'` / `bash -ec "script"`: the word holding the inline script. A rule can parse its

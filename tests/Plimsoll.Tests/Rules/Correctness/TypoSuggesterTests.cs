@@ -50,7 +50,9 @@ public class TypoSuggesterTests
         int suggested = 0;
         for (int round = 0; round < 300; round++)
         {
-            var known = Enumerable.Range(0, random.Next(1, 30)).Select(_ => Word(random.Next(1, 24))).ToList();
+            // A third of the rounds hold enough names for the index; the others are compared name by name.
+            int count = round % 3 == 0 ? random.Next(TypoSuggester.IndexFrom, 4 * TypoSuggester.IndexFrom) : random.Next(1, 30);
+            var known = Enumerable.Range(0, count).Select(_ => Word(random.Next(1, 24))).ToList();
             var suggester = new TypoSuggester();
             foreach (var name in known) suggester.Add(name);
             for (int query = 0; query < 20; query++)
@@ -62,6 +64,41 @@ public class TypoSuggesterTests
             }
         }
         Assert.True(suggested > 500, $"only {suggested} queries had a near miss: the cases do not test the index");
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(TypoSuggester.IndexFrom + 5)]
+    public void A_name_added_after_a_question_is_found_by_the_next_one(int others)
+    {
+        var suggester = new TypoSuggester();
+        for (int i = 0; i < others; i++) suggester.Add("UNRELATED_NAME_" + i);
+        Assert.Null(suggester.Suggest("JAVA_HOME"));
+        suggester.Add("JAVA_HOMR");
+        Assert.Equal("JAVA_HOMR", suggester.Suggest("JAVA_HOME"));
+        suggester.Add("JAVA_HOM");
+        Assert.Equal("JAVA_HOMR", suggester.Suggest("JAVA_HOME"));
+        suggester.Add("JAVA_HOMEE");
+        Assert.Equal("JAVA_HOMR", suggester.Suggest("JAVA_HOME"));
+    }
+
+    [Fact]
+    public void The_bounded_edit_distance_agrees_with_the_full_one_up_to_its_bound()
+    {
+        var random = new Random(4);
+        for (int i = 0; i < 2000; i++)
+        {
+            string a = new(Enumerable.Range(0, random.Next(0, 14)).Select(_ => "abc"[random.Next(3)]).ToArray());
+            string b = new(Enumerable.Range(0, random.Next(0, 14)).Select(_ => "abc"[random.Next(3)]).ToArray());
+            int full = StageFacts.EditDistance(a, b, int.MaxValue);
+            for (int max = 0; max < 4; max++)
+            {
+                int bounded = StageFacts.EditDistance(a, b, max);
+                Assert.True(full <= max ? bounded == full : bounded > max, $"'{a}' '{b}' max {max}: {bounded}, full {full}");
+            }
+        }
+        Assert.Equal(1, StageFacts.EditDistance("ab", "ba", 2));
+        Assert.Equal(3, StageFacts.EditDistance("kitten", "sitting", 5));
     }
 
     [Fact]

@@ -73,11 +73,14 @@ public sealed class KeyValuePairSyntax : DockerfileNode
     /// <summary>Absent for an ARG without a default.</summary>
     public DockerfileToken ValueToken { get; }
 
-    public string Key => KeyToken.Value;
+    // Key and Value are read by many rules: cut from the text once (a token is a struct and keeps nothing).
+    public string Key => _key ??= KeyToken.Value;
+    private string? _key;
     public bool HasValue => ValueToken.IsPresent;
 
     /// <summary>The value as written (quotes kept, as BuildKit's AST keeps them), or null.</summary>
-    public string? Value => ValueToken.IsPresent ? ValueToken.Value : null;
+    public string? Value => ValueToken.IsPresent ? _value ??= ValueToken.Value : null;
+    private string? _value;
 
     public bool IsLegacyForm => ValueToken.IsPresent && !EqualsToken.IsPresent;
 
