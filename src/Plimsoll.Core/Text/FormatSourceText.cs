@@ -52,28 +52,41 @@ public sealed class FormatSourceText : SourceText
     protected override TextLineCollection GetLinesCore() => new FormatLines(this, LineStarts());
 
     /// <summary>The start of every line by <see cref="Rule"/>; a final line break opens one more (empty) line, as in Roslyn.</summary>
+    /// <remarks>Two passes, counting then filling: one exact array rather than a list grown and copied (every linted file has one).</remarks>
     private int[] LineStarts()
     {
-        var starts = new List<int> { 0 };
         string text = _inner.ToString();
+        var starts = new int[VisitLineStarts(text, null) + 1];
+        VisitLineStarts(text, starts);
+        return starts;
+    }
+
+    // The number of line breaks; when `starts` is given, the start of each following line is stored from starts[1] on.
+    private int VisitLineStarts(string text, int[]? starts)
+    {
+        int count = 0;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            bool lineBreak = false;
             if (c == '\n')
             {
-                starts.Add(i + 1);
+                lineBreak = true;
             }
             else if (c == '\r' && Rule != LineBreakRule.LineFeed)
             {
                 if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                starts.Add(i + 1);
+                lineBreak = true;
             }
             else if (Rule == LineBreakRule.Unicode && (c == '\u0085' || c == '\u2028' || c == '\u2029'))
             {
-                starts.Add(i + 1);
+                lineBreak = true;
             }
+            if (!lineBreak) continue;
+            count++;
+            if (starts != null) starts[count] = i + 1;
         }
-        return starts.ToArray();
+        return count;
     }
 
     private sealed class FormatLines : TextLineCollection

@@ -25,13 +25,17 @@ public sealed class DockerfileSemanticModel
     /// </summary>
     public const long MaxTotalExpansion = 16L * 1024 * 1024;
 
-    private readonly Dictionary<InstructionSyntax, BuildStage> _stageOf = new();
+    private readonly Dictionary<InstructionSyntax, BuildStage> _stageOf;
     private readonly List<Diagnostic> _diagnostics = new();
     private readonly HashSet<int> _limitReportedAt = new();
     private long _expanded;
     private bool _totalReported;
 
-    private DockerfileSemanticModel(DockerfileSyntaxTree tree) => Tree = tree;
+    private DockerfileSemanticModel(DockerfileSyntaxTree tree)
+    {
+        Tree = tree;
+        _stageOf = new Dictionary<InstructionSyntax, BuildStage>(tree.Root.Instructions.Length);
+    }
 
     public DockerfileSyntaxTree Tree { get; }
 
@@ -127,15 +131,18 @@ public sealed class DockerfileSemanticModel
     {
         var globalArgs = ImmutableArray.CreateBuilder<KeyValuePairSyntax>();
         var stages = new List<BuildStage>();
-        var current = new List<InstructionSyntax>();
+        var instructions = Tree.Root.Instructions;
         BuildStage? stage = null;
+        int stageStart = 0;
 
-        foreach (var instruction in Tree.Root.Instructions)
+        // A stage's instructions are a run of the file's: each is cut out once, at its end.
+        for (int i = 0; i < instructions.Length; i++)
         {
+            var instruction = instructions[i];
             if (instruction is FromInstructionSyntax from)
             {
-                if (stage != null) stage.Instructions = current.ToImmutableArray();
-                current = new List<InstructionSyntax>();
+                if (stage != null) stage.Instructions = ImmutableArray.Create(instructions, stageStart, i - stageStart);
+                stageStart = i;
                 stage = new BuildStage(stages.Count, from);
                 stages.Add(stage);
             }
@@ -144,10 +151,9 @@ public sealed class DockerfileSemanticModel
                 if (instruction is KeyValueInstructionSyntax { Kind: DockerfileSyntaxKind.ArgInstruction } arg) globalArgs.AddRange(arg.Pairs);
                 continue;
             }
-            current.Add(instruction);
             _stageOf[instruction] = stage;
         }
-        if (stage != null) stage.Instructions = current.ToImmutableArray();
+        if (stage != null) stage.Instructions = ImmutableArray.Create(instructions, stageStart, instructions.Length - stageStart);
 
         GlobalArgs = globalArgs.ToImmutable();
         Stages = stages.ToImmutableArray();

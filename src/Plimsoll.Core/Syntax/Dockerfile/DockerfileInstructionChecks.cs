@@ -23,7 +23,9 @@ internal static class DockerfileInstructionChecks
 
         bool seenFrom = root.Instructions.Any(i => i.Kind == DockerfileSyntaxKind.FromInstruction);
         bool reportedOutsideStage = false;
-        foreach (var instruction in root.Instructions) CheckInstruction(instruction, Report, isOnbuildTrigger: false);
+        // One delegate for the file: a local function passed as Report would be wrapped anew for every instruction.
+        Action<TextSpan, string> report = Report;
+        foreach (var instruction in root.Instructions) CheckInstruction(instruction, report, isOnbuildTrigger: false);
 
         if (!seenFrom)
         {

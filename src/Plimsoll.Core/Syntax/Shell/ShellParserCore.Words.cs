@@ -117,7 +117,7 @@ internal sealed partial class ShellParserCore
                     _pos += 2;
                     if (char.IsHighSurrogate(escaped) && _pos < _end && char.IsLowSurrogate(_text[_pos]))
                     {
-                        parts.Add(new ShellEscapePart(M(s), M(_pos + 1) - M(s), _text.Substring(_pos - 1, 2)));
+                        parts.Add(new ShellEscapePart(M(s), M(_pos + 1) - M(s), Plimsoll.Text.SharedStrings.Substring(_text, _pos - 1, 2)));
                         _pos++;
                     }
                     else parts.Add(new ShellEscapePart(M(s), M(_pos) - M(s), CharString(escaped)));
@@ -234,10 +234,10 @@ internal sealed partial class ShellParserCore
         {
             Error(start, start + 1, "unterminated single quote");
             _pos = _end;
-            return new ShellSingleQuotedPart(M(start), M(_end) - M(start), _text.Substring(start + 1, Math.Max(0, _end - start - 1)), false);
+            return new ShellSingleQuotedPart(M(start), M(_end) - M(start), Plimsoll.Text.SharedStrings.Substring(_text, start + 1, Math.Max(0, _end - start - 1)), false);
         }
         _pos = close + 1;
-        return new ShellSingleQuotedPart(M(start), M(_pos) - M(start), _text.Substring(start + 1, close - start - 1), false);
+        return new ShellSingleQuotedPart(M(start), M(_pos) - M(start), Plimsoll.Text.SharedStrings.Substring(_text, start + 1, close - start - 1), false);
     }
 
     /// <summary>`$'...'` with C escapes.</summary>

@@ -371,7 +371,7 @@ internal sealed partial class ShellParserCore
     }
 
     private string TextBetween(int start, int end) =>
-        end > start && end <= _text.Length ? _text.Substring(start, end - start) : string.Empty;
+        end > start && end <= _text.Length ? Plimsoll.Text.SharedStrings.Substring(_text, start, end - start) : string.Empty;
 
     /// <summary>
     /// The characters in [<paramref name="start"/>, <paramref name="end"/>) with line continuations removed, as the
@@ -380,7 +380,7 @@ internal sealed partial class ShellParserCore
     private string LogicalText(int start, int end)
     {
         if (end <= start) return string.Empty;
-        if (_text.IndexOf('\\', start, end - start) < 0) return _text.Substring(start, end - start);
+        if (_text.IndexOf('\\', start, end - start) < 0) return Plimsoll.Text.SharedStrings.Substring(_text, start, end - start);
         var sb = new StringBuilder(end - start);
         for (var p = Skip(start); p < end; p = Skip(p + 1)) sb.Append(_text[p]);
         return sb.ToString();
