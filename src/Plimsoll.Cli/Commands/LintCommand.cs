@@ -79,7 +79,9 @@ internal static class LintCommand
             return ExitCodes.UsageOrToolError;
         }
         // Rule packs and .NET solutions/projects (MSBuild evaluation) need the .NET runtime.
-        var dotnetTargets = request.Paths.Select(p => DotNetLintTargets.Resolve(p, PhysicalFileSystem.Instance)).OfType<string>().ToList();
+        // The folders named are listed once, for .NET projects here and for the files to lint by the runner.
+        var search = new ListingOnceFileSystem(PhysicalFileSystem.Instance);
+        var dotnetTargets = request.Paths.Select(p => DotNetLintTargets.Resolve(p, search)).OfType<string>().ToList();
         if (JitHandoff.IsNeeded && (request.RulePacks.Count > 0 || dotnetTargets.Count > 0))
             return JitHandoff.Run();
         request = request with { DotNetTargets = dotnetTargets };
@@ -124,7 +126,7 @@ internal static class LintCommand
             Console.Error.WriteLine("plimsoll lint: " + e.Message);
             return ExitCodes.UsageOrToolError;
         }
-        var run = new LintRunner(session).Run(request, Console.In, ProgressReporter.Create());
+        var run = new LintRunner(session, search).Run(request, Console.In, ProgressReporter.Create());
         if (fixMode != null)
         {
             // Fix first; then lint again, so the report shows what is left (standard input: the fixed text is the output).

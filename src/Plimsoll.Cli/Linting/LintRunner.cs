@@ -20,8 +20,15 @@ internal sealed record LintRun(ImmutableArray<FileAnalysisResult> Files, Immutab
 internal sealed class LintRunner
 {
     private readonly LintSession _session;
+    private readonly IFileSystem _search;
 
-    public LintRunner(LintSession session) => _session = session;
+    /// <param name="search">Where the named paths are looked up and walked: the session's file system unless the
+    /// caller has listed some of them already (see <see cref="ListingOnceFileSystem"/>).</param>
+    public LintRunner(LintSession session, IFileSystem? search = null)
+    {
+        _session = session;
+        _search = search ?? session.FileSystem;
+    }
 
     public LintRun Run(LintRequest request, TextReader stdin, Action<int, int>? progress = null)
     {
@@ -38,20 +45,20 @@ internal sealed class LintRunner
         {
             // .NET solutions and projects: evaluated by MSBuild, they name more files and container settings.
             var projectTargets = request.DotNetTargets?.ToList()
-                ?? request.Paths.Select(p => DotNetLintTargets.Resolve(p, _session.FileSystem)).OfType<string>().ToList();
+                ?? request.Paths.Select(p => DotNetLintTargets.Resolve(p, _search)).OfType<string>().ToList();
             var searched = request.Paths.Where(p => !DotNetLintTargets.IsProjectFile(p)).ToList();
             var dotnet = projectTargets.Count > 0 ? DotNetLintTargets.Evaluate(projectTargets) : null;
             var seen = new HashSet<string>(FilePaths.Comparer);
             if (searched.Count > 0 || dotnet == null)
             {
-                var search = new SourceFileFinder(_session.FileSystem, new GitTrackedFiles()).Find(searched, request.ForcedKind);
-                foreach (var found in search.Files)
-                    if (seen.Add(Path.GetFullPath(found.Path))) inputs.Add((found.Path, null));
-                foreach (var path in search.Missing)
+                var found = new SourceFileFinder(_search, new GitTrackedFiles()).Find(searched, request.ForcedKind);
+                foreach (var file in found.Files)
+                    if (seen.Add(Path.GetFullPath(file.Path))) inputs.Add((file.Path, null));
+                foreach (var path in found.Missing)
                     notifications.Add(new ToolNotification(path, "No such file or directory.", ToolNotificationLevel.Error));
-                foreach (var (path, message) in search.Unreadable)
+                foreach (var (path, message) in found.Unreadable)
                     notifications.Add(new ToolNotification(path, message, ToolNotificationLevel.Error));
-                foreach (var (path, message) in search.IgnoreFileProblems)
+                foreach (var (path, message) in found.IgnoreFileProblems)
                     notifications.Add(new ToolNotification(path, message, ToolNotificationLevel.Warning));
             }
             if (dotnet != null)
