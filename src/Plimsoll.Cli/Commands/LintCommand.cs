@@ -126,7 +126,13 @@ internal static class LintCommand
             Console.Error.WriteLine("plimsoll lint: " + e.Message);
             return ExitCodes.UsageOrToolError;
         }
-        var run = new LintRunner(session, search).Run(request, Console.In, ProgressReporter.Create());
+        // Reports that need no file text after the run let each file's text go as soon as it is linted.
+        var textReporter = request.Format is "sarif" or "json" or "gitlab" or "checkstyle" or "github" ? null : new TextReporter(UsesColor(request), request.Quiet);
+        Func<FileAnalysisResult, FileAnalysisResult>? keep = fixMode != null ? null
+            : textReporter != null ? textReporter.Prepare
+            : request.Format is "checkstyle" or "github" ? result => result with { Text = NoText }
+            : null;
+        var run = new LintRunner(session, search).Run(request, Console.In, ProgressReporter.Create(), keep);
         if (fixMode != null)
         {
             // Fix first; then lint again, so the report shows what is left (standard input: the fixed text is the output).
@@ -142,11 +148,11 @@ internal static class LintCommand
             if (request.OutputPath == null)
             {
                 using var stdout = Console.OpenStandardOutput();
-                WriteReport(run, request, stdout);
+                WriteReport(run, request, stdout, textReporter);
             }
             else
             {
-                ReportFile.Write(request.OutputPath, run.Files.Select(f => f.Path), stream => WriteReport(run, request, stream));
+                ReportFile.Write(request.OutputPath, run.Files.Select(f => f.Path), stream => WriteReport(run, request, stream, textReporter));
             }
         }
         catch (ReportFileException e)
@@ -175,7 +181,12 @@ internal static class LintCommand
     // kilobyte (a corpus run prints ~10 MB).
     private const int ReportBufferChars = 64 * 1024;
 
-    private static void WriteReport(LintRun run, LintRequest request, Stream stream)
+    private static readonly Microsoft.CodeAnalysis.Text.SourceText NoText = Microsoft.CodeAnalysis.Text.SourceText.From("");
+
+    private static bool UsesColor(LintRequest request)
+        => request.OutputPath == null && !request.NoColor && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+
+    private static void WriteReport(LintRun run, LintRequest request, Stream stream, TextReporter? textReporter)
     {
         if (request.Format == "sarif")
         {
@@ -202,8 +213,7 @@ internal static class LintCommand
         {
             // Flushed when full and once when disposed: flushing every line costs a write call per line.
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: ReportBufferChars, leaveOpen: true);
-            bool color = request.OutputPath == null && !request.NoColor && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-            new TextReporter(color, request.Quiet).Write(run, writer);
+            (textReporter ?? new TextReporter(UsesColor(request), request.Quiet)).Write(run, writer);
         }
     }
 

@@ -30,7 +30,13 @@ internal sealed class LintRunner
         _search = search ?? session.FileSystem;
     }
 
-    public LintRun Run(LintRequest request, TextReader stdin, Action<int, int>? progress = null)
+    /// <param name="keep">
+    /// What of each linted Dockerfile the run keeps until the report, taken on the thread that linted it: a report that
+    /// needs no file text renders its part there and keeps the result without it (a corpus run otherwise holds every
+    /// file's text to the end, and the collector copies it from generation to generation). Not used when compose files
+    /// are linted: their results are merged by path after the run.
+    /// </param>
+    public LintRun Run(LintRequest request, TextReader stdin, Action<int, int>? progress = null, Func<FileAnalysisResult, FileAnalysisResult>? keep = null)
     {
         var notifications = new List<ToolNotification>();
         var inputs = new List<(string Path, SourceFileContent? Content)>();
@@ -74,7 +80,11 @@ internal sealed class LintRunner
         // by the files that load them (once, however many do). Parsed project files are shared by the whole run.
         var linted = new HashSet<string>(inputs.Where(i => _session.Classify(i.Path, i.Content?.Text).IsComposeFamily()).Select(i => FullPath(i.Path)), StringComparer.Ordinal);
         _session.LintedFiles = linted.Contains;
-        if (linted.Count > 0) _session.PrepareForComposeFiles();
+        if (linted.Count > 0)
+        {
+            _session.PrepareForComposeFiles();
+            keep = null;
+        }
         var results = new FileAnalysisResult?[inputs.Count];
         var fileNotifications = new ConcurrentBag<ToolNotification>();
         int done = 0;
@@ -98,7 +108,7 @@ internal sealed class LintRunner
             var result = _session.Lint(path, content?.Text);
             // A file that could not be read is not a linted file: only why is reported (and the run fails).
             if (result.IsUnreadable) foreach (var n in result.Notifications) fileNotifications.Add(n);
-            else results[i] = result;
+            else results[i] = keep == null ? result : keep(result);
             progress?.Invoke(Interlocked.Increment(ref done), inputs.Count);
         });
 

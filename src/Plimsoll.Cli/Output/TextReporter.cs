@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
 using Plimsoll.Cli.Linting;
 
@@ -19,12 +22,28 @@ internal sealed class TextReporter
         _quiet = quiet;
     }
 
+    // Files whose findings were written out while the run went on (see Prepare), by path, with the findings written.
+    private readonly ConcurrentDictionary<string, (ImmutableArray<Finding> Findings, string Written)> _prepared = new(StringComparer.Ordinal);
+
+    private static readonly SourceText NoText = SourceText.From("");
+
+    /// <summary>
+    /// Writes a file's findings now, on the thread that linted it, and gives back its result without the file's text,
+    /// which the report then no longer needs: <see cref="Write"/> prints what was written here.
+    /// </summary>
+    public FileAnalysisResult Prepare(FileAnalysisResult file)
+    {
+        var findings = new StringWriter();
+        WriteFindings(file, findings);
+        _prepared[file.Path] = (file.Findings, findings.ToString());
+        return file with { Text = NoText };
+    }
+
     public void Write(LintRun run, TextWriter output)
     {
         int errors = 0, warnings = 0, notes = 0, suppressed = 0;
         foreach (var file in run.Files)
         {
-            string? displayPath = null; // once per file: it may ask the OS for the current directory
             foreach (var finding in file.Findings)
             {
                 if (finding.IsSuppressed) { suppressed++; continue; }
@@ -35,8 +54,10 @@ internal sealed class TextReporter
                     case DiagnosticSeverity.Warning: warnings++; break;
                     default: notes++; break;
                 }
-                WriteFinding(file, displayPath ??= TerminalText.Sanitize(DisplayPaths.For(file.Path)), finding, output);
             }
+            // The same findings as prepared (a result merged with another after the run is written afresh).
+            if (_prepared.TryGetValue(file.Path, out var prepared) && prepared.Findings == file.Findings) output.Write(prepared.Written);
+            else WriteFindings(file, output);
         }
         foreach (var notification in run.AllNotifications)
             output.WriteLine($"{(notification.Path == null ? "plimsoll" : TerminalText.Sanitize(DisplayPaths.For(notification.Path)))}: {Paint(LevelWord(notification.Level), Red)} {TerminalText.Sanitize(notification.Message)}");
@@ -48,6 +69,14 @@ internal sealed class TextReporter
             : $"{Count(total, "problem")} ({Count(errors, "error")}, {Count(warnings, "warning")}, {Count(notes, "note")}) in {Count(run.Files.Length, "file")}.";
         if (suppressed > 0) summary += $" {suppressed} suppressed.";
         output.WriteLine(summary);
+    }
+
+    private void WriteFindings(FileAnalysisResult file, TextWriter output)
+    {
+        string? displayPath = null; // once per file: it may ask the OS for the current directory
+        foreach (var finding in file.Findings)
+            if (!finding.IsSuppressed && finding.Severity != DiagnosticSeverity.Hidden)
+                WriteFinding(file, displayPath ??= TerminalText.Sanitize(DisplayPaths.For(file.Path)), finding, output);
     }
 
     private void WriteFinding(FileAnalysisResult file, string displayPath, Finding finding, TextWriter output)
