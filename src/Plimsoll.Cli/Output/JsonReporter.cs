@@ -9,13 +9,27 @@ namespace Plimsoll.Cli.Output;
 /// Plimsoll's own JSON report (schema in docs/output-formats.md). <see cref="SchemaVersion"/> changes only when a
 /// field changes meaning or goes away; new fields may appear without a new version.
 /// </summary>
-internal static class JsonReporter
+internal sealed class JsonReporter
 {
     public const string SchemaVersion = "1";
 
-    public static void Write(LintRun run, Stream output)
+    private readonly PreparedFiles<IReadOnlyList<JsonReportFinding>> _prepared = new();
+
+    /// <summary>Makes a file's findings into report entries now, on the thread that linted it (see <see cref="PreparedFiles{TPart}"/>).</summary>
+    public FileAnalysisResult Prepare(FileAnalysisResult file) => _prepared.Keep(file, Findings(file).ToList());
+
+    public void WriteReport(LintRun run, Stream output)
     {
-        var findings = ReportedFinding.From(run, includeSuppressed: true).Select(reported =>
+        var findings = run.Files.SelectMany(file => _prepared.TryGet(file, out var prepared) ? prepared : Findings(file)).ToList();
+        var notifications = run.AllNotifications
+            .Select(n => new JsonReportNotification(n.Level.ToString().ToLowerInvariant(), n.Path == null ? null : DisplayPaths.For(n.Path), n.Message))
+            .ToList();
+        var report = new JsonReport(SchemaVersion, new JsonReportTool("plimsoll", Program.Version), findings, notifications);
+        JsonSerializer.Serialize(output, report, ReportJsonContext.Reports.JsonReport);
+    }
+
+    private static IEnumerable<JsonReportFinding> Findings(FileAnalysisResult file) =>
+        ReportedFinding.From(file, includeSuppressed: true).Select(reported =>
         {
             var finding = reported.Finding;
             var suppression = finding.Suppression;
@@ -26,13 +40,7 @@ internal static class JsonReporter
                 suppression?.Justification,
                 finding.Fix == null ? null : Fix(finding.Fix, reported.File.Text),
                 PeerAttribution.Read(finding.Diagnostic));
-        }).ToList();
-        var notifications = run.AllNotifications
-            .Select(n => new JsonReportNotification(n.Level.ToString().ToLowerInvariant(), n.Path == null ? null : DisplayPaths.For(n.Path), n.Message))
-            .ToList();
-        var report = new JsonReport(SchemaVersion, new JsonReportTool("plimsoll", Program.Version), findings, notifications);
-        JsonSerializer.Serialize(output, report, ReportJsonContext.Reports.JsonReport);
-    }
+        });
 
     private static JsonReportFix Fix(Plimsoll.Analysis.CodeFix fix, SourceText text)
         => new(fix.Title, fix.Changes.Select(change =>

@@ -16,13 +16,14 @@ internal readonly record struct ReportedFinding(FileAnalysisResult File, Finding
 
     /// <summary>Findings in file order; hidden ones never (as in the text output), suppressed ones only when asked.</summary>
     public static IEnumerable<ReportedFinding> From(LintRun run, bool includeSuppressed)
+        => run.Files.SelectMany(file => From(file, includeSuppressed));
+
+    /// <summary>One file's findings, as <see cref="From(LintRun, bool)"/> gives them.</summary>
+    public static IEnumerable<ReportedFinding> From(FileAnalysisResult file, bool includeSuppressed)
     {
-        foreach (var file in run.Files)
-        {
-            string? displayPath = null;
-            foreach (var finding in file.Findings)
-                if (finding.Severity != DiagnosticSeverity.Hidden && (includeSuppressed || !finding.IsSuppressed))
-                    yield return new ReportedFinding(file, finding, displayPath ??= DisplayPaths.For(file.Path));
-        }
+        string? displayPath = null;
+        foreach (var finding in file.Findings)
+            if (finding.Severity != DiagnosticSeverity.Hidden && (includeSuppressed || !finding.IsSuppressed))
+                yield return new ReportedFinding(file, finding, displayPath ??= DisplayPaths.For(file.Path));
     }
 }

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis;
 using Plimsoll.Cli.Linting;
 
@@ -22,10 +19,7 @@ internal sealed class TextReporter
         _quiet = quiet;
     }
 
-    // Files whose findings were written out while the run went on (see Prepare), by path, with the findings written.
-    private readonly ConcurrentDictionary<string, (ImmutableArray<Finding> Findings, string Written)> _prepared = new(StringComparer.Ordinal);
-
-    private static readonly SourceText NoText = SourceText.From("");
+    private readonly PreparedFiles<string> _prepared = new();
 
     /// <summary>
     /// Writes a file's findings now, on the thread that linted it, and gives back its result without the file's text,
@@ -35,8 +29,7 @@ internal sealed class TextReporter
     {
         var findings = new StringWriter();
         WriteFindings(file, findings);
-        _prepared[file.Path] = (file.Findings, findings.ToString());
-        return file with { Text = NoText };
+        return _prepared.Keep(file, findings.ToString());
     }
 
     public void Write(LintRun run, TextWriter output)
@@ -55,8 +48,7 @@ internal sealed class TextReporter
                     default: notes++; break;
                 }
             }
-            // The same findings as prepared (a result merged with another after the run is written afresh).
-            if (_prepared.TryGetValue(file.Path, out var prepared) && prepared.Findings == file.Findings) output.Write(prepared.Written);
+            if (_prepared.TryGet(file, out var written)) output.Write(written);
             else WriteFindings(file, output);
         }
         foreach (var notification in run.AllNotifications)

@@ -12,10 +12,10 @@ using Plimsoll.Workspace.FileSystems;
 namespace Plimsoll.Tests.Cli.Output;
 
 /// <summary>
-/// A file's findings written while the run goes on (<see cref="TextReporter.Prepare"/>) print exactly as they would
-/// at the end, and the result kept for the report no longer holds the file's text.
+/// A file's part of a report made while the run goes on (<see cref="TextReporter.Prepare"/>, <see cref="JsonReporter.Prepare"/>)
+/// comes out exactly as it would at the end, and the result kept for the report no longer holds the file's text.
 /// </summary>
-public class TextReporterPrepareTests
+public class PreparedReportTests
 {
     private const string First = "FROM ubuntu\nRUN apt-get update && apt-get install -y curl\nRUN curl http://example.com/x.sh | sh\n";
     private const string Second = "FROM alpine:3.20\nUSER root\nRUN wget -q https://example.com/tool\n";
@@ -68,5 +68,26 @@ public class TextReporterPrepareTests
         // Another result for the same path, with other findings: what was prepared for the path is not printed for it.
         var merged = results[0] with { Findings = results[0].Findings.RemoveAt(0) };
         Assert.Equal(Report(new TextReporter(false, true), new[] { merged }, registry), Report(reporter, new[] { merged }, registry));
+    }
+
+    [Fact]
+    public void Prepared_json_is_the_json_written_at_the_end_fixes_included()
+    {
+        var results = Lint();
+        Assert.Contains(results.SelectMany(r => r.Findings), f => f.Fix != null);
+        var registry = new AnalyzerRegistry(BuiltInRules.CreateAnalyzers());
+        string Json(JsonReporter reporter, IEnumerable<FileAnalysisResult> files)
+        {
+            var output = new MemoryStream();
+            reporter.WriteReport(new LintRun(files.ToImmutableArray(), ImmutableArray<ToolNotification>.Empty, registry), output);
+            return System.Text.Encoding.UTF8.GetString(output.ToArray());
+        }
+        string atTheEnd = Json(new JsonReporter(), results);
+        Assert.Contains("\"edits\"", atTheEnd);
+
+        var reporter = new JsonReporter();
+        var kept = results.Select(reporter.Prepare).ToList();
+        Assert.All(kept, r => Assert.Equal(0, r.Text.Length));
+        Assert.Equal(atTheEnd, Json(reporter, kept));
     }
 }

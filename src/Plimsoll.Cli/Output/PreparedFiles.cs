@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis.Text;
+using Plimsoll.Analysis;
+
+namespace Plimsoll.Cli.Output;
+
+/// <summary>
+/// What a report made of each file while the run went on, on the thread that linted it, so that the file's text need
+/// not be kept until the report is written (a corpus run would otherwise hold every file's text to the end, and the
+/// collector copy it from generation to generation). A part is used only for the very findings it was made from: a
+/// result merged with another after the run is reported afresh.
+/// </summary>
+internal sealed class PreparedFiles<TPart>
+{
+    private static readonly SourceText NoText = SourceText.From("");
+
+    private readonly ConcurrentDictionary<string, (ImmutableArray<Finding> Findings, TPart Part)> _parts = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps <paramref name="part"/> for the file and gives back its result without the text.</summary>
+    public FileAnalysisResult Keep(FileAnalysisResult file, TPart part)
+    {
+        _parts[file.Path] = (file.Findings, part);
+        return file with { Text = NoText };
+    }
+
+    public bool TryGet(FileAnalysisResult file, out TPart part)
+    {
+        if (_parts.TryGetValue(file.Path, out var kept) && kept.Findings == file.Findings)
+        {
+            part = kept.Part;
+            return true;
+        }
+        part = default!;
+        return false;
+    }
+}
