@@ -3,6 +3,11 @@ namespace Plimsoll.Cli.Output;
 /// <summary>Paths as users want to read them: relative to the current directory when inside it, with forward slashes.</summary>
 internal static class DisplayPaths
 {
+    // The tool never changes its current directory: asked once, not once per file (a system call each time).
+    private static readonly Lazy<string> Current = new(() => Directory.GetCurrentDirectory().TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar);
+
+    private static string CurrentDirectory => Current.Value;
+
     public static string For(string path)
     {
         if (path == "-" || !Path.IsPathRooted(path) && !path.Contains(".."))
@@ -12,7 +17,7 @@ internal static class DisplayPaths
             return relative;
         }
         string full = Path.GetFullPath(path);
-        string cwd = Directory.GetCurrentDirectory().TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        string cwd = CurrentDirectory;
         return (full.StartsWith(cwd, StringComparison.Ordinal) ? full.Substring(cwd.Length) : full).Replace('\\', '/');
     }
 

@@ -59,6 +59,18 @@ public class PhysicalFileSystemTests
     }
 
     [Fact]
+    public void A_file_that_claims_no_length_is_read_to_its_end_and_within_the_limit()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        // /proc files say they are empty and are not: read until the end, as far as the limit.
+        var status = PhysicalFileSystem.Instance.ReadFile("/proc/self/status");
+        Assert.True(status.IsOk, status.Message);
+        Assert.Contains("Name:", status.Content!.Text.ToString());
+        var limited = new PhysicalFileSystem(16).ReadFile("/proc/self/status");
+        Assert.Equal(FileReadStatus.TooLarge, limited.Status);
+    }
+
+    [Fact]
     public void Listing_keeps_links_apart_from_files_and_folders()
     {
         var temp = TempDirectory.Create();

@@ -18,8 +18,8 @@ internal enum DiskFileType
 }
 
 #if NET
-/// <summary>An opened file (Handle set) or why it could not be opened (Error set).</summary>
-internal readonly record struct OpenedFile(SafeFileHandle? Handle, DiskFileType Type, string? Error);
+/// <summary>An opened file (Handle set) or why it could not be opened (Error set); Size is -1 where the platform did not give it with the type.</summary>
+internal readonly record struct OpenedFile(SafeFileHandle? Handle, DiskFileType Type, string? Error, long Size = -1);
 
 /// <summary>
 /// Opens files the way a linter must: without blocking on a FIFO, and knowing the file type before reading.
@@ -55,13 +55,13 @@ internal static class NativeFile
                 return true;
             }
             var handle = new SafeFileHandle((IntPtr)fd, ownsHandle: true);
-            int mode = ModeOf(fd);
+            int mode = ModeOf(fd, out long size);
             if (mode < 0)
             {
                 handle.Dispose();
                 return false;
             }
-            opened = new OpenedFile(handle, FromMode(mode), null);
+            opened = new OpenedFile(handle, FromMode(mode), null, size);
             return true;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
@@ -99,19 +99,44 @@ internal static class NativeFile
         }
     }
 
-    private static int ModeOf(int fd)
+    private static int ModeOf(int fd, out long size)
     {
+        size = -1;
         var buffer = new byte[256];
         if (OperatingSystem.IsLinux())
         {
-            // statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, &buf): stx_mode is the u16 at offset 0x1C.
-            if (statx(fd, new byte[1], 0x1000, 0x1, buffer) != 0) return -1;
+            // statx(fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, &buf): stx_mode is the u16 at offset 0x1C, stx_size
+            // the u64 at 0x28, valid when stx_mask (the u32 at 0) has STATX_SIZE.
+            if (statx(fd, new byte[1], 0x1000, 0x1 | 0x200, buffer) != 0) return -1;
+            if ((BitConverter.ToUInt32(buffer, 0) & 0x200) != 0) size = BitConverter.ToInt64(buffer, 0x28);
             return BitConverter.ToUInt16(buffer, 0x1C);
         }
         // macOS struct stat (64-bit inodes): dev_t st_dev (4 bytes), then mode_t st_mode (u16) at offset 4.
         int result = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? fstat_x64(fd, buffer) : fstat(fd, buffer);
         return result != 0 ? -1 : BitConverter.ToUInt16(buffer, 4);
     }
+
+    /// <summary>
+    /// read(2) into <paramref name="buffer"/> from the descriptor's position (the file is read once, front to back):
+    /// the bytes read, 0 at the end. Linux only; elsewhere positioned reads through .NET.
+    /// </summary>
+    public static int Read(SafeFileHandle handle, byte[] buffer, int offset, int count, long fileOffset)
+    {
+        if (!OperatingSystem.IsLinux()) return RandomAccess.Read(handle, new Span<byte>(buffer, offset, count), fileOffset);
+        if (count == 0) return 0;
+        while (true)
+        {
+            long n = read((int)handle.DangerousGetHandle(), ref buffer[offset], count);
+            if (n >= 0) return (int)n;
+            int errno = Marshal.GetLastPInvokeError();
+            if (errno != EINTR) throw new IOException(Marshal.GetPInvokeErrorMessage(errno));
+        }
+    }
+
+    private const int EINTR = 4;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern nint read(int fd, ref byte buffer, nint count);
 
     private static DiskFileType FromMode(int mode) => (mode & 0xF000) switch
     {
