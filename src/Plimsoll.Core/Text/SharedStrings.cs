@@ -11,7 +11,7 @@ internal static class SharedStrings
     /// <summary>Longer strings are rarely repeated: they are cut as usual.</summary>
     public const int MaxLength = 32;
 
-    private const int Slots = 2048;
+    private const int Slots = 1024;
 
     [ThreadStatic] private static string?[]? t_table;
 
