@@ -116,8 +116,6 @@ internal static class LintCommand
                 RepositoryRoot = request.BaselinePath == null ? null : DisplayPaths.RepositoryRoot(),
                 Threshold = request.Threshold,
                 ForcedKind = request.ForcedKind,
-                // The run's snapshot of the disk: folders listed by the search answer for the files missing in them.
-                FileSystem = search,
                 // Each file is linted once: keeping its tree would only hold memory.
                 CacheDocuments = false,
                 ShellScriptChecker = ShellCheckRunner.FromEnvironment(),

@@ -4,33 +4,25 @@ using Plimsoll.Workspace.FileSystems;
 namespace Plimsoll.Cli.Workspace;
 
 /// <summary>
-/// The disk as one command-line run sees it: each folder is listed once (looking for a .NET solution or project in a
-/// named folder, then walking it, would otherwise list and stat the same folder twice), and a file looked for in a
-/// folder already listed is known to be missing without asking the system again (every Dockerfile's
-/// <c>&lt;name&gt;.dockerignore</c> and <c>.dockerignore</c>). A snapshot: a file created during the run is not seen.
+/// A file system that lists each directory once, for the search that starts a command-line run: looking for a
+/// .NET solution or project in a named folder, then walking it, would otherwise list (and stat every entry of) the same
+/// folder twice. Only for one search: a listing is not refreshed.
 /// </summary>
 internal sealed class ListingOnceFileSystem : IFileSystem
 {
     private readonly IFileSystem _inner;
-    private readonly ConcurrentDictionary<string, Listed> _listings = new(FilePaths.Comparer);
+    private readonly ConcurrentDictionary<string, DirectoryListing> _listings = new(FilePaths.Comparer);
 
     public ListingOnceFileSystem(IFileSystem inner) => _inner = inner;
 
-    public FileReadResult ReadFile(string path)
-        => IsKnownMissing(path) ? FileReadResult.Failed(FileReadStatus.NotFound, "no such file") : _inner.ReadFile(path);
+    public FileReadResult ReadFile(string path) => _inner.ReadFile(path);
 
-    public bool FileExists(string path) => !IsKnownMissing(path) && _inner.FileExists(path);
+    public bool FileExists(string path) => _inner.FileExists(path);
 
     public bool DirectoryExists(string path) => _inner.DirectoryExists(path);
 
     // Listings name entries by absolute path: a folder named relatively and absolutely is one folder.
-    public DirectoryListing ListDirectory(string path) => _listings.GetOrAdd(Key(path), _ => new Listed(_inner.ListDirectory(path))).Listing;
-
-    private bool IsKnownMissing(string path)
-    {
-        string full = Key(path);
-        return Path.GetDirectoryName(full) is { } folder && _listings.TryGetValue(folder, out var listed) && listed.Listing.Error == null && !listed.Names.Contains(full);
-    }
+    public DirectoryListing ListDirectory(string path) => _listings.TryGetValue(Key(path), out var listing) ? listing : _listings[Key(path)] = _inner.ListDirectory(path);
 
     private static string Key(string path)
     {
@@ -42,18 +34,5 @@ internal sealed class ListingOnceFileSystem : IFileSystem
         {
             return path;
         }
-    }
-
-    /// <summary>A listing and every entry it names (files, folders, links), for lookups.</summary>
-    private sealed class Listed
-    {
-        public Listed(DirectoryListing listing)
-        {
-            Listing = listing;
-            Names = new HashSet<string>(listing.Files.Concat(listing.Directories).Concat(listing.Links ?? Array.Empty<string>()), FilePaths.Comparer);
-        }
-
-        public DirectoryListing Listing { get; }
-        public HashSet<string> Names { get; }
     }
 }
