@@ -129,9 +129,11 @@ internal static class LintCommand
         // Reports that need no file text after the run let each file's text go as soon as it is linted.
         var textReporter = request.Format is "sarif" or "json" or "gitlab" or "checkstyle" or "github" ? null : new TextReporter(UsesColor(request), request.Quiet);
         var jsonReporter = request.Format == "json" ? new JsonReporter() : null;
+        var gitLabReporter = request.Format == "gitlab" ? new GitLabReporter() : null;
         Func<FileAnalysisResult, FileAnalysisResult>? keep = fixMode != null ? null
             : textReporter != null ? textReporter.Prepare
             : jsonReporter != null ? jsonReporter.Prepare
+            : gitLabReporter != null ? gitLabReporter.Prepare
             : request.Format is "checkstyle" or "github" ? result => result with { Text = NoText }
             : null;
         var run = new LintRunner(session, search).Run(request, Console.In, ProgressReporter.Create(), keep);
@@ -150,11 +152,11 @@ internal static class LintCommand
             if (request.OutputPath == null)
             {
                 using var stdout = Console.OpenStandardOutput();
-                WriteReport(run, request, stdout, textReporter, jsonReporter);
+                WriteReport(run, request, stdout, textReporter, jsonReporter, gitLabReporter);
             }
             else
             {
-                ReportFile.Write(request.OutputPath, run.Files.Select(f => f.Path), stream => WriteReport(run, request, stream, textReporter, jsonReporter));
+                ReportFile.Write(request.OutputPath, run.Files.Select(f => f.Path), stream => WriteReport(run, request, stream, textReporter, jsonReporter, gitLabReporter));
             }
         }
         catch (ReportFileException e)
@@ -188,7 +190,7 @@ internal static class LintCommand
     private static bool UsesColor(LintRequest request)
         => request.OutputPath == null && !request.NoColor && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
-    private static void WriteReport(LintRun run, LintRequest request, Stream stream, TextReporter? textReporter, JsonReporter? jsonReporter)
+    private static void WriteReport(LintRun run, LintRequest request, Stream stream, TextReporter? textReporter, JsonReporter? jsonReporter, GitLabReporter? gitLabReporter)
     {
         if (request.Format == "sarif")
         {
@@ -200,7 +202,7 @@ internal static class LintCommand
         }
         else if (request.Format == "gitlab")
         {
-            GitLabReporter.Write(run, stream);
+            (gitLabReporter ?? new GitLabReporter()).WriteReport(run, stream);
         }
         else if (request.Format == "checkstyle")
         {

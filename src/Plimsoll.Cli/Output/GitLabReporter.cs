@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.CodeAnalysis;
+using Plimsoll.Analysis;
 using Plimsoll.Cli.Linting;
 using Plimsoll.Reporting.Sarif;
 
@@ -11,24 +12,32 @@ namespace Plimsoll.Cli.Output;
 /// GitLab Code Quality report (a JSON array of issues) for the <c>artifacts:reports:codequality</c> of a job.
 /// Paths are relative to the repository root, as GitLab matches them against the merge request's diff.
 /// </summary>
-internal static class GitLabReporter
+internal sealed class GitLabReporter
 {
-    public static void Write(LintRun run, Stream output)
+    private readonly string _root = DisplayPaths.RepositoryRoot();
+    private readonly PreparedFiles<IReadOnlyList<GitLabIssue>> _prepared = new();
+
+    /// <summary>Makes a file's issues now, on the thread that linted it (see <see cref="PreparedFiles{TPart}"/>): the file's line hashes need its text.</summary>
+    public FileAnalysisResult Prepare(FileAnalysisResult file) => _prepared.Keep(file, Issues(file).ToList());
+
+    public void WriteReport(LintRun run, Stream output)
     {
-        string root = DisplayPaths.RepositoryRoot();
-        var hashes = new Dictionary<string, PrimaryLocationLineHash.LineHashes>(StringComparer.Ordinal);
-        var issues = new List<GitLabIssue>();
-        foreach (var reported in ReportedFinding.From(run, includeSuppressed: false))
-        {
-            var file = reported.File;
-            string path = RepositoryPath(root, file.Path);
-            if (!hashes.TryGetValue(file.Path, out var lineHashes))
-                hashes[file.Path] = lineHashes = PrimaryLocationLineHash.Compute(file.Text);
-            string lineHash = lineHashes.ForLine(reported.StartLine) ?? reported.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            issues.Add(new GitLabIssue("issue", reported.Message, reported.Finding.Id, Fingerprint(reported.Finding.Id, path, lineHash),
-                Severity(reported.Finding.Severity), new GitLabLocation(path, new GitLabLines(reported.StartLine, reported.EndLine))));
-        }
+        var issues = run.Files.SelectMany(file => _prepared.TryGet(file, out var prepared) ? prepared : Issues(file)).ToList();
         JsonSerializer.Serialize(output, issues, ReportJsonContext.Reports.IReadOnlyListGitLabIssue);
+    }
+
+    private IEnumerable<GitLabIssue> Issues(FileAnalysisResult file)
+    {
+        string? path = null;
+        PrimaryLocationLineHash.LineHashes? lineHashes = null;
+        foreach (var reported in ReportedFinding.From(file, includeSuppressed: false))
+        {
+            path ??= RepositoryPath(_root, file.Path);
+            lineHashes ??= PrimaryLocationLineHash.Compute(file.Text);
+            string lineHash = lineHashes.ForLine(reported.StartLine) ?? reported.StartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            yield return new GitLabIssue("issue", reported.Message, reported.Finding.Id, Fingerprint(reported.Finding.Id, path, lineHash),
+                Severity(reported.Finding.Severity), new GitLabLocation(path, new GitLabLines(reported.StartLine, reported.EndLine)));
+        }
     }
 
     /// <summary>GitLab's scale is info/minor/major/critical/blocker; like ESLint's formatter, errors are major.</summary>

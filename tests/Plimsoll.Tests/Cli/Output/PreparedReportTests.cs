@@ -12,7 +12,8 @@ using Plimsoll.Workspace.FileSystems;
 namespace Plimsoll.Tests.Cli.Output;
 
 /// <summary>
-/// A file's part of a report made while the run goes on (<see cref="TextReporter.Prepare"/>, <see cref="JsonReporter.Prepare"/>)
+/// A file's part of a report made while the run goes on (<see cref="TextReporter.Prepare"/>, <see cref="JsonReporter.Prepare"/>,
+/// <see cref="GitLabReporter.Prepare"/>)
 /// comes out exactly as it would at the end, and the result kept for the report no longer holds the file's text.
 /// </summary>
 public class PreparedReportTests
@@ -89,5 +90,25 @@ public class PreparedReportTests
         var kept = results.Select(reporter.Prepare).ToList();
         Assert.All(kept, r => Assert.Equal(0, r.Text.Length));
         Assert.Equal(atTheEnd, Json(reporter, kept));
+    }
+
+    [Fact]
+    public void Prepared_gitlab_issues_are_those_written_at_the_end_fingerprints_included()
+    {
+        var results = Lint();
+        var registry = new AnalyzerRegistry(BuiltInRules.CreateAnalyzers());
+        string GitLab(GitLabReporter reporter, IEnumerable<FileAnalysisResult> files)
+        {
+            var output = new MemoryStream();
+            reporter.WriteReport(new LintRun(files.ToImmutableArray(), ImmutableArray<ToolNotification>.Empty, registry), output);
+            return System.Text.Encoding.UTF8.GetString(output.ToArray());
+        }
+        string atTheEnd = GitLab(new GitLabReporter(), results);
+        Assert.Contains("\"fingerprint\"", atTheEnd);
+
+        var reporter = new GitLabReporter();
+        var kept = results.Select(reporter.Prepare).ToList();
+        Assert.All(kept, r => Assert.Equal(0, r.Text.Length));
+        Assert.Equal(atTheEnd, GitLab(reporter, kept));
     }
 }
