@@ -126,17 +126,9 @@ internal static class LintCommand
             Console.Error.WriteLine("plimsoll lint: " + e.Message);
             return ExitCodes.UsageOrToolError;
         }
-        // Reports that need no file text after the run let each file's text go as soon as it is linted.
-        var textReporter = request.Format is "sarif" or "json" or "gitlab" or "checkstyle" or "github" ? null : new TextReporter(UsesColor(request), request.Quiet);
-        var jsonReporter = request.Format == "json" ? new JsonReporter() : null;
-        var gitLabReporter = request.Format == "gitlab" ? new GitLabReporter() : null;
-        Func<FileAnalysisResult, FileAnalysisResult>? keep = fixMode != null ? null
-            : textReporter != null ? textReporter.Prepare
-            : jsonReporter != null ? jsonReporter.Prepare
-            : gitLabReporter != null ? gitLabReporter.Prepare
-            : request.Format is "checkstyle" or "github" ? result => result with { Text = NoText }
-            : null;
-        var run = new LintRunner(session, search).Run(request, Console.In, ProgressReporter.Create(), keep);
+        var report = LintReport.For(request.Format, UsesColor(request), request.Quiet);
+        // A fix run needs each file's text to apply its fixes: it keeps whole results.
+        var run = new LintRunner(session, search).Run(request, Console.In, ProgressReporter.Create(), fixMode == null ? report.Keep : null);
         if (fixMode != null)
         {
             // Fix first; then lint again, so the report shows what is left (standard input: the fixed text is the output).
@@ -152,11 +144,11 @@ internal static class LintCommand
             if (request.OutputPath == null)
             {
                 using var stdout = Console.OpenStandardOutput();
-                WriteReport(run, request, stdout, textReporter, jsonReporter, gitLabReporter);
+                report.Write(run, stdout);
             }
             else
             {
-                ReportFile.Write(request.OutputPath, run.Files.Select(f => f.Path), stream => WriteReport(run, request, stream, textReporter, jsonReporter, gitLabReporter));
+                ReportFile.Write(request.OutputPath, run.Files.Select(f => f.Path), stream => report.Write(run, stream));
             }
         }
         catch (ReportFileException e)
@@ -181,45 +173,8 @@ internal static class LintCommand
         return failed ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
-    // The report is written after the run, all at once: a large buffer makes a few write calls rather than one per
-    // kilobyte (a corpus run prints ~10 MB).
-    private const int ReportBufferChars = 64 * 1024;
-
-    private static readonly Microsoft.CodeAnalysis.Text.SourceText NoText = Microsoft.CodeAnalysis.Text.SourceText.From("");
-
     private static bool UsesColor(LintRequest request)
         => request.OutputPath == null && !request.NoColor && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-
-    private static void WriteReport(LintRun run, LintRequest request, Stream stream, TextReporter? textReporter, JsonReporter? jsonReporter, GitLabReporter? gitLabReporter)
-    {
-        if (request.Format == "sarif")
-        {
-            SarifReporter.Write(run, stream);
-        }
-        else if (request.Format == "json")
-        {
-            (jsonReporter ?? new JsonReporter()).WriteReport(run, stream);
-        }
-        else if (request.Format == "gitlab")
-        {
-            (gitLabReporter ?? new GitLabReporter()).WriteReport(run, stream);
-        }
-        else if (request.Format == "checkstyle")
-        {
-            CheckstyleReporter.Write(run, stream);
-        }
-        else if (request.Format == "github")
-        {
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: ReportBufferChars, leaveOpen: true);
-            GitHubReporter.Write(run, writer);
-        }
-        else
-        {
-            // Flushed when full and once when disposed: flushing every line costs a write call per line.
-            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), bufferSize: ReportBufferChars, leaveOpen: true);
-            (textReporter ?? new TextReporter(UsesColor(request), request.Quiet)).Write(run, writer);
-        }
-    }
 
     // Files named by options are checked before anything loads them (directory, FIFO, missing, size limit).
     private static string? OptionFilesProblem(LintRequest request)

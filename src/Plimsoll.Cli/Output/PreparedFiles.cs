@@ -13,15 +13,13 @@ namespace Plimsoll.Cli.Output;
 /// </summary>
 internal sealed class PreparedFiles<TPart>
 {
-    private static readonly SourceText NoText = SourceText.From("");
-
     private readonly ConcurrentDictionary<string, (ImmutableArray<Finding> Findings, TPart Part)> _parts = new(StringComparer.Ordinal);
 
     /// <summary>Keeps <paramref name="part"/> for the file and gives back its result without the text.</summary>
     public FileAnalysisResult Keep(FileAnalysisResult file, TPart part)
     {
         _parts[file.Path] = (file.Findings, part);
-        return file with { Text = NoText };
+        return PreparedFiles.WithoutText(file);
     }
 
     public bool TryGet(FileAnalysisResult file, out TPart part)
@@ -34,4 +32,12 @@ internal sealed class PreparedFiles<TPart>
         part = default!;
         return false;
     }
+}
+
+internal static class PreparedFiles
+{
+    private static readonly SourceText NoText = SourceText.From("");
+
+    /// <summary>The result without the file's text, for a report that has what it needs of it (or never reads it).</summary>
+    public static FileAnalysisResult WithoutText(FileAnalysisResult file) => file with { Text = NoText };
 }
