@@ -21,18 +21,6 @@ internal sealed class ListingOnceFileSystem : IFileSystem
 
     public bool DirectoryExists(string path) => _inner.DirectoryExists(path);
 
-    // Listings name entries by absolute path: a folder named relatively and absolutely is one folder.
-    public DirectoryListing ListDirectory(string path) => _listings.TryGetValue(Key(path), out var listing) ? listing : _listings[Key(path)] = _inner.ListDirectory(path);
-
-    private static string Key(string path)
-    {
-        try
-        {
-            return Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return path;
-        }
-    }
+    // A folder named relatively and absolutely is one folder.
+    public DirectoryListing ListDirectory(string path) => _listings.GetOrAdd(FilePaths.Normalize(path), _ => _inner.ListDirectory(path));
 }

@@ -92,22 +92,24 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
                     context.Report(VerificationOff, context.MapToSource(option.Start, option.Length), "--setopt=" + setting, name);
             return;
         }
-        // Only these read their arguments as a list of values (most commands are none of them).
-        var values = name is "pip" or "pip3" or "yarn" or "conda" or "mamba" or "micromamba" ? arguments.Select(a => a.ApproximateValue).ToList() : null;
+        // Read only by the commands below (most commands are none of them).
+        List<string>? read = null;
+        List<string> Values() => read ??= arguments.Select(a => a.ApproximateValue).ToList();
         switch (name)
         {
-            case "pip" or "pip3" when values!.Count >= 3 && values[0] == "config" && values[1] == "set":
+            case "pip" or "pip3" when Values() is var values && values.Count >= 3 && values[0] == "config" && values[1] == "set":
             {
                 int at = values.FindIndex(v => v.EndsWith(".trusted-host", StringComparison.Ordinal));
                 if (at >= 0) context.Report(VerificationOff, context.MapToSource(arguments[at]), $"pip config set {values[at]}", "pip");
                 break;
             }
-            case "yarn" when values!.Count >= 4 && values[0] == "config" && values[1] == "set" && values[2] == "enableStrictSsl" && PackageCommands.IsFalsy(values[3]):
+            case "yarn" when Values() is var values && values.Count >= 4 && values[0] == "config" && values[1] == "set" && values[2] == "enableStrictSsl" && PackageCommands.IsFalsy(values[3]):
                 context.Report(VerificationOff, context.MapToSource(arguments[2]), "enableStrictSsl false", "yarn");
                 break;
             case "conda" or "mamba" or "micromamba":
             {
-                int at = values!.IndexOf("ssl_verify");
+                var values = Values();
+                int at = values.IndexOf("ssl_verify");
                 if (values.Contains("config") && at > 0 && at + 1 < values.Count && PackageCommands.IsFalsy(values[at + 1]))
                     context.Report(VerificationOff, context.MapToSource(arguments[at]), "ssl_verify false", name);
                 break;

@@ -32,6 +32,7 @@ public sealed class HostCommandInRunAnalyzer : PlimsollAnalyzer
     private static readonly HashSet<string> Editors = new(StringComparer.Ordinal) { "vi", "vim", "nvim", "nano", "emacs", "pico", "joe", "mcedit" };
     private static readonly HashSet<string> Monitors = new(StringComparer.Ordinal) { "top", "htop", "btop", "atop" };
     private static readonly HashSet<string> PowerCommands = new(StringComparer.Ordinal) { "shutdown", "reboot", "halt", "poweroff" };
+    private static readonly HashSet<string> ServiceManagers = new(StringComparer.Ordinal) { "service", "rc-service", "systemctl" };
     private static readonly HashSet<string> StartVerbs = new(StringComparer.Ordinal) { "start", "restart" };
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
@@ -43,7 +44,7 @@ public sealed class HostCommandInRunAnalyzer : PlimsollAnalyzer
         var resolved = context.Resolved;
         if (resolved?.Name is not { } name || resolved.NameWord is not { } nameWord) return;
         // Most commands are none of these: nothing is read for them.
-        if (!Editors.Contains(name) && !Monitors.Contains(name) && !PowerCommands.Contains(name) && name is not ("service" or "rc-service" or "systemctl")) return;
+        if (!Editors.Contains(name) && !Monitors.Contains(name) && !PowerCommands.Contains(name) && !ServiceManagers.Contains(name)) return;
         var values = resolved.Arguments.Select(a => a.ApproximateValue).ToList();
         var span = context.MapToSource(nameWord);
 

@@ -117,8 +117,8 @@ internal static class NativeFile
     }
 
     /// <summary>
-    /// read(2) into <paramref name="buffer"/> from the descriptor's position (the file is read once, front to back):
-    /// the bytes read, 0 at the end. Linux only; elsewhere positioned reads through .NET.
+    /// pread(2) into <paramref name="buffer"/> at <paramref name="fileOffset"/>: the bytes read, 0 at the end. One call on
+    /// Linux, where .NET's positioned read first asks whether the descriptor can seek; elsewhere .NET's.
     /// </summary>
     public static int Read(SafeFileHandle handle, byte[] buffer, int offset, int count, long fileOffset)
     {
@@ -126,7 +126,7 @@ internal static class NativeFile
         if (count == 0) return 0;
         while (true)
         {
-            long n = read((int)handle.DangerousGetHandle(), ref buffer[offset], count);
+            long n = pread((int)handle.DangerousGetHandle(), ref buffer[offset], count, fileOffset);
             if (n >= 0) return (int)n;
             int errno = Marshal.GetLastPInvokeError();
             if (errno != EINTR) throw new IOException(Marshal.GetPInvokeErrorMessage(errno));
@@ -136,7 +136,7 @@ internal static class NativeFile
     private const int EINTR = 4;
 
     [DllImport("libc", SetLastError = true)]
-    private static extern nint read(int fd, ref byte buffer, nint count);
+    private static extern nint pread(int fd, ref byte buffer, nint count, long offset);
 
     private static DiskFileType FromMode(int mode) => (mode & 0xF000) switch
     {
