@@ -9,6 +9,7 @@ using Plimsoll.Cli.Linting;
 using Plimsoll.Cli.Output;
 using Plimsoll.Cli.Workspace;
 using Plimsoll.Rules;
+using Plimsoll.Workspace;
 using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Cli.Commands;
@@ -116,6 +117,7 @@ internal static class LintCommand
                 RepositoryRoot = request.BaselinePath == null ? null : DisplayPaths.RepositoryRoot(),
                 Threshold = request.Threshold,
                 ForcedKind = request.ForcedKind,
+                ComposeFilesExpected = NamesComposeFile(request),
                 // Each file is linted once: keeping its tree would only hold memory.
                 CacheDocuments = false,
                 ShellScriptChecker = ShellCheckRunner.FromEnvironment(),
@@ -172,6 +174,10 @@ internal static class LintCommand
         bool failed = run.Findings.Any(session.Fails);
         return failed ? ExitCodes.Findings : ExitCodes.Clean;
     }
+
+    // A path whose name (or the forced kind) says compose; folders are only known once listed.
+    private static bool NamesComposeFile(LintRequest request)
+        => request.Paths.Any(p => SourceFileKinds.Classify(p == "-" ? request.StdinFileName ?? p : p, null, request.ForcedKind).IsComposeFamily());
 
     private static bool UsesColor(LintRequest request)
         => request.OutputPath == null && !request.NoColor && !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));

@@ -120,8 +120,6 @@ public sealed class AnalyzerDriver
         foreach (var diagnostic in tree.Diagnostics) own.AddProblem(diagnostic);
         if (tree.HasErrors || tree.Root == null) return own.Result();
 
-        if (schema != null)
-            foreach (var diagnostic in ComposeSchemaValidator.Validate(tree, schema)) own.AddProblem(diagnostic);
         var project = LoadProject(tree, isStack, compose);
         string fullPath = ProjectBuilder.Full(path);
         var others = new Dictionary<string, ComposeFileFindings>(StringComparer.Ordinal);
@@ -142,14 +140,6 @@ public sealed class AnalyzerDriver
             return created;
         }
 
-        // Included and extended files nobody lints on their own are checked here (and counted as checked even when clean).
-        foreach (var other in project.AllTrees)
-        {
-            if (other.HasErrors || other.Root?.Resolve() is not YamlMappingNode || FindingsFor(other.Path) is not { } findings || findings == own) continue;
-            if (schema != null)
-                foreach (var diagnostic in ComposeSchemaValidator.Validate(other, schema)) findings.AddProblem(diagnostic);
-        }
-
         var sink = new FindingSink(compose.FileSystem, cancellationToken, ShellScriptChecker);
         var context = new ComposeProjectAnalysisContext(tree, project, own.Options, sink);
         var notifications = own.Notifications;
@@ -166,6 +156,17 @@ public sealed class AnalyzerDriver
             Run(_registry.ComposeNetworkActions, new ComposeNetworkAnalysisContext(context, network, sink));
         foreach (var secret in project.Secrets.Concat(project.Configs))
             Run(_registry.ComposeSecretActions, new ComposeSecretAnalysisContext(context, secret, sink));
+
+        // The schema is checked after the rules: on a cold start it is still being built on another thread meanwhile.
+        if (schema != null)
+            foreach (var diagnostic in ComposeSchemaValidator.Validate(tree, schema)) own.AddProblem(diagnostic);
+        // Included and extended files nobody lints on their own are checked here (and counted as checked even when clean).
+        foreach (var other in project.AllTrees)
+        {
+            if (other.HasErrors || other.Root?.Resolve() is not YamlMappingNode || FindingsFor(other.Path) is not { } findings || findings == own) continue;
+            if (schema != null)
+                foreach (var diagnostic in ComposeSchemaValidator.Validate(other, schema)) findings.AddProblem(diagnostic);
+        }
 
         foreach (var (rule, diagnostic, fix) in sink.Items)
             FindingsFor(PathOf(diagnostic))?.AddRuleFinding(rule, diagnostic, fix);

@@ -72,6 +72,8 @@ public sealed class LintSession
                 throw new LintSessionSetupException($"{options.ComposeSchemaPath}: cannot read the compose schema: {e.Message}");
             }
         }
+        // Building the schema takes longer than everything else a one-file run does: it is started first.
+        if (options.ComposeFilesExpected) schema?.BuildInBackground();
 
         SarifBaseline? baseline = null;
         if (options.BaselinePath != null)
@@ -101,10 +103,10 @@ public sealed class LintSession
             .Select(p => new ToolNotification(p.Path, $"line {p.Line + 1}: {p.Message}", ToolNotificationLevel.Warning))
             .ToImmutableArray() ?? ImmutableArray<ToolNotification>.Empty;
 
-    /// <summary>What the session reads <paramref name="path"/> as: the forced kind, else its name and content (<see cref="SourceFileKinds.ClassifyNamed"/>).</summary>
     /// <summary>A host about to lint compose files calls this first: the compose schema is built meanwhile.</summary>
     public void PrepareForComposeFiles() => _schema?.BuildInBackground();
 
+    /// <summary>What the session reads <paramref name="path"/> as: the forced kind, else its name and content (<see cref="SourceFileKinds.ClassifyNamed"/>).</summary>
     public SourceFileKind Classify(string path, SourceText? text = null) => SourceFileKinds.ClassifyNamed(path, text, _options.ForcedKind);
 
     /// <summary>

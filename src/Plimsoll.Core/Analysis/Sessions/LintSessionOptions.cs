@@ -41,6 +41,13 @@ public sealed class LintSessionOptions
     /// <summary>Validate compose files against the shipped Compose schema when no other is given (default true).</summary>
     public bool UseShippedComposeSchema { get; init; } = true;
 
+    /// <summary>
+    /// The host already knows compose files will be linted (one is named, or <c>--kind compose</c>): the compose schema
+    /// starts building on a pool thread as the session is made, while the rules load, instead of when the first compose
+    /// file is met (<see cref="LintSession.PrepareForComposeFiles"/>).
+    /// </summary>
+    public bool ComposeFilesExpected { get; init; }
+
     public SeverityThreshold Threshold { get; init; } = SeverityThreshold.Warning;
 
     /// <summary>Read every document as this kind (<c>--kind</c>); null decides from the name.</summary>

@@ -46,7 +46,11 @@ public sealed class ComposeSchema
     public static readonly TimeSpan RegexTimeout = TimeSpan.FromMilliseconds(200);
 
     private const string EmbeddedResourceName = "Plimsoll.compose-spec.json";
-    private static readonly Lazy<BuildOptions> s_buildOptions = new(CreateBuildOptions, LazyThreadSafetyMode.ExecutionAndPublication);
+    // The shipped schema names draft 7 by the id without '#': that one dialect is made for it. A schema of the user's
+    // may name any standard dialect: all are made, on first such schema (each costs reflection over its keywords).
+    private static readonly Uri ShippedDialectId = new("https://json-schema.org/draft-07/schema");
+    private static readonly Lazy<BuildOptions> s_shippedOptions = new(CreateShippedOptions, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<BuildOptions> s_anyDialectOptions = new(CreateAnyDialectOptions, LazyThreadSafetyMode.ExecutionAndPublication);
 
     // The shipped schema is known to build: it is built on first use, so that runs without compose files never pay for it.
     private static readonly ComposeSchema s_default = new(new Lazy<(JsonDocument, JsonSchema)>(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication));
@@ -86,20 +90,22 @@ public sealed class ComposeSchema
     {
         // A schema of the user's may refer to the standard meta-schemas: JsonSchema.Net's are made first.
         JsonSchemaNetInitialization.Ensure(withMetaSchemas: true);
-        var built = Build(json);
+        var built = Build(() => JsonDocument.Parse(json, DocumentOptions), s_anyDialectOptions);
         return new ComposeSchema(new Lazy<(JsonDocument, JsonSchema)>(() => built));
     }
 
-    private static (JsonDocument, JsonSchema) Build(string json)
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    private static (JsonDocument, JsonSchema) Build(Func<JsonDocument> parse, Lazy<BuildOptions> dialects)
     {
         try
         {
-            var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            var document = parse();
             // Each schema gets its own registry: two schemas with the same $id must not collide.
             var options = new BuildOptions
             {
-                Dialect = s_buildOptions.Value.Dialect,
-                DialectRegistry = s_buildOptions.Value.DialectRegistry,
+                Dialect = dialects.Value.Dialect,
+                DialectRegistry = dialects.Value.DialectRegistry,
                 SchemaRegistry = new SchemaRegistry(),
             };
             return (document, JsonSchema.Build(document.RootElement, options));
@@ -128,14 +134,16 @@ public sealed class ComposeSchema
     {
         using var stream = typeof(ComposeSchema).Assembly.GetManifestResourceStream(EmbeddedResourceName)
             ?? throw new InvalidOperationException("The Compose schema is missing from " + typeof(ComposeSchema).Assembly.GetName().Name);
-        using var reader = new StreamReader(stream);
-        return Build(reader.ReadToEnd());
+        // Parsed from its UTF-8 bytes as stored: no string in between.
+        var utf8 = new byte[stream.Length];
+        stream.ReadExactly(utf8);
+        return Build(() => JsonDocument.Parse(utf8, DocumentOptions), s_shippedOptions);
     }
 
     // The standard dialects with time-limited regular expressions (and two faster keywords with the library's results),
     // registered under their ids; draft 7 also under
     // the id the Compose schema writes ("https://json-schema.org/draft-07/schema", without '#').
-    private static BuildOptions CreateBuildOptions()
+    private static BuildOptions CreateAnyDialectOptions()
     {
         JsonSchemaNetInitialization.Ensure(withMetaSchemas: false);
         var registry = new DialectRegistry();
@@ -146,8 +154,17 @@ public sealed class ComposeSchema
             registry.Register(limited);
             if (dialect == Dialect.Draft07) draft7 = limited;
         }
-        registry.Register(WithRegexTimeouts(Dialect.Draft07, new Uri("https://json-schema.org/draft-07/schema")));
+        registry.Register(WithRegexTimeouts(Dialect.Draft07, ShippedDialectId));
         return new BuildOptions { Dialect = draft7!, DialectRegistry = registry };
+    }
+
+    private static BuildOptions CreateShippedOptions()
+    {
+        JsonSchemaNetInitialization.Ensure(withMetaSchemas: false);
+        var draft7 = WithRegexTimeouts(Dialect.Draft07, ShippedDialectId);
+        var registry = new DialectRegistry();
+        registry.Register(draft7);
+        return new BuildOptions { Dialect = draft7, DialectRegistry = registry };
     }
 
     private static Dialect WithRegexTimeouts(Dialect dialect, Uri id)
