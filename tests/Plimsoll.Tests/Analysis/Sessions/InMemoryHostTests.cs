@@ -133,4 +133,26 @@ public class InMemoryHostTests
         Assert.True(result.IsUnreadable);
         Assert.Equal(Plimsoll.Diagnostics.ToolNotificationLevel.Error, Assert.Single(result.Notifications).Level);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Schema_problems_of_a_compose_file_and_of_its_include_are_reported_whether_the_schema_is_built_ahead_or_on_first_use(bool expected)
+    {
+        var files = new InMemoryFileSystem(new Dictionary<string, string>
+        {
+            [Root + "/compose.yaml"] = "include:\n  - ./db.yaml\nservices:\n  web:\n    imagee: nginx:1.27\n",
+            [Root + "/db.yaml"] = "services:\n  db:\n    image: postgres:16\n    ports: {a: 1}\n",
+        });
+        var session = LintSession.Create(new LintSessionOptions { Analyzers = BuiltInRules.CreateAnalyzers(), FileSystem = files, ComposeFilesExpected = expected });
+
+        var result = session.Lint(Root + "/compose.yaml", null);
+
+        var own = Assert.Single(result.Findings, f => f.Id == "PL9002");
+        Assert.Equal(4, own.Diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("imagee", own.Diagnostic.GetMessage());
+        var included = Assert.Single(result.ProjectFiles, p => p.Path.EndsWith("db.yaml", StringComparison.Ordinal));
+        var problem = Assert.Single(included.Findings, f => f.Id == "PL9002");
+        Assert.Equal(3, problem.Diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
 }
