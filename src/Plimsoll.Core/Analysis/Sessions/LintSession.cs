@@ -138,7 +138,8 @@ public sealed class LintSession
         FileAnalysisResult result;
         if (kind.IsComposeFamily())
         {
-            var tree = _yaml.GetOrParse(path, text);
+            // Without document caching the tree goes with the result (project files it loads are cached by YamlCache).
+            var tree = _options.CacheDocuments ? _yaml.GetOrParse(path, text) : YamlSyntaxTree.Parse(text, path);
             var project = new ComposeAnalysisOptions { FileSystem = reads, Cache = new YamlCache(_yaml), Summaries = _summaries, LintedFiles = LintedFiles, CancellationToken = cancellationToken };
             result = engine.Driver.AnalyzeComposeFile(tree, kind == SourceFileKind.Stack, _schema, project);
         }

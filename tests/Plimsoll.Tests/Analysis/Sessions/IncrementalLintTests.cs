@@ -10,7 +10,7 @@ public class IncrementalLintTests
 {
     private const int Parts = 19;
 
-    private static (LintSession Session, InMemoryFileSystem Files) TwentyFileProject()
+    private static (LintSession Session, InMemoryFileSystem Files) TwentyFileProject(bool cacheDocuments = true)
     {
         var files = new InMemoryFileSystem();
         var root = new System.Text.StringBuilder("include:\n");
@@ -21,7 +21,7 @@ public class IncrementalLintTests
         }
         root.Append("services:\n  web:\n    image: nginx:1.27\n    user: \"101\"\n    secrets: [shared, extra]\nsecrets:\n  shared:\n    environment: SHARED\n");
         files.SetFile("/p/compose.yaml", root.ToString());
-        var session = LintSession.Create(new LintSessionOptions { Analyzers = BuiltInRules.CreateAnalyzers(), FileSystem = files });
+        var session = LintSession.Create(new LintSessionOptions { Analyzers = BuiltInRules.CreateAnalyzers(), FileSystem = files, CacheDocuments = cacheDocuments });
         return (session, files);
     }
 
@@ -47,6 +47,19 @@ public class IncrementalLintTests
         Assert.Equal(Parts + 2, session.YamlParseCount);
         Assert.Equal(Parts + 2, session.ComposeReadCount);
         Assert.DoesNotContain(after.Findings, f => f.Id == "PL4001");
+    }
+
+    [Fact]
+    public void A_session_that_lints_each_file_once_keeps_the_files_a_project_loads_but_not_the_linted_documents_tree()
+    {
+        var (session, _) = TwentyFileProject(cacheDocuments: false);
+        var first = session.Lint("/p/compose.yaml", null);
+        Assert.Equal(Parts, session.YamlParseCount); // the included files, cached for other documents that load them
+
+        var again = session.Lint("/p/compose.yaml", null);
+        Assert.Equal(Parts, session.YamlParseCount); // the linted file was parsed outside the cache, the includes reused
+        Assert.Equal(first.Findings.Select(f => (f.Id, f.Diagnostic.Location.SourceSpan)), again.Findings.Select(f => (f.Id, f.Diagnostic.Location.SourceSpan)));
+        Assert.Contains(again.Findings, f => f.Id == "PL4001" && f.Diagnostic.GetMessage().Contains("'extra'"));
     }
 
     [Fact]
