@@ -21,7 +21,11 @@ public sealed class InvalidContainerNameAnalyzer : PlimsollAnalyzer
         peers: [PeerRule.Dclint("service-container-name-regex")]);
 
     // The daemon's pattern; it also accepts one leading '/', the form the API reports names in.
-    private static readonly Regex ValidName = new("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant);
+    // Built when a service first sets container_name, not when the rules load.
+    private static class Pattern
+    {
+        public static readonly Regex ValidName = new("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$", RegexOptions.CultureInvariant);
+    }
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
@@ -30,7 +34,7 @@ public sealed class InvalidContainerNameAnalyzer : PlimsollAnalyzer
         context.RegisterComposeServiceAction(service =>
         {
             if (service.Service.ContainerName is not { } scalar || service.KnownValue(scalar) is not { Length: > 0 } name) return;
-            if (!ValidName.IsMatch(name))
+            if (!Pattern.ValidName.IsMatch(name))
                 service.Report(Invalid, scalar, null, name);
         });
     }

@@ -26,22 +26,27 @@ public sealed class HostDeviceExposedAnalyzer : PlimsollAnalyzer
         messages: [DangerousDevice],
         peers: [PeerRule.ComposeLint("CL-0016")]);
 
-    private static readonly (Regex Pattern, string Grants)[] Devices =
+    // In a class of their own: the patterns are built when a service first lists a device, not when the rules load
+    // (a run of Dockerfiles only never needs them).
+    private static class DevicePatterns
     {
-        (new Regex(@"^/dev$"), "every host device, disks and memory included"),
-        (new Regex(@"^/dev/(mem|kmem)$"), "raw access to the host's physical or kernel memory"),
-        (new Regex(@"^/dev/port$"), "raw access to the host's I/O ports"),
-        (new Regex(@"^/dev/kmsg$"), "the host kernel's log, to read and to forge entries in"),
-        (new Regex(@"^/dev/cpu(/\d+)?/msr$|^/dev/cpu$"), "the CPU's model-specific registers, which can switch off kernel protections"),
-        // IDE disks are hda to hdt: one letter, so /dev/hdmi0 (a display) is not one.
-        (new Regex(@"^/dev/((sd|vd|xvd)[a-z]+|hd[a-z])\d*$"), "raw read and write access to a host disk, beneath every mount restriction"),
-        // md: RAID arrays by number or by name (/dev/md/data) and their folder; zd and zvol: ZFS volumes; mtdblock: flash.
-        (new Regex(@"^/dev/(nvme\d+(n\d+)?(p\d+)?|mmcblk\d+(p\d+)?|md(\d+|/.*)?|nbd\d+|rbd\d+|sg\d+|raw(\d+|/.*)?|zd\d+(p\d+)?|zvol(/.*)?|mtdblock\d+)$"), "raw read and write access to a host disk, beneath every mount restriction"),
-        (new Regex(@"^/dev/disk(/.*)?$"), "raw read and write access to the host's disks, beneath every mount restriction"),
-        (new Regex(@"^/dev/(loop\d*|loop-control)$"), "loop devices, with which the container can attach and mount disk images"),
-        (new Regex(@"^/dev/(dm-\d+|mapper(/.*)?)$"), "device-mapper volumes (LVM, encrypted disks) in raw form"),
-        (new Regex(@"^/dev/zfs$"), "control of every ZFS pool the host can see"),
-    };
+        public static readonly (Regex Pattern, string Grants)[] All =
+        {
+            (new Regex(@"^/dev$"), "every host device, disks and memory included"),
+            (new Regex(@"^/dev/(mem|kmem)$"), "raw access to the host's physical or kernel memory"),
+            (new Regex(@"^/dev/port$"), "raw access to the host's I/O ports"),
+            (new Regex(@"^/dev/kmsg$"), "the host kernel's log, to read and to forge entries in"),
+            (new Regex(@"^/dev/cpu(/\d+)?/msr$|^/dev/cpu$"), "the CPU's model-specific registers, which can switch off kernel protections"),
+            // IDE disks are hda to hdt: one letter, so /dev/hdmi0 (a display) is not one.
+            (new Regex(@"^/dev/((sd|vd|xvd)[a-z]+|hd[a-z])\d*$"), "raw read and write access to a host disk, beneath every mount restriction"),
+            // md: RAID arrays by number or by name (/dev/md/data) and their folder; zd and zvol: ZFS volumes; mtdblock: flash.
+            (new Regex(@"^/dev/(nvme\d+(n\d+)?(p\d+)?|mmcblk\d+(p\d+)?|md(\d+|/.*)?|nbd\d+|rbd\d+|sg\d+|raw(\d+|/.*)?|zd\d+(p\d+)?|zvol(/.*)?|mtdblock\d+)$"), "raw read and write access to a host disk, beneath every mount restriction"),
+            (new Regex(@"^/dev/disk(/.*)?$"), "raw read and write access to the host's disks, beneath every mount restriction"),
+            (new Regex(@"^/dev/(loop\d*|loop-control)$"), "loop devices, with which the container can attach and mount disk images"),
+            (new Regex(@"^/dev/(dm-\d+|mapper(/.*)?)$"), "device-mapper volumes (LVM, encrypted disks) in raw form"),
+            (new Regex(@"^/dev/zfs$"), "control of every ZFS pool the host can see"),
+        };
+    }
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
@@ -88,7 +93,7 @@ public sealed class HostDeviceExposedAnalyzer : PlimsollAnalyzer
 
     internal static string? Grants(string device)
     {
-        foreach (var (pattern, grants) in Devices)
+        foreach (var (pattern, grants) in DevicePatterns.All)
         {
             if (pattern.IsMatch(device)) return grants;
         }
