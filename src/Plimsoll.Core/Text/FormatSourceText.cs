@@ -62,32 +62,34 @@ public sealed class FormatSourceText : SourceText
     }
 
     // The number of line breaks; when `starts` is given, the start of each following line is stored from starts[1] on.
+    // The search jumps from break to break (vectorized IndexOfAny) instead of testing every character.
     private int VisitLineStarts(string text, int[]? starts)
     {
         int count = 0;
-        for (int i = 0; i < text.Length; i++)
+        var rest = text.AsSpan();
+        int offset = 0;
+        while (true)
         {
-            char c = text[i];
-            bool lineBreak = false;
-            if (c == '\n')
+            int found = Rule switch
             {
-                lineBreak = true;
-            }
-            else if (c == '\r' && Rule != LineBreakRule.LineFeed)
-            {
-                if (i + 1 < text.Length && text[i + 1] == '\n') i++;
-                lineBreak = true;
-            }
-            else if (Rule == LineBreakRule.Unicode && (c == '\u0085' || c == '\u2028' || c == '\u2029'))
-            {
-                lineBreak = true;
-            }
-            if (!lineBreak) continue;
+                LineBreakRule.LineFeed => rest.IndexOf('\n'),
+                LineBreakRule.Yaml => rest.IndexOfAny('\r', '\n'),
+                _ => rest.IndexOfAny(UnicodeBreaks),
+            };
+            if (found < 0) return count;
+            int i = offset + found;
+            // CRLF is one break (the LineFeed rule finds only the LF, which ends it anyway).
+            if (text[i] == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
             count++;
             if (starts != null) starts[count] = i + 1;
+            offset = i + 1;
+            rest = text.AsSpan(offset);
         }
-        return count;
     }
+
+    private static readonly char[] UnicodeBreaksArray = { '\r', '\n', '\u0085', '\u2028', '\u2029' };
+
+    private static ReadOnlySpan<char> UnicodeBreaks => UnicodeBreaksArray;
 
     private sealed class FormatLines : TextLineCollection
     {

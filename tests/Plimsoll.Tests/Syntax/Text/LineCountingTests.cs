@@ -62,6 +62,15 @@ public class LineCountingTests
             }
         });
 
+    [Property(MaxTest = 300)]
+    public Property The_unicode_rule_breaks_lines_where_Roslyn_does()
+        => Prop.ForAll(Texts(), text =>
+        {
+            var roslyn = SourceText.From(text).Lines;
+            var ours = FormatSourceText.For(SourceText.From(text), LineBreakRule.Unicode).Lines;
+            Assert.Equal(roslyn.Select(l => l.Start), ours.Select(l => l.Start));
+        });
+
     [Theory]
     [InlineData("\u0085")] // Windows-1252 '…' read as Latin-1
     [InlineData("\u2028")]
