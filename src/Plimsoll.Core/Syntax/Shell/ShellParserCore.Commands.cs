@@ -496,7 +496,7 @@ internal sealed partial class ShellParserCore
             Advance();
         }
         var part = new ShellLiteralPart(M(s), M(_pos) - M(s), sb.ToString());
-        var w = new ShellWord(M(s), M(_pos) - M(s), ImmutableArray.Create<ShellWordPart>(part));
+        var w = new ShellWord(M(s), M(_pos) - M(s), part);
         words.Add(w);
         end = w.End;
         return true;

@@ -22,17 +22,35 @@ internal sealed partial class ShellParserCore
 
     private ShellWord? ParseWord(WordMode mode)
     {
-        var parts = ParseParts(mode, out _);
-        if (parts.Length == 0) return null;
-        var s = parts[0].Start;
-        var e = parts[parts.Length - 1].End;
-        return new ShellWord(s, e - s, parts);
+        var parts = _builders.Parts.Rent();
+        ParseParts(mode, parts, out _);
+        return parts.Count == 0 ? Free(parts) : WordOf(parts);
     }
 
-    private ImmutableArray<ShellWordPart> ParseParts(WordMode mode, out bool sawClosingBrace)
+    private ShellWord? Free(ImmutableArray<ShellWordPart>.Builder parts)
+    {
+        _builders.Parts.ToImmutableAndFree(parts);
+        return null;
+    }
+
+    // The word of parts already parsed (at least one); the builder goes back to the pool. A lone part needs no array.
+    private ShellWord WordOf(ImmutableArray<ShellWordPart>.Builder parts)
+    {
+        int start = parts[0].Start;
+        int end = parts[parts.Count - 1].End;
+        if (parts.Count == 1)
+        {
+            var single = parts[0];
+            parts.Clear();
+            _builders.Parts.ToImmutableAndFree(parts);
+            return new ShellWord(start, end - start, single);
+        }
+        return new ShellWord(start, end - start, _builders.Parts.ToImmutableAndFree(parts));
+    }
+
+    private void ParseParts(WordMode mode, ImmutableArray<ShellWordPart>.Builder parts, out bool sawClosingBrace)
     {
         sawClosingBrace = false;
-        var parts = _builders.Parts.Rent();
         // The literal run is [literalStart, literalEnd) of the input; its value is cut out only when the run ends.
         var literalStart = -1;
         var literalEnd = -1;
@@ -146,7 +164,6 @@ internal sealed partial class ShellParserCore
             literalEnd = _pos;
         }
         Flush();
-        return _builders.Parts.ToImmutableAndFree(parts);
     }
 
     /// <summary>ASCII characters that an unquoted word (outside `${...}`) takes as literal text with no other effect.</summary>
@@ -465,10 +482,9 @@ internal sealed partial class ShellParserCore
                     Error(start, Math.Max(start + 2, _pos + 1), "bad parameter expansion");
                 if (op != null) Advance(op.Length);
                 var argStart = Skip(_pos);
-                var parts = ParseParts(WordMode.BraceArgument, out _);
-                argument = parts.Length > 0
-                    ? new ShellWord(parts[0].Start, parts[parts.Length - 1].End - parts[0].Start, parts)
-                    : new ShellWord(M(argStart), 0, ImmutableArray<ShellWordPart>.Empty);
+                var parts = _builders.Parts.Rent();
+                ParseParts(WordMode.BraceArgument, parts, out _);
+                argument = parts.Count > 0 ? WordOf(parts) : Free(parts) ?? new ShellWord(M(argStart), 0, ImmutableArray<ShellWordPart>.Empty);
             }
             if (name.Length == 0 && op == null) Error(start, Math.Max(start + 2, _pos + 1), "bad parameter expansion");
             if (!AtEnd && Peek() == '}') Advance();

@@ -142,9 +142,9 @@ public sealed class ShellResolvedCommand
         if (TryGetInlineScript(out var w)) word = w;
         else if (Name is "su" or "runuser")
             word = ParseOptions(new ShellOptionSpec("cgGsu", new[] { "command", "group", "supp-group", "shell", "user" })).Find('c', "command")?.ValueWord;
-        if (word == null || word.Parts.Length != 1 || word.End > source.Length) return false;
+        if (word == null || word.PartCount != 1 || word.End > source.Length) return false;
         int start, end;
-        switch (word.Parts[0])
+        switch (word.PartAt(0))
         {
             case ShellSingleQuotedPart { IsAnsiC: false } q when q.Length >= 2 && source[q.End - 1] == '\'':
                 (start, end) = (q.Start + 1, q.End - 1);

@@ -23,6 +23,22 @@ public class ShellWordTests
         Assert.Equal(src.Length, w.End);
     }
 
+    [Theory]
+    [InlineData("echo apt-get", typeof(ShellLiteralPart))]
+    [InlineData("echo \"$HOME\"", typeof(ShellDoubleQuotedPart))]
+    [InlineData("echo ${x:-default}", typeof(ShellParameterExpansion))]
+    public void A_one_part_word_has_its_part_as_child_and_in_Parts(string src, Type partType)
+    {
+        var w = Word(src);
+        var part = Assert.Single(w.Parts);
+        Assert.IsType(partType, part);
+        Assert.Same(w, part.Parent);
+        Assert.Same(part, Assert.Single(w.ChildNodes()));
+        Assert.Contains(part, w.DescendantNodesAndSelf());
+        Assert.Equal(w.Start, part.Start);
+        Assert.Equal(w.End, part.End);
+    }
+
     [Fact]
     public void SingleQuotes_KeepEverythingLiteral()
     {
