@@ -35,11 +35,11 @@ public sealed class EnvSelfReferenceAnalyzer : PlimsollAnalyzer
         context.RegisterInstructionAction(instruction =>
         {
             if (instruction.Instruction is not KeyValueInstructionSyntax env) return;
-            var pairs = env.Pairs.ToList();
-            if (pairs.Count < 2) return;
+            var pairs = env.Pairs;
+            if (pairs.Length < 2) return;
             var stage = instruction.Stage;
             var definedBefore = stage == null ? new HashSet<string>(StringComparer.Ordinal) : DefinedBefore(instruction.Model, stage, env);
-            for (int i = 0; i < pairs.Count; i++)
+            for (int i = 0; i < pairs.Length; i++)
             {
                 var pair = pairs[i];
                 if (pair.Value == null || pair.Value.IndexOf('$') < 0) continue;

@@ -93,7 +93,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         {
             if (instruction is KeyValueInstructionSyntax kv)
             {
-                var pairs = kv.Pairs.ToList();
+                var pairs = kv.Pairs;
                 if (kv.Kind == DockerfileSyntaxKind.ArgInstruction)
                 {
                     // ARG declares its names one after the other: a default may use an earlier name of the same ARG.
@@ -114,12 +114,18 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                 }
                 continue;
             }
+            // Most instructions (RUN above all) expand nothing themselves: no iterator for them.
+            if (!ExpandsWords(instruction.Kind)) continue;
             foreach (var token in ExpandedTokens(instruction))
                 Check(file, token, scope, sameInstruction: null);
         }
     }
 
-    /// <summary>The words of an instruction Docker expands itself (RUN, CMD and ENTRYPOINT are left to the shell).</summary>
+    private static bool ExpandsWords(DockerfileSyntaxKind kind) => kind is DockerfileSyntaxKind.WorkdirInstruction or DockerfileSyntaxKind.UserInstruction
+        or DockerfileSyntaxKind.StopSignalInstruction or DockerfileSyntaxKind.ExposeInstruction or DockerfileSyntaxKind.VolumeInstruction
+        or DockerfileSyntaxKind.CopyInstruction or DockerfileSyntaxKind.AddInstruction;
+
+    /// <summary>The words of an instruction Docker expands itself (RUN, CMD and ENTRYPOINT are left to the shell): the kinds of <see cref="ExpandsWords"/>.</summary>
     private static IEnumerable<DockerfileToken> ExpandedTokens(InstructionSyntax instruction)
     {
         switch (instruction.Kind)

@@ -165,9 +165,25 @@ public sealed class CopyInstructionSyntax : InstructionSyntax
 /// <summary>ENV, LABEL and ARG: a list of key/value pairs.</summary>
 public sealed class KeyValueInstructionSyntax : InstructionSyntax
 {
+    private ImmutableArray<KeyValuePairSyntax> _pairs;
+
     internal KeyValueInstructionSyntax(DockerfileSyntaxKind kind, InstructionParts parts) : base(kind, parts) { }
 
-    public IEnumerable<KeyValuePairSyntax> Pairs => Arguments.OfType<KeyValuePairSyntax>();
+    /// <summary>The pairs among the arguments, picked out once (the rules and the semantic model ask many times).</summary>
+    public ImmutableArray<KeyValuePairSyntax> Pairs
+    {
+        get
+        {
+            if (_pairs.IsDefault)
+            {
+                var pairs = ImmutableArray.CreateBuilder<KeyValuePairSyntax>(Arguments.Length);
+                foreach (var argument in Arguments)
+                    if (argument is KeyValuePairSyntax pair) pairs.Add(pair);
+                _pairs = pairs.Count == pairs.Capacity ? pairs.MoveToImmutable() : pairs.ToImmutable();
+            }
+            return _pairs;
+        }
+    }
 }
 
 /// <summary><c>HEALTHCHECK [options] CMD command</c> or <c>HEALTHCHECK NONE</c>.</summary>
