@@ -7,6 +7,8 @@ namespace Plimsoll.Analysis;
 public sealed class AnalyzerRegistry
 {
     private readonly Dictionary<DockerfileSyntaxKind, ActionList<InstructionAnalysisContext>> _instructionActions = new();
+    // FindRule's answers (ids compared ignoring case; of two ids that differ only in case, the first in order).
+    private readonly Dictionary<string, RuleDescriptor> _byId = new(StringComparer.OrdinalIgnoreCase);
 
     public AnalyzerRegistry(IEnumerable<PlimsollAnalyzer> analyzers)
     {
@@ -21,6 +23,8 @@ public sealed class AnalyzerRegistry
             analyzer.Initialize(context);
         }
         Rules = rules.Values.OrderBy(r => r.Id, StringComparer.Ordinal).ToImmutableArray();
+        foreach (var rule in Rules)
+            if (!_byId.ContainsKey(rule.Id)) _byId.Add(rule.Id, rule);
         foreach (var pair in _instructionActions) _actionsByKind[pair.Key] = ActionList<InstructionAnalysisContext>.Concat(AllInstructionActions, pair.Value);
     }
 
@@ -29,7 +33,7 @@ public sealed class AnalyzerRegistry
     /// <summary>Every rule of every analyzer, by id.</summary>
     public ImmutableArray<RuleDescriptor> Rules { get; }
 
-    public RuleDescriptor? FindRule(string id) => Rules.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+    public RuleDescriptor? FindRule(string id) => id != null && _byId.TryGetValue(id, out var rule) ? rule : null;
 
     /// <summary>The Plimsoll rules that declare a hadolint id as equivalent (for <c># hadolint ignore=</c> and .hadolint.yaml).</summary>
     public IEnumerable<string> RulesForHadolintId(string hadolintId)

@@ -37,6 +37,12 @@ public sealed class PackageIndexUpdateAloneAnalyzer : PlimsollAnalyzer
     {
         var package = PackageCommands.Of(context);
         if (package?.Subcommand == null) return;
+        // Apart: the lambdas below capture `package`, and their closure would be made for every command of every RUN.
+        CheckUpdate(context, package);
+    }
+
+    private static void CheckUpdate(ShellCommandAnalysisContext context, PackageManagerCommand package)
+    {
         Func<PackageManagerCommand, bool> uses;
         switch (package.Manager)
         {

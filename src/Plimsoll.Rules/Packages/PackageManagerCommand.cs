@@ -359,20 +359,28 @@ internal sealed class PackageArgument
         if (text == "." || text == ".." || text.StartsWith(".[", StringComparison.Ordinal) || text.StartsWith("./", StringComparison.Ordinal) || text.StartsWith("../", StringComparison.Ordinal)
             || text.StartsWith("/", StringComparison.Ordinal) || text.StartsWith("~/", StringComparison.Ordinal))
             return true;
-        string[] fileSuffixes = manager switch
-        {
-            PackageManager.AptGet or PackageManager.Apt => new[] { ".deb" },
-            PackageManager.Apk => new[] { ".apk" },
-            PackageManager.Yum or PackageManager.Dnf or PackageManager.Microdnf or PackageManager.Zypper or PackageManager.Rpm => new[] { ".rpm" },
-            PackageManager.Pip => new[] { ".whl", ".tar.gz", ".zip", ".tar.bz2" },
-            PackageManager.Npm or PackageManager.Yarn or PackageManager.Pnpm => new[] { ".tgz", ".tar.gz", ".tar" },
-            PackageManager.Gem => new[] { ".gem" },
-            _ => Array.Empty<string>(),
-        };
-        if (fileSuffixes.Any(s => text.EndsWith(s, StringComparison.OrdinalIgnoreCase))) return true;
+        foreach (var suffix in FileSuffixes(manager))
+            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return true;
         // pip reads a path with a slash as a local project; apt-get reads pkg/release as a release pin (hadolint too).
         return manager is PackageManager.Pip && text.IndexOf('/') >= 0;
     }
+
+    // The package files each manager installs from a path (fixed arrays: IsPath runs for every package named).
+    private static readonly string[] DebFiles = { ".deb" }, ApkFiles = { ".apk" }, RpmFiles = { ".rpm" },
+        PipFiles = { ".whl", ".tar.gz", ".zip", ".tar.bz2" }, NpmFiles = { ".tgz", ".tar.gz", ".tar" }, GemFiles = { ".gem" };
+
+    private static string[] FileSuffixes(PackageManager manager) => manager switch
+    {
+        PackageManager.AptGet or PackageManager.Apt => DebFiles,
+        PackageManager.Apk => ApkFiles,
+        PackageManager.Yum or PackageManager.Dnf or PackageManager.Microdnf or PackageManager.Zypper or PackageManager.Rpm => RpmFiles,
+        PackageManager.Pip => PipFiles,
+        PackageManager.Npm or PackageManager.Yarn or PackageManager.Pnpm => NpmFiles,
+        PackageManager.Gem => GemFiles,
+        _ => Array.Empty<string>(),
+    };
+
+    private static readonly char[] ApkPinMarks = { '=', '~', '<', '>' }, ZypperPinMarks = { '=', '<', '>' };
 
     private static bool HasPin(PackageManager manager, string text)
     {
@@ -383,9 +391,9 @@ internal sealed class PackageArgument
                 // pkg=version, or pkg/release (a release pin).
                 return text.IndexOf('=') > 0 || text.IndexOf('/') > 0;
             case PackageManager.Apk:
-                return text.IndexOfAny(new[] { '=', '~', '<', '>' }) > 0;
+                return text.IndexOfAny(ApkPinMarks) > 0;
             case PackageManager.Zypper:
-                return text.IndexOfAny(new[] { '=', '<', '>' }) > 0;
+                return text.IndexOfAny(ZypperPinMarks) > 0;
             case PackageManager.Yum:
             case PackageManager.Dnf:
             case PackageManager.Microdnf:
@@ -394,7 +402,9 @@ internal sealed class PackageArgument
             case PackageManager.Pip:
             {
                 // Extras (`pkg[extra]==1`) and environment markers (`pkg==1; python_version<"3"`) are part of the spec.
-                return PipVersionOperators.Any(op => text.IndexOf(op, StringComparison.Ordinal) > 0);
+                foreach (var op in PipVersionOperators)
+                    if (text.IndexOf(op, StringComparison.Ordinal) > 0) return true;
+                return false;
             }
             case PackageManager.Npm:
             case PackageManager.Yarn:

@@ -423,7 +423,7 @@ internal sealed partial class ShellParserCore
                     if (Peek() == ')')
                     {
                         Advance();
-                        return Nest(() => FinishFunction(start, fname, start));
+                        return NestFunction(start, fname);
                     }
                     _pos = save;
                 }
@@ -461,6 +461,9 @@ internal sealed partial class ShellParserCore
         return new SimpleCommand(M(start), end - M(start), _builders.Assignments.ToImmutableAndFree(assignments),
             _builders.Words.ToImmutableAndFree(words), _builders.Redirections.ToImmutableAndFree(redirections));
     }
+
+    // Apart from ParseSimpleCommand: a lambda there capturing `start` would have its closure made for every command.
+    private ShellCommand? NestFunction(int start, string name) => Nest(() => FinishFunction(start, name, start));
 
     /// <summary>Builtins whose `name=(a b)` arguments are array assignments.</summary>
     private static bool IsDeclarationCommand(ShellWord word) =>
