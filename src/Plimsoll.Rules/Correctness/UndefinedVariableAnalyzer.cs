@@ -85,9 +85,6 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
             foreach (var pair in kv.Pairs)
                 if (!argLines.ContainsKey(pair.Key)) argLines[pair.Key] = StageFacts.LineOf(file.Text, pair.Span.Start);
         var scope = new StageScope(defined, globals, usedOnlyInStages, argLines, everythingKnown);
-        foreach (var name in defined) scope.Suggester.Add(name);
-        foreach (var name in globals) scope.Suggester.AddFallback(name);
-        foreach (var name in BuildArgs.Platform.Keys) scope.Suggester.AddFallback(name);
 
         foreach (var instruction in stage.Instructions)
         {
@@ -155,9 +152,15 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
     /// <summary>What a stage knows while its instructions are walked; <see cref="Defined"/> grows as ARG and ENV are passed.</summary>
     private sealed class StageScope
     {
+        // The suggester is made on the first undefined name (most stages have none): until then, what it will be told.
+        private readonly string[] _definedAtStart;
+        private List<string>? _definedSince;
+        private TypoSuggester? _suggester;
+
         public StageScope(HashSet<string> defined, HashSet<string> globals, HashSet<string> usedOnlyInStages, Dictionary<string, int> argLines, bool everythingKnown)
         {
             Defined = defined;
+            _definedAtStart = defined.ToArray();
             Globals = globals;
             UsedOnlyInStages = usedOnlyInStages;
             ArgLines = argLines;
@@ -165,8 +168,10 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         }
 
         public HashSet<string> Defined { get; }
-        /// <summary>Near misses among <see cref="Defined"/>, then the global and platform arguments.</summary>
-        public TypoSuggester Suggester { get; } = new();
+
+        /// <summary>Near misses among <see cref="Defined"/> (first those defined before the stage), then the global and platform arguments.</summary>
+        public TypoSuggester Suggester => _suggester ??= CreateSuggester();
+
         public HashSet<string> Globals { get; }
         public HashSet<string> UsedOnlyInStages { get; }
         public Dictionary<string, int> ArgLines { get; }
@@ -174,7 +179,20 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
 
         public void Define(string name)
         {
-            if (Defined.Add(name)) Suggester.Add(name);
+            if (!Defined.Add(name)) return;
+            if (_suggester != null) _suggester.Add(name);
+            else (_definedSince ??= new List<string>()).Add(name);
+        }
+
+        // The names in the order they were known: a tie goes to the name added first.
+        private TypoSuggester CreateSuggester()
+        {
+            var suggester = new TypoSuggester();
+            foreach (var name in _definedAtStart) suggester.Add(name);
+            foreach (var name in Globals) suggester.AddFallback(name);
+            foreach (var name in BuildArgs.Platform.Keys) suggester.AddFallback(name);
+            if (_definedSince != null) foreach (var name in _definedSince) suggester.Add(name);
+            return suggester;
         }
     }
 
