@@ -56,6 +56,7 @@ public sealed class ComposeSchema
     private static readonly ComposeSchema s_default = new(new Lazy<(JsonDocument, JsonSchema)>(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication));
 
     private readonly Lazy<(JsonDocument Document, JsonSchema Schema)> _built;
+    private int _buildQueued;
 
     private ComposeSchema(Lazy<(JsonDocument, JsonSchema)> built)
     {
@@ -76,7 +77,8 @@ public sealed class ComposeSchema
     /// </summary>
     public void BuildInBackground()
     {
-        if (_built.IsValueCreated) return;
+        // Queued once: a second work item would only wait on the first, holding a pool thread the linting needs.
+        if (_built.IsValueCreated || Interlocked.Exchange(ref _buildQueued, 1) == 1) return;
         ThreadPool.UnsafeQueueUserWorkItem(static built =>
         {
             try { _ = built.Value; }
