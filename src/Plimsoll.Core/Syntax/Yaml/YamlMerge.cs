@@ -36,7 +36,8 @@ public sealed class YamlEffectiveEntry
 /// <summary>The effective entries of a mapping: explicit keys override merged ones; earlier merge sources override later ones.</summary>
 public sealed class YamlEffectiveMapping
 {
-    private readonly Dictionary<string, YamlEffectiveEntry> byKey;
+    // Made on the first lookup: most effective mappings are only walked in order.
+    private Dictionary<string, YamlEffectiveEntry>? _byKey;
 
     internal YamlEffectiveMapping(YamlMappingNode mapping, ImmutableArray<YamlEffectiveEntry> entries, ImmutableArray<Diagnostic> diagnostics, bool budgetExceeded)
     {
@@ -44,10 +45,19 @@ public sealed class YamlEffectiveMapping
         Entries = entries;
         Diagnostics = diagnostics;
         BudgetExceeded = budgetExceeded;
-        byKey = new Dictionary<string, YamlEffectiveEntry>(StringComparer.Ordinal);
-        foreach (var entry in entries)
+    }
+
+    private Dictionary<string, YamlEffectiveEntry> ByKey
+    {
+        get
         {
-            if (!byKey.ContainsKey(entry.Key)) byKey.Add(entry.Key, entry);
+            if (_byKey != null) return _byKey;
+            var byKey = new Dictionary<string, YamlEffectiveEntry>(Entries.Length, StringComparer.Ordinal);
+            foreach (var entry in Entries)
+            {
+                if (!byKey.ContainsKey(entry.Key)) byKey.Add(entry.Key, entry);
+            }
+            return _byKey = byKey;
         }
     }
 
@@ -62,9 +72,9 @@ public sealed class YamlEffectiveMapping
     /// <summary>True when the alias budget ran out: <see cref="Entries"/> is then incomplete.</summary>
     public bool BudgetExceeded { get; }
 
-    public bool TryGetValue(string key, out YamlEffectiveEntry entry) => byKey.TryGetValue(key, out entry!);
+    public bool TryGetValue(string key, out YamlEffectiveEntry entry) => ByKey.TryGetValue(key, out entry!);
 
-    public YamlEffectiveEntry? this[string key] => byKey.TryGetValue(key, out var entry) ? entry : null;
+    public YamlEffectiveEntry? this[string key] => ByKey.TryGetValue(key, out var entry) ? entry : null;
 }
 
 /// <summary>Applies YAML merge keys (<c>&lt;&lt;: *base</c>, <c>&lt;&lt;: [*a, *b]</c>) without copying nodes.</summary>
@@ -74,6 +84,7 @@ public static class YamlMerge
     {
         if (mapping == null) throw new ArgumentNullException(nameof(mapping));
         budget ??= new YamlAliasBudget();
+        if (!mapping.HasMergeKeys) return WithoutMerges(mapping, budget);
         var diagnostics = new List<Diagnostic>();
         var entries = Collect(mapping, budget, new HashSet<YamlMappingNode>(), diagnostics, 0);
         if (budget.IsExhausted)
@@ -81,6 +92,35 @@ public static class YamlMerge
             diagnostics.Add(Create(mapping, "Excessive aliasing: applying merge keys visited more than " + budget.Limit + " nodes; stopped."));
         }
         return new YamlEffectiveMapping(mapping, entries.ToImmutableArray(), diagnostics.ToImmutableArray(), budget.IsExhausted);
+    }
+
+    // A mapping without merge keys (nearly every one): its entries in order, a repeated key once (the parser reported it),
+    // the same visits of the alias budget as Collect makes, and none of its sets and lists.
+    private static YamlEffectiveMapping WithoutMerges(YamlMappingNode mapping, YamlAliasBudget budget)
+    {
+        var entries = ImmutableArray.CreateBuilder<YamlEffectiveEntry>(mapping.Entries.Length);
+        HashSet<string>? present = null;
+        foreach (var entry in mapping.Entries)
+        {
+            if (!budget.TryVisit(entry.Key)) break;
+            var name = KeyOf(entry.Key);
+            if (name == null || !FirstTime(name)) continue;
+            entries.Add(new YamlEffectiveEntry(name, entry.Key, entry.Value, mapping, isMerged: false));
+        }
+        var diagnostics = budget.IsExhausted
+            ? ImmutableArray.Create(Create(mapping, "Excessive aliasing: applying merge keys visited more than " + budget.Limit + " nodes; stopped."))
+            : ImmutableArray<Diagnostic>.Empty;
+        return new YamlEffectiveMapping(mapping, entries.Count == entries.Capacity ? entries.MoveToImmutable() : entries.ToImmutable(), diagnostics, budget.IsExhausted);
+
+        // A few keys are compared one by one; a set only for a long mapping.
+        bool FirstTime(string name)
+        {
+            if (present != null) return present.Add(name);
+            for (int i = 0; i < entries.Count; i++)
+                if (entries[i].Key == name) return false;
+            if (entries.Count >= 8) (present = new HashSet<string>(entries.Select(e => e.Key), StringComparer.Ordinal)).Add(name);
+            return true;
+        }
     }
 
     /// <summary>Merged mappings may merge others in turn; deeper chains than this are cut, so the recursion cannot overflow the stack.</summary>
