@@ -35,6 +35,29 @@ public class YamlMergeTests
         Assert.Same(((YamlMappingNode)tree.Root!).Entries[0].Value, user.Source);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(12)] // past the few keys compared one by one
+    public void A_mapping_without_merge_keys_is_its_entries_in_order_each_key_once(int keys)
+    {
+        // Every key written twice, the second time after all the others: the parser reports the repeats, and the
+        // first writing of each key is the one that counts.
+        var text = new System.Text.StringBuilder("m:\n");
+        for (int i = 0; i < keys; i++) text.Append("  k").Append(i).Append(": first").Append(i).Append('\n');
+        for (int i = keys - 1; i >= 0; i--) text.Append("  k").Append(i).Append(": second\n");
+        var tree = YamlSyntaxTree.Parse(SourceText.From(text.ToString()), "compose.yaml");
+        var m = (YamlMappingNode)((YamlMappingNode)tree.Root!).FindEntry("m")!.Value;
+        Assert.False(m.HasMergeKeys);
+
+        var effective = YamlMerge.GetEffectiveEntries(m);
+
+        Assert.Empty(effective.Diagnostics);
+        Assert.Equal(Enumerable.Range(0, keys).Select(i => "k" + i), effective.Entries.Select(e => e.Key));
+        Assert.All(effective.Entries, e => Assert.False(e.IsMerged));
+        Assert.Equal("first" + (keys - 1), ((YamlScalarNode)effective["k" + (keys - 1)]!.Value).Value);
+        Assert.Null(effective["missing"]);
+    }
+
     [Fact]
     public void EarlierMergeSourcesWin()
     {
