@@ -111,19 +111,13 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                 }
                 continue;
             }
-            // Most instructions (RUN above all) expand nothing themselves: no iterator for them.
-            if (!ExpandsWords(instruction.Kind)) continue;
-            foreach (var token in ExpandedTokens(instruction))
-                Check(file, token, scope, sameInstruction: null);
+            CheckExpandedWords(file, instruction, scope);
         }
     }
 
-    private static bool ExpandsWords(DockerfileSyntaxKind kind) => kind is DockerfileSyntaxKind.WorkdirInstruction or DockerfileSyntaxKind.UserInstruction
-        or DockerfileSyntaxKind.StopSignalInstruction or DockerfileSyntaxKind.ExposeInstruction or DockerfileSyntaxKind.VolumeInstruction
-        or DockerfileSyntaxKind.CopyInstruction or DockerfileSyntaxKind.AddInstruction;
-
-    /// <summary>The words of an instruction Docker expands itself (RUN, CMD and ENTRYPOINT are left to the shell): the kinds of <see cref="ExpandsWords"/>.</summary>
-    private static IEnumerable<DockerfileToken> ExpandedTokens(InstructionSyntax instruction)
+    /// <summary>Checks the words of an instruction Docker expands itself (RUN, CMD and ENTRYPOINT are left to the shell).</summary>
+    /// <remarks>A loop, not an iterator: it runs for every instruction, and most (RUN above all) expand nothing.</remarks>
+    private static void CheckExpandedWords(DockerfileAnalysisContext file, InstructionSyntax instruction, StageScope scope)
     {
         switch (instruction.Kind)
         {
@@ -134,17 +128,17 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
             case DockerfileSyntaxKind.VolumeInstruction:
                 foreach (var argument in instruction.Arguments)
                 {
-                    if (argument is WordSyntax word) yield return word.Token;
+                    if (argument is WordSyntax word) Check(file, word.Token, scope, sameInstruction: null);
                     else if (argument is ExecFormSyntax exec)
-                        foreach (var token in exec.StringTokens) yield return token;
+                        foreach (var token in exec.StringTokens) Check(file, token, scope, sameInstruction: null);
                 }
                 break;
             case DockerfileSyntaxKind.CopyInstruction:
             case DockerfileSyntaxKind.AddInstruction:
                 foreach (var flag in instruction.Flags)
-                    if (flag.Name is "chown" or "chmod") yield return flag.Token;
+                    if (flag.Name is "chown" or "chmod") Check(file, flag.Token, scope, sameInstruction: null);
                 if (instruction is CopyInstructionSyntax copy)
-                    foreach (var token in copy.PathTokens) yield return token;
+                    foreach (var token in copy.PathTokens) Check(file, token, scope, sameInstruction: null);
                 break;
         }
     }

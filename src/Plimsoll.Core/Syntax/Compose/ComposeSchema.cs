@@ -92,17 +92,16 @@ public sealed class ComposeSchema
     {
         // A schema of the user's may refer to the standard meta-schemas: JsonSchema.Net's are made first.
         JsonSchemaNetInitialization.Ensure(withMetaSchemas: true);
-        var built = Build(() => JsonDocument.Parse(json, DocumentOptions), s_anyDialectOptions);
+        var built = Build(JsonDocument.Parse(json, DocumentOptions), s_anyDialectOptions);
         return new ComposeSchema(new Lazy<(JsonDocument, JsonSchema)>(() => built));
     }
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    private static (JsonDocument, JsonSchema) Build(Func<JsonDocument> parse, Lazy<BuildOptions> dialects)
+    private static (JsonDocument, JsonSchema) Build(JsonDocument document, Lazy<BuildOptions> dialects)
     {
         try
         {
-            var document = parse();
             // Each schema gets its own registry: two schemas with the same $id must not collide.
             var options = new BuildOptions
             {
@@ -139,7 +138,7 @@ public sealed class ComposeSchema
         // Parsed from its UTF-8 bytes as stored: no string in between.
         var utf8 = new byte[stream.Length];
         stream.ReadExactly(utf8);
-        return Build(() => JsonDocument.Parse(utf8, DocumentOptions), s_shippedOptions);
+        return Build(JsonDocument.Parse(utf8, DocumentOptions), s_shippedOptions);
     }
 
     // The standard dialects with time-limited regular expressions (and two faster keywords with the library's results),

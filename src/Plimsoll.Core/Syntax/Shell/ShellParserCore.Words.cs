@@ -24,12 +24,8 @@ internal sealed partial class ShellParserCore
     {
         var parts = _builders.Parts.Rent();
         ParseParts(mode, parts, out _);
-        return parts.Count == 0 ? Free(parts) : WordOf(parts);
-    }
-
-    private ShellWord? Free(ImmutableArray<ShellWordPart>.Builder parts)
-    {
-        _builders.Parts.ToImmutableAndFree(parts);
+        if (parts.Count > 0) return WordOf(parts);
+        _builders.Parts.Free(parts);
         return null;
     }
 
@@ -41,8 +37,7 @@ internal sealed partial class ShellParserCore
         if (parts.Count == 1)
         {
             var single = parts[0];
-            parts.Clear();
-            _builders.Parts.ToImmutableAndFree(parts);
+            _builders.Parts.Free(parts);
             return new ShellWord(start, end - start, single);
         }
         return new ShellWord(start, end - start, _builders.Parts.ToImmutableAndFree(parts));
@@ -484,7 +479,12 @@ internal sealed partial class ShellParserCore
                 var argStart = Skip(_pos);
                 var parts = _builders.Parts.Rent();
                 ParseParts(WordMode.BraceArgument, parts, out _);
-                argument = parts.Count > 0 ? WordOf(parts) : Free(parts) ?? new ShellWord(M(argStart), 0, ImmutableArray<ShellWordPart>.Empty);
+                if (parts.Count > 0) argument = WordOf(parts);
+                else
+                {
+                    _builders.Parts.Free(parts);
+                    argument = new ShellWord(M(argStart), 0, ImmutableArray<ShellWordPart>.Empty);
+                }
             }
             if (name.Length == 0 && op == null) Error(start, Math.Max(start + 2, _pos + 1), "bad parameter expansion");
             if (!AtEnd && Peek() == '}') Advance();

@@ -68,9 +68,15 @@ internal sealed partial class ShellParserCore
         public ImmutableArray<T> ToImmutableAndFree(ImmutableArray<T>.Builder builder)
         {
             var result = builder.ToImmutable();
+            Free(builder);
+            return result;
+        }
+
+        /// <summary>Gives the builder back without making an array of what it holds.</summary>
+        public void Free(ImmutableArray<T>.Builder builder)
+        {
             builder.Clear();
             _free.Push(builder);
-            return result;
         }
     }
 

@@ -84,19 +84,21 @@ public static class YamlMerge
     {
         if (mapping == null) throw new ArgumentNullException(nameof(mapping));
         budget ??= new YamlAliasBudget();
-        if (!mapping.HasMergeKeys) return WithoutMerges(mapping, budget);
-        var diagnostics = new List<Diagnostic>();
-        var entries = Collect(mapping, budget, new HashSet<YamlMappingNode>(), diagnostics, 0);
+        List<Diagnostic>? diagnostics = null;
+        // Nearly every mapping has no merge key: it needs none of the merge machinery's sets and lists.
+        var entries = mapping.HasMergeKeys
+            ? Collect(mapping, budget, new HashSet<YamlMappingNode>(), diagnostics = new List<Diagnostic>(), 0).ToImmutableArray()
+            : WithoutMerges(mapping, budget);
         if (budget.IsExhausted)
         {
-            diagnostics.Add(Create(mapping, "Excessive aliasing: applying merge keys visited more than " + budget.Limit + " nodes; stopped."));
+            (diagnostics ??= new List<Diagnostic>()).Add(Create(mapping, "Excessive aliasing: applying merge keys visited more than " + budget.Limit + " nodes; stopped."));
         }
-        return new YamlEffectiveMapping(mapping, entries.ToImmutableArray(), diagnostics.ToImmutableArray(), budget.IsExhausted);
+        return new YamlEffectiveMapping(mapping, entries, diagnostics?.ToImmutableArray() ?? ImmutableArray<Diagnostic>.Empty, budget.IsExhausted);
     }
 
-    // A mapping without merge keys (nearly every one): its entries in order, a repeated key once (the parser reported it),
-    // the same visits of the alias budget as Collect makes, and none of its sets and lists.
-    private static YamlEffectiveMapping WithoutMerges(YamlMappingNode mapping, YamlAliasBudget budget)
+    // The entries of a mapping without merge keys, as Collect gives them: in order, a repeated key once (the parser
+    // reported it), the alias budget visited the same way.
+    private static ImmutableArray<YamlEffectiveEntry> WithoutMerges(YamlMappingNode mapping, YamlAliasBudget budget)
     {
         var entries = ImmutableArray.CreateBuilder<YamlEffectiveEntry>(mapping.Entries.Length);
         HashSet<string>? present = null;
@@ -107,10 +109,7 @@ public static class YamlMerge
             if (name == null || !FirstTime(name)) continue;
             entries.Add(new YamlEffectiveEntry(name, entry.Key, entry.Value, mapping, isMerged: false));
         }
-        var diagnostics = budget.IsExhausted
-            ? ImmutableArray.Create(Create(mapping, "Excessive aliasing: applying merge keys visited more than " + budget.Limit + " nodes; stopped."))
-            : ImmutableArray<Diagnostic>.Empty;
-        return new YamlEffectiveMapping(mapping, entries.Count == entries.Capacity ? entries.MoveToImmutable() : entries.ToImmutable(), diagnostics, budget.IsExhausted);
+        return entries.Count == entries.Capacity ? entries.MoveToImmutable() : entries.ToImmutable();
 
         // A few keys are compared one by one; a set only for a long mapping.
         bool FirstTime(string name)
