@@ -81,8 +81,8 @@ internal static class LintCommand
         }
         // Rule packs and .NET solutions/projects (MSBuild evaluation) need the .NET runtime.
         // The folders named are listed once, for .NET projects here and for the files to lint by the runner.
-        var search = new ListingOnceFileSystem(PhysicalFileSystem.Instance);
-        var dotnetTargets = request.Paths.Select(p => DotNetLintTargets.Resolve(p, search)).OfType<string>().ToList();
+        var disk = new PhysicalFileSystem(remembersListings: true);
+        var dotnetTargets = request.Paths.Select(p => DotNetLintTargets.Resolve(p, disk)).OfType<string>().ToList();
         if (JitHandoff.IsNeeded && (request.RulePacks.Count > 0 || dotnetTargets.Count > 0))
             return JitHandoff.Run();
         request = request with { DotNetTargets = dotnetTargets };
@@ -111,6 +111,7 @@ internal static class LintCommand
             session = LintSession.Create(new LintSessionOptions
             {
                 Analyzers = analyzers,
+                FileSystem = disk,
                 ConfigPath = request.ConfigPath,
                 ComposeSchemaPath = request.ComposeSchemaPath,
                 BaselinePath = request.BaselinePath,
@@ -130,7 +131,7 @@ internal static class LintCommand
         }
         var report = LintReport.For(request.Format, UsesColor(request), request.Quiet);
         // A fix run needs each file's text to apply its fixes: it keeps whole results.
-        var run = new LintRunner(session, search).Run(request, Console.In, ProgressReporter.Create(), fixMode == null ? report.Keep : null);
+        var run = new LintRunner(session).Run(request, Console.In, ProgressReporter.Create(), fixMode == null ? report.Keep : null);
         if (fixMode != null)
         {
             // Fix first; then lint again, so the report shows what is left (standard input: the fixed text is the output).

@@ -22,12 +22,12 @@ internal sealed class LintRunner
     private readonly LintSession _session;
     private readonly IFileSystem _search;
 
-    /// <param name="search">Where the named paths are looked up and walked: the session's file system unless the
-    /// caller has listed some of them already (see <see cref="ListingOnceFileSystem"/>).</param>
-    public LintRunner(LintSession session, IFileSystem? search = null)
+    // The named paths are looked up and walked in the session's file system: on the command line, the disk with the
+    // run's listings remembered, so the files found are read without looking at their paths again.
+    public LintRunner(LintSession session)
     {
         _session = session;
-        _search = search ?? session.FileSystem;
+        _search = session.FileSystem;
     }
 
     /// <param name="keep">

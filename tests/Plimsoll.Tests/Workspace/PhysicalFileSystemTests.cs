@@ -86,6 +86,67 @@ public class PhysicalFileSystemTests
         Assert.NotNull(PhysicalFileSystem.Instance.ListDirectory(Path.Combine(temp, "missing")).Error);
     }
 
+    [Fact]
+    public void Listing_tells_regular_files_from_fifos()
+    {
+        var temp = TempDirectory.Create();
+        File.WriteAllText(Path.Combine(temp, "Dockerfile"), "FROM x\n");
+        MakeFifo(Path.Combine(temp, "compose.yaml"));
+        Directory.CreateDirectory(Path.Combine(temp, "d"));
+        File.CreateSymbolicLink(Path.Combine(temp, "link"), "Dockerfile");
+        var listing = PhysicalFileSystem.Instance.ListDirectory(temp);
+        Assert.Equal(new[] { Path.Combine(temp, "Dockerfile"), Path.Combine(temp, "compose.yaml") }, listing.Files);
+        Assert.Equal(new[] { Path.Combine(temp, "Dockerfile") }, listing.RegularFiles);
+        Assert.Equal(new[] { Path.Combine(temp, "d") }, listing.Directories);
+        Assert.Equal(new[] { Path.Combine(temp, "link") }, listing.Links);
+    }
+
+    [Fact]
+    public void A_run_that_remembers_listings_answers_from_them_and_still_never_reads_a_device()
+    {
+        var temp = TempDirectory.Create();
+        string dockerfile = Path.Combine(temp, "Dockerfile"), fifo = Path.Combine(temp, "fifo"), swapped = Path.Combine(temp, "swapped");
+        string deleted = Path.Combine(temp, "deleted"), late = Path.Combine(temp, ".dockerignore"), folder = Path.Combine(temp, "d");
+        File.WriteAllText(dockerfile, "FROM a\n");
+        File.WriteAllText(swapped, "FROM b\n");
+        File.WriteAllText(deleted, "FROM c\n");
+        MakeFifo(fifo);
+        Directory.CreateDirectory(folder);
+        var run = new PhysicalFileSystem(remembersListings: true);
+        var listing = run.ListDirectory(temp);
+        // Named relatively and absolutely, one folder: listed once.
+        Assert.Same(listing, run.ListDirectory(Path.GetRelativePath(Environment.CurrentDirectory, temp) + "/"));
+
+        // After the listing: a file appears, one becomes a link to a device, one goes, one changes.
+        File.WriteAllText(late, "*\n");
+        File.Delete(swapped);
+        File.CreateSymbolicLink(swapped, "/dev/zero");
+        File.Delete(deleted);
+        File.WriteAllText(dockerfile, "FROM changed\n");
+        File.WriteAllText(Path.Combine(folder, "Dockerfile"), "FROM d\n");
+
+        // Absent from the listing: absent for the run, without asking the disk. The disk as a long-lived host sees it says otherwise.
+        Assert.Equal(FileReadStatus.NotFound, run.ReadFile(late).Status);
+        Assert.False(run.FileExists(late));
+        Assert.True(PhysicalFileSystem.Instance.ReadFile(late).IsOk);
+        // Listed files are read as they are now: contents are never remembered.
+        Assert.Equal("FROM changed\n", run.ReadFile(dockerfile).Content!.Text.ToString());
+        Assert.True(run.FileExists(dockerfile));
+        // A listed regular file that has become a link is looked at again: the device behind it is never read.
+        var device = run.ReadFile(swapped);
+        Assert.Equal(FileReadStatus.NotARegularFile, device.Status);
+        Assert.Contains("character device", device.Message);
+        Assert.Equal(FileReadStatus.NotFound, run.ReadFile(deleted).Status);
+        // A FIFO is refused as ever; a listed folder is a folder, not a file.
+        Assert.Equal(FileReadStatus.NotARegularFile, run.ReadFile(fifo).Status);
+        Assert.False(run.FileExists(fifo));
+        Assert.True(run.DirectoryExists(folder));
+        Assert.False(run.FileExists(folder));
+        Assert.False(run.DirectoryExists(dockerfile));
+        // A folder not listed: the disk answers.
+        Assert.Equal("FROM d\n", run.ReadFile(Path.Combine(folder, "Dockerfile")).Content!.Text.ToString());
+    }
+
     internal static void MakeFifo(string path)
     {
         using var process = Process.Start(new ProcessStartInfo("mkfifo") { ArgumentList = { path }, UseShellExecute = false })!;

@@ -51,8 +51,10 @@ public sealed record FileReadResult(FileReadStatus Status, SourceFileContent? Co
 /// <summary>
 /// The entries of one directory; <see cref="Error"/> is set (and the lists empty) when it could not be listed.
 /// <see cref="Links"/> are the symbolic links among them (to files, directories or nothing), in neither other list.
+/// <see cref="RegularFiles"/>, when the listing could tell, are those of <see cref="Files"/> that are regular files
+/// (not a FIFO, device or socket); null when it could not.
 /// </summary>
-public sealed record DirectoryListing(IReadOnlyList<string> Files, IReadOnlyList<string> Directories, string? Error, IReadOnlyList<string>? Links = null)
+public sealed record DirectoryListing(IReadOnlyList<string> Files, IReadOnlyList<string> Directories, string? Error, IReadOnlyList<string>? Links = null, IReadOnlyList<string>? RegularFiles = null)
 {
     public static DirectoryListing Failed(string error) => new(Array.Empty<string>(), Array.Empty<string>(), error);
 }

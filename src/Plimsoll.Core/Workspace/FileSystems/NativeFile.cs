@@ -19,7 +19,7 @@ internal enum DiskFileType
 
 #if NET
 /// <summary>An opened file (Handle set) or why it could not be opened (Error set); Size is -1 where the platform did not give it with the type.</summary>
-internal readonly record struct OpenedFile(SafeFileHandle? Handle, DiskFileType Type, string? Error, long Size = -1);
+internal readonly record struct OpenedFile(SafeFileHandle? Handle, DiskFileType Type, string? Error, long Size = -1, bool IsLink = false);
 
 /// <summary>
 /// Opens files the way a linter must: without blocking on a FIFO, and knowing the file type before reading.
@@ -32,13 +32,21 @@ internal readonly record struct OpenedFile(SafeFileHandle? Handle, DiskFileType 
 internal static class NativeFile
 {
     private const int ENOENT = 2;
+    private const int ELOOP = 40;
 
     /// <summary>
     /// Opens <paramref name="path"/> for reading (following symbolic links) and tells its type. False when this
     /// platform is not supported; otherwise <paramref name="opened"/> holds the open handle (the caller disposes it),
     /// or no handle and why the file could not be opened.
     /// </summary>
-    public static bool TryOpen(string path, out OpenedFile opened)
+    public static bool TryOpen(string path, out OpenedFile opened) => TryOpen(path, followLinks: true, out opened);
+
+    /// <summary>
+    /// As <see cref="TryOpen(string, out OpenedFile)"/>; without <paramref name="followLinks"/> a path that is a
+    /// symbolic link is not opened (its type is then <see cref="DiskFileType.Unknown"/> and IsLink set). False also
+    /// where this platform cannot open without following.
+    /// </summary>
+    public static bool TryOpen(string path, bool followLinks, out OpenedFile opened)
     {
         opened = default;
         try
@@ -47,11 +55,19 @@ internal static class NativeFile
             if (OperatingSystem.IsLinux()) flags = 0x800 | 0x80000; // O_RDONLY | O_NONBLOCK | O_CLOEXEC
             else if (OperatingSystem.IsMacOS()) flags = 0x4 | 0x1000000;
             else return false;
+            if (!followLinks)
+            {
+                // O_NOFOLLOW differs between architectures on Linux.
+                if (!OperatingSystem.IsLinux()) return false;
+                else if (RuntimeInformation.ProcessArchitecture == Architecture.X64) flags |= 0x20000;
+                else if (RuntimeInformation.ProcessArchitecture == Architecture.Arm64) flags |= 0x8000;
+                else return false;
+            }
             int fd = open(NullTerminated(path), flags);
             if (fd < 0)
             {
                 int errno = Marshal.GetLastPInvokeError();
-                opened = new OpenedFile(null, errno == ENOENT ? DiskFileType.Missing : DiskFileType.Unknown, Marshal.GetPInvokeErrorMessage(errno));
+                opened = new OpenedFile(null, errno == ENOENT ? DiskFileType.Missing : DiskFileType.Unknown, Marshal.GetPInvokeErrorMessage(errno), IsLink: !followLinks && errno == ELOOP);
                 return true;
             }
             var handle = new SafeFileHandle((IntPtr)fd, ownsHandle: true);

@@ -14,15 +14,38 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     public static readonly PhysicalFileSystem Instance = new();
 
-    public PhysicalFileSystem(long maxFileBytes = DefaultMaxFileBytes) => MaxFileBytes = maxFileBytes;
+    private readonly RememberedListings? _listings;
+
+    /// <param name="maxFileBytes">The largest file read.</param>
+    /// <param name="remembersListings">
+    /// For one command-line run, which takes the disk as it was when it first looked: each directory is listed once,
+    /// and a path in a listed directory is answered from the listing — a file absent from it is not looked for on disk
+    /// (a Dockerfile's <c>.dockerignore</c>, once per Dockerfile), and a file listed as regular is opened without
+    /// looking at its path first (the opened descriptor is still checked). Not for a long-lived host: nothing is refreshed.
+    /// </param>
+    public PhysicalFileSystem(long maxFileBytes = DefaultMaxFileBytes, bool remembersListings = false)
+    {
+        MaxFileBytes = maxFileBytes;
+        if (remembersListings) _listings = new RememberedListings();
+    }
 
     public long MaxFileBytes { get; }
 
-    public FileReadResult ReadFile(string path)
+    public FileReadResult ReadFile(string path) => Remembered(path) switch
+    {
+        ListedEntry.Absent => FileReadResult.Failed(FileReadStatus.NotFound, "no such file"),
+        ListedEntry.RegularFile => ReadFile(path, listedAsRegular: true),
+        _ => ReadFile(path, listedAsRegular: false),
+    };
+
+    // What a remembered listing showed of path; Other when none was made of its folder (the disk answers).
+    private ListedEntry Remembered(string path) => _listings != null && _listings.TryLookup(path, out var entry) ? entry : ListedEntry.Other;
+
+    private FileReadResult ReadFile(string path, bool listedAsRegular)
     {
         try
         {
-            var bytes = ReadBytes(path, MaxFileBytes, out var failure);
+            var bytes = ReadBytes(path, MaxFileBytes, listedAsRegular, out var failure);
             if (bytes == null) return failure!;
             return SourceFileReader.TryDecode(path, bytes, out var content, out var problem)
                 ? FileReadResult.Ok(content!)
@@ -39,11 +62,18 @@ public sealed class PhysicalFileSystem : IFileSystem
     /// a message for people: "is a FIFO", "is larger than the 16 MiB limit"…). For files that are not decoded as
     /// source text too: a SARIF baseline, a JSON schema.
     /// </summary>
-    public static byte[]? ReadBytes(string path, long maxBytes, out FileReadResult? failure)
+    public static byte[]? ReadBytes(string path, long maxBytes, out FileReadResult? failure) => ReadBytes(path, maxBytes, listedAsRegular: false, out failure);
+
+    private static byte[]? ReadBytes(string path, long maxBytes, bool listedAsRegular, out FileReadResult? failure)
     {
         failure = null;
         try
         {
+#if NET
+            // Listed as a regular file: opened without following a link, so that no device can have been put in its place.
+            if (listedAsRegular && NativeFile.TryOpen(path, followLinks: false, out var listed) && !listed.IsLink)
+                return ReadOpened(listed, maxBytes, out failure);
+#endif
             var type = Classify(path);
             if (type == DiskFileType.Missing)
             {
@@ -56,24 +86,7 @@ public sealed class PhysicalFileSystem : IFileSystem
                 return null;
             }
 #if NET
-            if (NativeFile.TryOpen(path, out var opened))
-            {
-                if (opened.Handle == null)
-                {
-                    failure = FileReadResult.Failed(opened.Type == DiskFileType.Missing ? FileReadStatus.NotFound : FileReadStatus.Unreadable, opened.Error ?? "cannot be opened");
-                    return null;
-                }
-                using var handle = opened.Handle;
-                // Checked again on the opened descriptor: the path may have been replaced since it was looked at.
-                if (opened.Type != DiskFileType.Regular)
-                {
-                    failure = NotRegular(opened.Type);
-                    return null;
-                }
-                // Reads on the descriptor, its size given with its type: no FileStream, no length or seek calls per file.
-                long size = opened.Size >= 0 ? opened.Size : RandomAccess.GetLength(handle);
-                return ReadBounded(size, (buffer, offset, count, at) => NativeFile.Read(handle, buffer, offset, count, at), maxBytes, out failure);
-            }
+            if (NativeFile.TryOpen(path, out var opened)) return ReadOpened(opened, maxBytes, out failure);
 #endif
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
             return ReadBounded(stream.CanSeek ? stream.Length : 0, (buffer, offset, count, _) => stream.Read(buffer, offset, count), maxBytes, out failure);
@@ -84,6 +97,27 @@ public sealed class PhysicalFileSystem : IFileSystem
             return null;
         }
     }
+
+#if NET
+    private static byte[]? ReadOpened(OpenedFile opened, long maxBytes, out FileReadResult? failure)
+    {
+        if (opened.Handle == null)
+        {
+            failure = FileReadResult.Failed(opened.Type == DiskFileType.Missing ? FileReadStatus.NotFound : FileReadStatus.Unreadable, opened.Error ?? "cannot be opened");
+            return null;
+        }
+        using var handle = opened.Handle;
+        // Checked again on the opened descriptor: the path may have been replaced since it was looked at.
+        if (opened.Type != DiskFileType.Regular)
+        {
+            failure = NotRegular(opened.Type);
+            return null;
+        }
+        // Reads on the descriptor, its size given with its type: no FileStream, no length or seek calls per file.
+        long size = opened.Size >= 0 ? opened.Size : RandomAccess.GetLength(handle);
+        return ReadBounded(size, (buffer, offset, count, at) => NativeFile.Read(handle, buffer, offset, count, at), maxBytes, out failure);
+    }
+#endif
 
     /// <summary>"16 MiB", "512 KiB": a limit as the messages say it.</summary>
     public static string DescribeSize(long bytes)
@@ -166,6 +200,8 @@ public sealed class PhysicalFileSystem : IFileSystem
     /// <summary>True for a regular file (following links): a FIFO or device named like a Dockerfile is not one.</summary>
     public bool FileExists(string path)
     {
+        var remembered = Remembered(path);
+        if (remembered != ListedEntry.Other) return remembered == ListedEntry.RegularFile;
         try
         {
             var type = Classify(path);
@@ -176,33 +212,65 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     public bool DirectoryExists(string path)
     {
+        var remembered = Remembered(path);
+        if (remembered != ListedEntry.Other) return remembered == ListedEntry.Directory;
         try { return Directory.Exists(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException) { return false; }
     }
 
-    public DirectoryListing ListDirectory(string path)
+    // A folder named relatively and absolutely is one folder.
+    public DirectoryListing ListDirectory(string path) => _listings?.GetOrList(path, List) ?? List(path);
+
+    private static DirectoryListing List(string path)
     {
         try
         {
             var files = new List<string>();
             var directories = new List<string>();
             var links = new List<string>();
-            // One readdir, and the entry types it gives: no stat per entry beyond what the enumeration does.
-            foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos())
+            List<string>? regular = null;
+#if NET
+            if (NativeDirectory.TryList(path, out var entries))
             {
-                var attributes = entry.Attributes;
-                if ((attributes & FileAttributes.ReparsePoint) != 0) links.Add(entry.FullName);
-                else if ((attributes & FileAttributes.Directory) != 0) directories.Add(entry.FullName);
-                else files.Add(entry.FullName);
+                // The types the directory records: no stat per entry (one only where the file system records none).
+                string full = Path.GetFullPath(path);
+                regular = new List<string>();
+                foreach (var entry in entries)
+                {
+                    string entryPath = Path.Join(full, entry.Name);
+                    if (entry.IsLink) links.Add(entryPath);
+                    else if (entry.Type == DiskFileType.Directory) directories.Add(entryPath);
+                    else if (entry.Type == DiskFileType.Unknown) AddByAttributes(new FileInfo(entryPath), files, directories, links);
+                    else
+                    {
+                        files.Add(entryPath);
+                        if (entry.Type == DiskFileType.Regular) regular.Add(entryPath);
+                    }
+                }
+                regular.Sort(StringComparer.Ordinal);
+            }
+            else
+#endif
+            {
+                // One readdir, and the entry types it gives: no stat per entry beyond what the enumeration does.
+                foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos()) AddByAttributes(entry, files, directories, links);
             }
             files.Sort(StringComparer.Ordinal);
             directories.Sort(StringComparer.Ordinal);
             links.Sort(StringComparer.Ordinal);
-            return new DirectoryListing(files, directories, null, links);
+            return new DirectoryListing(files, directories, null, links, regular);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return DirectoryListing.Failed(e.Message);
         }
+    }
+
+    private static void AddByAttributes(FileSystemInfo entry, List<string> files, List<string> directories, List<string> links)
+    {
+        var attributes = entry.Attributes;
+        if ((attributes & FileAttributes.ReparsePoint) != 0) links.Add(entry.FullName);
+        else if ((attributes & FileAttributes.Directory) != 0) directories.Add(entry.FullName);
+        else files.Add(entry.FullName);
     }
 }
