@@ -8,19 +8,19 @@ using Plimsoll.Syntax.Yaml;
 namespace Plimsoll.Syntax.Compose;
 
 /// <summary>
-/// A compose file's YAML as the JSON that a JSON schema judges, with where each value was written: for every JSON
-/// pointer, the span of the key that holds the value (or of the list item), so that problems are reported there.
+/// A compose file's YAML as the JSON that a JSON schema judges, and where each value was written: for a JSON pointer,
+/// the span of the key that holds the value (or of the list item), so that problems are reported there.
 /// Merge keys are applied (a merged key points at the line that wrote it), aliases followed within a budget,
 /// <c>!reset</c> values left out (Compose removes them). Extension fields (<c>x-*</c>) are free-form in the Compose
 /// specification, so their content is not converted: an anchor library under <c>x-</c> costs nothing.
 /// </summary>
 internal sealed class ComposeSchemaInstance
 {
-    private readonly Dictionary<string, TextSpan> _spans = new(StringComparer.Ordinal);
+    private readonly YamlNode _yaml;
 
-    private ComposeSchemaInstance(JsonElement root)
+    private ComposeSchemaInstance(YamlNode yaml)
     {
-        Root = root;
+        _yaml = yaml;
     }
 
     public JsonElement Root { get; private set; }
@@ -28,16 +28,55 @@ internal sealed class ComposeSchemaInstance
     /// <summary>True when the alias budget ran out: the JSON is incomplete and must not be judged.</summary>
     public bool BudgetExceeded { get; private set; }
 
-    /// <summary>Where the value at a JSON pointer (as JsonSchema.Net prints it) was written; the nearest ancestor's span otherwise.</summary>
+    /// <summary>
+    /// Where the value at a JSON pointer (as JsonSchema.Net prints it) was written; the nearest ancestor's span when the
+    /// pointer goes further than the YAML. Found by walking the YAML as <see cref="Convert"/> wrote it, when asked: most
+    /// files have no problem, and a table of every value's pointer cost more than the schema's verdict on valid files.
+    /// </summary>
     public TextSpan SpanOf(string pointer)
     {
-        while (true)
+        var node = _yaml;
+        var span = _yaml.Span;
+        int depth = 0;
+        foreach (var part in pointer.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries))
         {
-            if (_spans.TryGetValue(pointer, out var span)) return span;
-            int slash = pointer.LastIndexOf('/');
-            if (slash < 0) return default;
-            pointer = pointer.Substring(0, slash);
+            if (depth++ > MaxDepth) break;
+            string name = part.Replace("~1", "/").Replace("~0", "~");
+            switch (node.Resolve())
+            {
+                case YamlMappingNode mapping when FindEntry(mapping, name) is { } entry:
+                    span = entry.KeyNode.Span;
+                    // An extension's content is not converted: nothing below it is judged.
+                    if (entry.Key.StartsWith("x-", StringComparison.Ordinal)) return span;
+                    node = entry.Value;
+                    break;
+                case YamlSequenceNode sequence when int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out int index) && ItemAt(sequence, index) is { } item:
+                    span = item.Span;
+                    node = item;
+                    break;
+                default:
+                    return span;
+            }
         }
+        return span;
+    }
+
+    private static YamlEffectiveEntry? FindEntry(YamlMappingNode mapping, string key)
+    {
+        foreach (var entry in YamlMerge.GetEffectiveEntries(mapping, new YamlAliasBudget()).Entries)
+            if (entry.Key == key && !IsReset(entry.Value)) return entry;
+        return null;
+    }
+
+    // The JSON array leaves out !reset items: its index counts the others.
+    private static YamlNode? ItemAt(YamlSequenceNode sequence, int index)
+    {
+        foreach (var item in sequence.Items)
+        {
+            if (IsReset(item)) continue;
+            if (index-- == 0) return item;
+        }
+        return null;
     }
 
     /// <summary>The value at a JSON pointer, if the instance has one.</summary>
@@ -57,10 +96,10 @@ internal sealed class ComposeSchemaInstance
     public static ComposeSchemaInstance Convert(YamlNode root, YamlAliasBudget budget)
     {
         var buffer = new ArrayBufferWriter<byte>();
-        var instance = new ComposeSchemaInstance(default);
+        var instance = new ComposeSchemaInstance(root);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            instance.Write(writer, root, "", root.Span, budget, 0);
+            Write(writer, root, budget, 0);
         }
         instance.BudgetExceeded = budget.IsExhausted;
         instance.Root = JsonDocument.Parse(buffer.WrittenMemory).RootElement;
@@ -69,9 +108,8 @@ internal sealed class ComposeSchemaInstance
 
     private const int MaxDepth = 256;
 
-    private void Write(Utf8JsonWriter writer, YamlNode node, string pointer, TextSpan at, YamlAliasBudget budget, int depth)
+    private static void Write(Utf8JsonWriter writer, YamlNode node, YamlAliasBudget budget, int depth)
     {
-        _spans[pointer] = at;
         var resolved = node.Resolve();
         if (resolved == null || depth > MaxDepth || !budget.TryVisit())
         {
@@ -85,16 +123,14 @@ internal sealed class ComposeSchemaInstance
                 foreach (var entry in YamlMerge.GetEffectiveEntries(mapping, budget).Entries)
                 {
                     if (IsReset(entry.Value)) continue;
-                    string child = pointer + "/" + entry.Key.Replace("~", "~0").Replace("/", "~1");
                     writer.WritePropertyName(entry.Key);
                     if (entry.Key.StartsWith("x-", StringComparison.Ordinal))
                     {
-                        _spans[child] = entry.KeyNode.Span;
                         writer.WriteStartObject();
                         writer.WriteEndObject();
                         continue;
                     }
-                    Write(writer, entry.Value, child, entry.KeyNode.Span, budget, depth + 1);
+                    Write(writer, entry.Value, budget, depth + 1);
                 }
                 writer.WriteEndObject();
                 break;
@@ -104,7 +140,7 @@ internal sealed class ComposeSchemaInstance
                 {
                     var item = sequence.Items[i];
                     if (IsReset(item)) continue;
-                    Write(writer, item, pointer + "/" + i.ToString(CultureInfo.InvariantCulture), item.Span, budget, depth + 1);
+                    Write(writer, item, budget, depth + 1);
                 }
                 writer.WriteEndArray();
                 break;

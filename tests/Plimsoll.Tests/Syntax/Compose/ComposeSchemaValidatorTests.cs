@@ -123,6 +123,15 @@ public class ComposeSchemaValidatorTests(ComposeSchemaFixture fixture) : IClassF
     }
 
     [Fact]
+    public void AProblemInAListAfterAResetItemIsReportedAtItsItem()
+    {
+        // Compose removes the !reset item: the value the schema judges is ports[0] of the JSON, the second item of the YAML.
+        var diagnostic = Assert.Single(Validate("services:\n  web:\n    image: nginx\n    ports:\n      - !reset 80\n      - true\n"));
+        Assert.Equal("'services.web.ports[0]' must be a number, a string or a mapping, not a boolean.", diagnostic.GetMessage());
+        Assert.Equal(new LinePosition(5, 8), At(diagnostic));
+    }
+
+    [Fact]
     public void MergedKeysAreCheckedWhereTheyWereWritten()
     {
         var diagnostic = Assert.Single(Validate("x-base: &base\n  imagee: nginx\nservices:\n  web:\n    <<: *base\n"));
