@@ -208,7 +208,8 @@ public sealed class ShellCommandContext
                 var node = _nodes.Pop();
                 if (node is ShellScript s) _nested.Add((s, ctx, substitution));
                 else if (node is ShellCommandSubstitution sub) _nested.Add((sub.Body, ctx, sub));
-                else node.PushChildren(_nodes);
+                // A plain word holds nothing (and would have to make its literal part to be walked).
+                else if (node is not ShellWord { IsPlain: true }) node.PushChildren(_nodes);
             }
         }
     }

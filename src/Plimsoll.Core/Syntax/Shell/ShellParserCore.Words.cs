@@ -23,10 +23,14 @@ internal sealed partial class ShellParserCore
     private ShellWord? ParseWord(WordMode mode)
     {
         var parts = _builders.Parts.Rent();
-        ParseParts(mode, parts, out _);
+        ParseParts(mode, parts, out _, out int loneStart, out int loneEnd);
         if (parts.Count > 0) return WordOf(parts);
         _builders.Parts.Free(parts);
-        return null;
+        if (loneStart < 0) return null;
+        // One unquoted literal: a plain word when its value is its source text, with no part object.
+        int start = M(loneStart), length = M(loneEnd) - start;
+        string value = LogicalText(loneStart, loneEnd);
+        return value.Length == length ? new ShellWord(start, length, value) : new ShellWord(start, length, new ShellLiteralPart(start, length, value));
     }
 
     // The word of parts already parsed (at least one); the builder goes back to the pool. A lone part needs no array.
@@ -45,7 +49,16 @@ internal sealed partial class ShellParserCore
 
     private void ParseParts(WordMode mode, ImmutableArray<ShellWordPart>.Builder parts, out bool sawClosingBrace)
     {
+        ParseParts(mode, parts, out sawClosingBrace, out int loneStart, out int loneEnd);
+        if (loneStart >= 0) parts.Add(new ShellLiteralPart(M(loneStart), M(loneEnd) - M(loneStart), LogicalText(loneStart, loneEnd)));
+    }
+
+    // As above; a word that is one unquoted literal run is given as [loneStart, loneEnd) of the input instead of a part
+    // (loneStart -1 otherwise), so that the caller can make a plain word without one.
+    private void ParseParts(WordMode mode, ImmutableArray<ShellWordPart>.Builder parts, out bool sawClosingBrace, out int loneStart, out int loneEnd)
+    {
         sawClosingBrace = false;
+        loneStart = loneEnd = -1;
         // The literal run is [literalStart, literalEnd) of the input; its value is cut out only when the run ends.
         var literalStart = -1;
         var literalEnd = -1;
@@ -157,6 +170,12 @@ internal sealed partial class ShellParserCore
             _pos++;
             if (mode != WordMode.BraceArgument) SkipPlainRun(PlainInWord);
             literalEnd = _pos;
+        }
+        if (parts.Count == 0 && literalStart >= 0)
+        {
+            loneStart = literalStart;
+            loneEnd = literalEnd;
+            return;
         }
         Flush();
     }

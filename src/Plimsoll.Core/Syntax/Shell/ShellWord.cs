@@ -12,7 +12,10 @@ public sealed class ShellWord : ShellNode
     private string? _approximate;
     // Most words are one part (`apt-get`, `-y`, `"$HOME"`): it is kept alone, and the array of Parts is made only
     // when someone asks for it (one array per word was 4% of a corpus run's allocation).
-    private readonly ShellWordPart? _single;
+    // A plain word — one unquoted literal written as is, three words in four — keeps only its text (in _approximate):
+    // its ShellLiteralPart is made when someone asks for it, which rules seldom do (the parts were 5% of a corpus run's
+    // allocation). Plain: no _single yet and no _parts.
+    private ShellWordPart? _single;
     private ImmutableArray<ShellWordPart> _parts;
 
     internal ShellWord(int start, int length, ImmutableArray<ShellWordPart> parts) : base(start, length)
@@ -28,18 +31,41 @@ public sealed class ShellWord : ShellNode
         Adopt(single);
     }
 
-    public ImmutableArray<ShellWordPart> Parts => _parts.IsDefault ? _parts = ImmutableArray.Create(_single!) : _parts;
+    /// <summary>A plain word: <paramref name="text"/> is its source text exactly (no quotes, escapes or continuations).</summary>
+    internal ShellWord(int start, int length, string text) : base(start, length)
+    {
+        _approximate = text;
+    }
+
+    public ImmutableArray<ShellWordPart> Parts => _parts.IsDefault ? _parts = ImmutableArray.Create(PartAt(0)) : _parts;
+
+    /// <summary>True for one unquoted literal written as is (<c>apt-get</c>, <c>-y</c>, <c>/usr/local</c>): it holds no quote, escape or expansion.</summary>
+    internal bool IsPlain => _single == null
+        ? _parts.IsDefault
+        : _single is ShellLiteralPart literal && literal.Length == literal.Value.Length;
+
+    // A plain word whose part has not been made: its text is all it holds.
+    private bool HoldsOnlyText => _single == null && _parts.IsDefault;
 
     /// <summary>How many parts, without making the <see cref="Parts"/> array of a one-part word.</summary>
-    internal int PartCount => _single != null ? 1 : _parts.Length;
+    internal int PartCount => _single != null || _parts.IsDefault ? 1 : _parts.Length;
 
-    internal ShellWordPart PartAt(int index) => _single ?? _parts[index];
+    internal ShellWordPart PartAt(int index) => _single ?? (_parts.IsDefault ? PlainPart() : _parts[index]);
+
+    // The literal part of a plain word, made once (two threads asking at once get the same one).
+    private ShellWordPart PlainPart()
+    {
+        var part = new ShellLiteralPart(Start, Length, _approximate!);
+        Adopt(part);
+        return Interlocked.CompareExchange(ref _single, part, null) ?? part;
+    }
 
     /// <summary>True when the word contains no parameter, command or arithmetic expansion.</summary>
     public bool IsLiteral
     {
         get
         {
+            if (IsPlain) return true;
             for (int i = 0; i < PartCount; i++)
                 if (!PartAt(i).IsLiteral) return false;
             return true;
@@ -51,6 +77,7 @@ public sealed class ShellWord : ShellNode
     {
         get
         {
+            if (IsPlain) return false;
             for (int i = 0; i < PartCount; i++)
                 if (PartAt(i) is not ShellLiteralPart) return true;
             return false;
@@ -77,6 +104,7 @@ public sealed class ShellWord : ShellNode
     {
         get
         {
+            if (HoldsOnlyText) return _approximate!;
             if (PartCount == 0) return string.Empty;
             if (_single?.SingleValue is { } single) return _single.IsLiteral ? single : string.Empty;
             var sb = new StringBuilder();
@@ -110,6 +138,7 @@ public sealed class ShellWord : ShellNode
     /// </summary>
     public int MapValueOffset(int valueIndex)
     {
+        if (HoldsOnlyText) return valueIndex >= 0 && valueIndex <= Length ? Start + valueIndex : Start;
         if (_single is ShellLiteralPart lit && lit.Length == lit.Value.Length
             && valueIndex >= 0 && valueIndex <= lit.Value.Length)
             return lit.Start + valueIndex;
@@ -119,6 +148,7 @@ public sealed class ShellWord : ShellNode
     /// <summary>Parameter, command and arithmetic expansions directly in this word or its double quotes.</summary>
     public IEnumerable<ShellWordPart> Expansions()
     {
+        if (IsPlain) yield break;
         for (int i = 0; i < PartCount; i++)
         {
             var p = PartAt(i);
@@ -135,7 +165,7 @@ public sealed class ShellWord : ShellNode
 
     internal override void PushChildren(Stack<ShellNode> stack)
     {
-        if (_single != null) stack.Push(_single);
+        if (_single != null || _parts.IsDefault) stack.Push(PartAt(0));
         else Push(stack, _parts);
     }
 }

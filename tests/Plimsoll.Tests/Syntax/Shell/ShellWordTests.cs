@@ -39,6 +39,46 @@ public class ShellWordTests
         Assert.Equal(w.End, part.End);
     }
 
+    [Theory]
+    [InlineData("echo apt-get", true, "apt-get")]
+    [InlineData("echo /usr/local/bin", true, "/usr/local/bin")]
+    [InlineData("echo ab\\\ncd", false, "abcd")]
+    [InlineData("echo 'ab'", false, "ab")]
+    [InlineData("echo a$b", false, "a$b")]
+    public void A_plain_word_makes_its_literal_part_once_and_only_when_asked(string src, bool plain, string value)
+    {
+        var w = Word(src);
+        Assert.Equal(plain, w.IsPlain);
+        Assert.Equal(value, w.ApproximateValue);
+        Assert.Equal(!value.Contains('$'), w.IsLiteral);
+        Assert.Equal(!plain && !src.Contains('\\'), w.HasQuoting); // a continuation leaves one literal part
+        Assert.DoesNotContain(w.Expansions(), e => e is not ShellParameterExpansion);
+        // Asked for, the part is the same node whichever way it is reached, with the word's span and value.
+        var first = w.Parts[0];
+        Assert.Same(first, Assert.Single(w.ChildNodes().Take(1)));
+        Assert.Same(first, w.DescendantNodesAndSelf().Skip(1).First());
+        Assert.Same(w, first.Parent);
+        Assert.Equal(w.Start, first.Start);
+        if (plain)
+        {
+            Assert.Equal(value, Assert.IsType<ShellLiteralPart>(first).Value);
+            Assert.Equal(src.Length, first.End);
+            Assert.True(w.IsPlain);
+        }
+    }
+
+    [Fact]
+    public void Plain_words_are_shared_safely_between_threads()
+    {
+        for (int round = 0; round < 50; round++)
+        {
+            var w = Word("echo apt-get");
+            var parts = new ShellWordPart[8];
+            Parallel.For(0, parts.Length, i => parts[i] = w.Parts[0]);
+            Assert.All(parts, p => Assert.Same(parts[0], p));
+        }
+    }
+
     [Fact]
     public void SingleQuotes_KeepEverythingLiteral()
     {
