@@ -58,8 +58,8 @@ public sealed class SuppressionIndex
     public static SuppressionIndex Build(IEnumerable<SourceComment> comments, SuppressionContext? context)
     {
         context ??= new SuppressionContext();
-        var ordered = comments.OrderBy(c => c.Line).ThenBy(c => c.Span.Start).ToList();
-        var ownLineComments = new HashSet<int>(ordered.Where(c => c.IsOwnLine).Select(c => c.Line));
+        var ordered = InSourceOrder(comments);
+        HashSet<int>? ownLineComments = null; // only a next-line suppression needs them
         var suppressions = new List<Suppression>();
         var problems = new List<SuppressionProblem>();
 
@@ -121,7 +121,7 @@ public sealed class SuppressionIndex
                     break;
                 default:
                 {
-                    int? target = parsed.Syntax == SuppressionSyntax.Hadolint ? comment.Line + 1 : NextCodeLine(comment.Line, ownLineComments, context.Text);
+                    int? target = parsed.Syntax == SuppressionSyntax.Hadolint ? comment.Line + 1 : NextCodeLine(comment.Line, ownLineComments ??= OwnLines(ordered), context.Text);
                     if (target is null)
                     {
                         problems.Add(new SuppressionProblem(comment.Line, comment.Span,
@@ -169,6 +169,27 @@ public sealed class SuppressionIndex
             any ??= s;
         }
         return any;
+    }
+
+    // Comments as the file reads: the parsers give them so, sorted here only when they are not.
+    private static IReadOnlyList<SourceComment> InSourceOrder(IEnumerable<SourceComment> comments)
+    {
+        var list = comments as IReadOnlyList<SourceComment> ?? comments.ToList();
+        for (int i = 1; i < list.Count; i++)
+        {
+            var (before, after) = (list[i - 1], list[i]);
+            if (before.Line > after.Line || before.Line == after.Line && before.Span.Start > after.Span.Start)
+                return list.OrderBy(c => c.Line).ThenBy(c => c.Span.Start).ToList();
+        }
+        return list;
+    }
+
+    private static HashSet<int> OwnLines(IReadOnlyList<SourceComment> comments)
+    {
+        var lines = new HashSet<int>();
+        foreach (var comment in comments)
+            if (comment.IsOwnLine) lines.Add(comment.Line);
+        return lines;
     }
 
     private static int? NextCodeLine(int commentLine, HashSet<int> ownLineComments, SourceText? text)

@@ -54,6 +54,20 @@ public class SuppressionIndexTests
     }
 
     [Fact]
+    public void Comments_given_out_of_order_are_read_in_source_order()
+    {
+        // The next line after the first comment is a comment line: it is skipped only when the comments are read in order.
+        const string source = "# plimsoll disable-next-line PL1001\n# plimsoll disable-next-line PL1002\nFROM b\n";
+        var text = SourceText.From(source);
+        var comments = CommentsOf(text);
+        comments.Reverse();
+        var index = SuppressionIndex.Build(comments, new SuppressionContext { Text = text, IsKnownRuleId = Known.Contains });
+        Assert.True(Suppressed(index, "PL1001", 2));
+        Assert.True(Suppressed(index, "PL1002", 2));
+        Assert.Equal(new[] { 0, 1 }, index.Suppressions.Select(s => s.Comment.Line));
+    }
+
+    [Fact]
     public void Next_line_skips_blank_and_comment_lines()
     {
         const string source = "# plimsoll disable-next-line PL1001\n\n   \n# an ordinary comment\nFROM b\n";
