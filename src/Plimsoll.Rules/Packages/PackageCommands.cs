@@ -17,7 +17,8 @@ internal static class PackageCommands
     private static readonly object PackageCall = new();
 
     /// <summary>The package-manager call <paramref name="command"/> makes, or null.</summary>
-    public static PackageManagerCommand? Of(SimpleCommand command) => command.GetOrAddFact(PackageCall, PackageManagerCommand.Read);
+    public static PackageManagerCommand? Of(SimpleCommand command)
+        => PackageManagerCommand.MayBeCall(command) ? command.GetOrAddFact(PackageCall, PackageManagerCommand.Read) : null;
 
     public static PackageManagerCommand? Of(ShellCommandAnalysisContext context) =>
         context.Command.SimpleCommand is { } command ? Of(command) : null;

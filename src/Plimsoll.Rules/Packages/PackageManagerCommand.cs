@@ -78,6 +78,13 @@ internal sealed class PackageManagerCommand
         or PackageManager.Dnf or PackageManager.Microdnf or PackageManager.Zypper or PackageManager.Rpm;
 
     /// <summary>The package-manager call <paramref name="command"/> makes, or null when it makes none we understand.</summary>
+    /// <summary>
+    /// Whether <paramref name="command"/> runs a program that <see cref="Read"/> reads at all: a cheap look at its name,
+    /// so that the other nine commands in ten keep no remembered "not a package manager".
+    /// </summary>
+    public static bool MayBeCall(SimpleCommand command)
+        => command.ResolvedCommand.Name is { } name && (IsPythonName(name) || TryGetManager(name, out _));
+
     public static PackageManagerCommand? Read(SimpleCommand command)
     {
         var resolved = command.ResolvedCommand;

@@ -13,6 +13,24 @@ public class PackageManagerCommandTests
         return PackageManagerCommand.Read(command);
     }
 
+    [Theory]
+    [InlineData("apt-get install -y curl", true)]
+    [InlineData("sudo -E apt-get install -y curl", true)]
+    [InlineData("env A=1 pip install flask", true)]
+    [InlineData("python3 -m pip install flask", true)]
+    [InlineData("/sbin/apk add --no-cache git", true)]
+    [InlineData("python3 setup.py install", false)]
+    [InlineData("echo apt-get install curl", false)]
+    [InlineData("curl -fsSL https://example.com/x", false)]
+    public void Commands_not_looked_at_further_are_never_package_calls(string script, bool call)
+    {
+        var command = ShellParser.Parse(script).Script.DescendantCommands().Select(c => c.SimpleCommand).First(c => c != null)!;
+        Assert.Equal(call, PackageManagerCommand.Read(command) != null);
+        // The cheap look may let through a program that Read then declines (python without -m pip), never the reverse.
+        if (call) Assert.True(PackageManagerCommand.MayBeCall(command));
+        if (!PackageManagerCommand.MayBeCall(command)) Assert.Null(PackageCommands.Of(command));
+    }
+
     /// <summary>Packages written as <c>name</c> (unpinned), <c>name!</c> (pinned), <c>name?</c> (unknown), <c>name/</c> (path), <c>name~</c> (URL).</summary>
     private static string Describe(PackageManagerCommand command) => string.Join(" ", command.Packages.Select(p => p.Text + p.Kind switch
     {
