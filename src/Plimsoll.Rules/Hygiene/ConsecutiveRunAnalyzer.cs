@@ -59,7 +59,11 @@ public sealed class ConsecutiveRunAnalyzer : PlimsollAnalyzer
         if (run.ShellForm == null) return 1; // exec form: one program
         if (!stage.Model.UsesPosixShell(run)) return int.MaxValue; // PowerShell or cmd: not read, never joined
         // Commands of the script itself and its compound bodies; not those in substitutions or `sh -c` scripts.
-        return StageRunCommands.Of(stage.Model, run).Count(c => c.Context.Substitution == null && c.Context.Outer?.SimpleCommand == null);
+        if (StageRunCommands.ScriptOf(stage.Model, run) is not { } script) return 0;
+        int count = 0;
+        foreach (var context in script.Parse.DescendantCommandsWithInlineScripts())
+            if (context.SimpleCommand != null && context.Substitution == null && context.Outer?.SimpleCommand == null) count++;
+        return count;
     }
 
     private static bool SameFlags(RunInstructionSyntax a, RunInstructionSyntax b)

@@ -31,10 +31,10 @@ public sealed class CurlAndWgetAnalyzer : PlimsollAnalyzer
         context.RegisterStageAction(stage =>
         {
             RunCommand? first = null;
-            foreach (var command in StageRunCommands.Of(stage.Model, stage.Stage))
+            foreach (var command in StageRunCommands.Running(stage.Model, stage.Stage, "curl", "wget"))
             {
                 string? name = command.Resolved.Name;
-                if (name is not ("curl" or "wget") || command.Resolved.NameWord is not { } word) continue;
+                if (command.Resolved.NameWord is not { } word) continue;
                 if (first == null)
                 {
                     first = command;

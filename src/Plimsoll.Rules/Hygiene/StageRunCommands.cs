@@ -32,22 +32,30 @@ internal sealed class RunCommand
 /// </summary>
 internal static class StageRunCommands
 {
-    public static List<RunCommand> Of(DockerfileSemanticModel model, RunInstructionSyntax run)
+    /// <summary>The script read for <paramref name="run"/>: the shell-form or exec-form script as the driver parsed it (heredoc scripts are not read here).</summary>
+    public static Plimsoll.Analysis.RunScript? ScriptOf(DockerfileSemanticModel model, RunInstructionSyntax run)
     {
-        var commands = new List<RunCommand>();
-        // The shell-form or exec-form script as the driver parsed it (heredoc scripts are not read here).
-        var script = Plimsoll.Analysis.ExecFormScripts.AllFor(model, run).FirstOrDefault(s => s.Heredoc == null);
-        if (script == null) return commands;
-        foreach (var context in script.Parse.DescendantCommandsWithInlineScripts())
-            if (context.SimpleCommand != null) commands.Add(new RunCommand(run, context, script));
-        return commands;
+        foreach (var script in Plimsoll.Analysis.ExecFormScripts.AllFor(model, run))
+            if (script.Heredoc == null) return script;
+        return null;
     }
 
-    public static IEnumerable<RunCommand> Of(DockerfileSemanticModel model, BuildStage stage)
+    public static IEnumerable<RunCommand> Of(DockerfileSemanticModel model, RunInstructionSyntax run)
+    {
+        if (ScriptOf(model, run) is not { } script) yield break;
+        foreach (var context in script.Parse.DescendantCommandsWithInlineScripts())
+            if (context.SimpleCommand != null) yield return new RunCommand(run, context, script);
+    }
+
+    /// <summary>The commands of the stage's RUN instructions that run one of <paramref name="programs"/> (looked through sudo, env…).</summary>
+    public static IEnumerable<RunCommand> Running(DockerfileSemanticModel model, BuildStage stage, params string[] programs)
     {
         foreach (var instruction in stage.Instructions)
-            if (instruction is RunInstructionSyntax run)
-                foreach (var command in Of(model, run))
-                    yield return command;
+        {
+            if (instruction is not RunInstructionSyntax run || ScriptOf(model, run) is not { } script) continue;
+            foreach (var context in script.Parse.DescendantCommandsWithInlineScripts())
+                if (context.SimpleCommand?.ResolvedCommand.Name is { } name && Array.IndexOf(programs, name) >= 0)
+                    yield return new RunCommand(run, context, script);
+        }
     }
 }
