@@ -50,8 +50,11 @@ internal sealed partial class ShellParserCore
     private void ParseParts(WordMode mode, ImmutableArray<ShellWordPart>.Builder parts, out bool sawClosingBrace)
     {
         ParseParts(mode, parts, out sawClosingBrace, out int loneStart, out int loneEnd);
-        if (loneStart >= 0) parts.Add(new ShellLiteralPart(M(loneStart), M(loneEnd) - M(loneStart), LogicalText(loneStart, loneEnd)));
+        if (loneStart >= 0) parts.Add(LiteralPart(loneStart, loneEnd));
     }
+
+    // The unquoted literal run [start, end) of the input, continuations removed from its value.
+    private ShellLiteralPart LiteralPart(int start, int end) => new(M(start), M(end) - M(start), LogicalText(start, end));
 
     // As above; a word that is one unquoted literal run is given as [loneStart, loneEnd) of the input instead of a part
     // (loneStart -1 otherwise), so that the caller can make a plain word without one.
@@ -66,7 +69,7 @@ internal sealed partial class ShellParserCore
         void Flush()
         {
             if (literalStart < 0) return;
-            parts.Add(new ShellLiteralPart(M(literalStart), M(literalEnd) - M(literalStart), LogicalText(literalStart, literalEnd)));
+            parts.Add(LiteralPart(literalStart, literalEnd));
             literalStart = -1;
         }
 
@@ -324,7 +327,7 @@ internal sealed partial class ShellParserCore
         void Flush()
         {
             if (literalStart < 0) return;
-            parts.Add(new ShellLiteralPart(M(literalStart), M(literalEnd) - M(literalStart), LogicalText(literalStart, literalEnd)));
+            parts.Add(LiteralPart(literalStart, literalEnd));
             literalStart = -1;
         }
 

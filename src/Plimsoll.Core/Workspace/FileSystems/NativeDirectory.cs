@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace Plimsoll.Workspace.FileSystems;
 
@@ -30,7 +29,7 @@ internal static class NativeDirectory
         IntPtr dir;
         try
         {
-            dir = opendir(NullTerminated(directory));
+            dir = opendir(NativeFile.NullTerminated(directory));
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -71,13 +70,6 @@ internal static class NativeDirectory
     {
         string name = Marshal.PtrToStringUTF8(entry + NameOffset) ?? "";
         return name is "" or "." or ".." ? null : name;
-    }
-
-    private static byte[] NullTerminated(string path)
-    {
-        var bytes = new byte[Encoding.UTF8.GetByteCount(path) + 1];
-        Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
-        return bytes;
     }
 
     [DllImport("libc", SetLastError = true)]

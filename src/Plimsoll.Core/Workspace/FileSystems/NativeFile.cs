@@ -165,7 +165,8 @@ internal static class NativeFile
         _ => DiskFileType.Unknown,
     };
 
-    private static byte[] NullTerminated(string path)
+    /// <summary>A path as libc takes it: UTF-8 bytes ending in a zero.</summary>
+    internal static byte[] NullTerminated(string path)
     {
         var bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(path) + 1];
         System.Text.Encoding.UTF8.GetBytes(path, 0, path.Length, bytes, 0);
