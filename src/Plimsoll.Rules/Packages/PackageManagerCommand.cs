@@ -77,7 +77,6 @@ internal sealed class PackageManagerCommand
     public bool IsOsManager => Manager is PackageManager.AptGet or PackageManager.Apt or PackageManager.Apk or PackageManager.Yum
         or PackageManager.Dnf or PackageManager.Microdnf or PackageManager.Zypper or PackageManager.Rpm;
 
-    /// <summary>The package-manager call <paramref name="command"/> makes, or null when it makes none we understand.</summary>
     /// <summary>
     /// Whether <paramref name="command"/> runs a program that <see cref="Read"/> reads at all: a cheap look at its name,
     /// so that the other nine commands in ten keep no remembered "not a package manager".
@@ -85,6 +84,7 @@ internal sealed class PackageManagerCommand
     public static bool MayBeCall(SimpleCommand command)
         => command.ResolvedCommand.Name is { } name && (IsPythonName(name) || TryGetManager(name, out _));
 
+    /// <summary>The package-manager call <paramref name="command"/> makes, or null when it makes none we understand.</summary>
     public static PackageManagerCommand? Read(SimpleCommand command)
     {
         var resolved = command.ResolvedCommand;

@@ -6,12 +6,10 @@ namespace Plimsoll.Tests.Rules.Packages;
 /// <summary>The shared reading of package-manager calls: which manager, which subcommand, which packages and whether each is pinned.</summary>
 public class PackageManagerCommandTests
 {
-    private static PackageManagerCommand? Read(string script)
-    {
-        var parse = ShellParser.Parse(script);
-        var command = parse.Script.DescendantCommands().Select(c => c.SimpleCommand).First(c => c != null)!;
-        return PackageManagerCommand.Read(command);
-    }
+    private static PackageManagerCommand? Read(string script) => PackageManagerCommand.Read(FirstCommand(script));
+
+    private static SimpleCommand FirstCommand(string script)
+        => ShellParser.Parse(script).Script.DescendantCommands().Select(c => c.SimpleCommand).First(c => c != null)!;
 
     [Theory]
     [InlineData("apt-get install -y curl", true)]
@@ -24,11 +22,27 @@ public class PackageManagerCommandTests
     [InlineData("curl -fsSL https://example.com/x", false)]
     public void Commands_not_looked_at_further_are_never_package_calls(string script, bool call)
     {
-        var command = ShellParser.Parse(script).Script.DescendantCommands().Select(c => c.SimpleCommand).First(c => c != null)!;
+        var command = FirstCommand(script);
         Assert.Equal(call, PackageManagerCommand.Read(command) != null);
         // The cheap look may let through a program that Read then declines (python without -m pip), never the reverse.
         if (call) Assert.True(PackageManagerCommand.MayBeCall(command));
-        if (!PackageManagerCommand.MayBeCall(command)) Assert.Null(PackageCommands.Of(command));
+        Assert.Equal(call, PackageCommands.Of(command) != null);
+    }
+
+    [Fact]
+    public void No_package_call_of_the_corpus_is_missed_by_the_cheap_look()
+    {
+        int calls = 0;
+        var missed = new List<string>();
+        foreach (var run in Plimsoll.Tests.Syntax.Shell.DockerfileRunCorpus.Runs.Where(r => r.IsPosixShell))
+            foreach (var context in ShellParser.Parse(run.Text).CommandsWithInlineScripts)
+            {
+                if (context.SimpleCommand is not { } command || PackageManagerCommand.Read(command) == null) continue;
+                calls++;
+                if (!PackageManagerCommand.MayBeCall(command)) missed.Add($"{run.File}:{run.Line + 1}: {command.CommandName}");
+            }
+        Assert.True(calls > 1000, $"only {calls} package calls read from the corpus");
+        Assert.Empty(missed);
     }
 
     /// <summary>Packages written as <c>name</c> (unpinned), <c>name!</c> (pinned), <c>name?</c> (unknown), <c>name/</c> (path), <c>name~</c> (URL).</summary>
