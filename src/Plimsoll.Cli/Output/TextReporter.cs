@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
 using Plimsoll.Cli.Linting;
@@ -19,7 +20,7 @@ internal sealed class TextReporter
         _quiet = quiet;
     }
 
-    private readonly PreparedFiles<string> _prepared = new();
+    private readonly PreparedFiles<byte[]> _prepared = new();
 
     /// <summary>
     /// Writes a file's findings now, on the thread that linted it, and gives back its result without the file's text,
@@ -27,10 +28,29 @@ internal sealed class TextReporter
     /// </summary>
     public FileAnalysisResult Prepare(FileAnalysisResult file)
     {
-        var findings = new StringWriter();
+        // One builder per linting thread, emptied for each file: a file's findings cost their text once, not the
+        // builder's growth and a string per line as well (a corpus run writes megabytes of findings).
+        var findings = t_findings ??= new StringBuilder(FindingsCapacity);
+        findings.Clear();
         WriteFindings(file, findings);
-        return _prepared.Keep(file, findings.ToString());
+        // Kept as UTF-8 until the report is written: half the memory of a string. What a corpus run holds to its end
+        // is mostly this, and the collector copies it from generation to generation.
+        var chars = t_chars is { } buffer && buffer.Length >= findings.Length ? buffer : t_chars = new char[Math.Max(findings.Length, FindingsCapacity)];
+        findings.CopyTo(0, chars, 0, findings.Length);
+        var text = chars.AsSpan(0, findings.Length);
+        var written = new byte[Encoding.UTF8.GetByteCount(text)];
+        Encoding.UTF8.GetBytes(text, written);
+        if (findings.Capacity > FindingsCapacity * 16) (t_findings, t_chars) = (null, null); // an exceptional file's size is not kept
+        return _prepared.Keep(file, written);
     }
+
+    private const int FindingsCapacity = 8 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_findings;
+
+    [ThreadStatic]
+    private static char[]? t_chars;
 
     public void Write(LintRun run, TextWriter output)
     {
@@ -48,8 +68,13 @@ internal sealed class TextReporter
                     default: notes++; break;
                 }
             }
-            if (_prepared.TryGet(file, out var written)) output.Write(written);
-            else WriteFindings(file, output);
+            if (_prepared.TryGet(file, out var written)) output.Write(Encoding.UTF8.GetString(written));
+            else
+            {
+                var findings = new StringBuilder();
+                WriteFindings(file, findings);
+                output.Write(findings);
+            }
         }
         foreach (var notification in run.AllNotifications)
             output.WriteLine($"{(notification.Path == null ? "plimsoll" : TerminalText.Sanitize(DisplayPaths.For(notification.Path)))}: {Paint(LevelWord(notification.Level), Red)} {TerminalText.Sanitize(notification.Message)}");
@@ -63,7 +88,7 @@ internal sealed class TextReporter
         output.WriteLine(summary);
     }
 
-    private void WriteFindings(FileAnalysisResult file, TextWriter output)
+    private void WriteFindings(FileAnalysisResult file, StringBuilder output)
     {
         string? displayPath = null; // once per file: it may ask the OS for the current directory
         foreach (var finding in file.Findings)
@@ -71,12 +96,13 @@ internal sealed class TextReporter
                 WriteFinding(file, displayPath ??= TerminalText.Sanitize(DisplayPaths.For(file.Path)), finding, output);
     }
 
-    private void WriteFinding(FileAnalysisResult file, string displayPath, Finding finding, TextWriter output)
+    private void WriteFinding(FileAnalysisResult file, string displayPath, Finding finding, StringBuilder output)
     {
         var span = finding.LineSpan;
         int line = span.StartLinePosition.Line, column = span.StartLinePosition.Character;
         string severity = SeverityWord(finding.Severity);
-        output.WriteLine($"{displayPath}:{line + 1}:{column + 1}: {Paint(severity, finding.Severity == DiagnosticSeverity.Error ? Red : finding.Severity == DiagnosticSeverity.Warning ? Yellow : Cyan)} {Paint(finding.Id, Bold)} {TerminalText.Sanitize(finding.Diagnostic.GetMessage())}");
+        // Appended in place (the builder's interpolation handler): no string is made for the line.
+        output.Append($"{displayPath}:{line + 1}:{column + 1}: {Paint(severity, finding.Severity == DiagnosticSeverity.Error ? Red : finding.Severity == DiagnosticSeverity.Warning ? Yellow : Cyan)} {Paint(finding.Id, Bold)} {TerminalText.Sanitize(finding.Diagnostic.GetMessage())}").AppendLine();
         if (_quiet || line >= file.Text.Lines.Count) return;
 
         var textLine = file.Text.Lines[line];
@@ -86,10 +112,11 @@ internal sealed class TextReporter
         if (offset > 0) source = source.Substring(1);
         int caretEnd = span.EndLinePosition.Line == line ? span.EndLinePosition.Character : source.Length;
         var (echo, pad, width) = TerminalText.Echo(source, column, caretEnd);
-        output.WriteLine("  " + echo);
-        output.Write("  ");
-        output.Write(pad);
-        output.WriteLine(Paint(new string('^', width), Green));
+        output.Append("  ").Append(echo).AppendLine();
+        output.Append("  ").Append(pad);
+        if (_color) output.Append(Paint(new string('^', width), Green));
+        else output.Append('^', width);
+        output.AppendLine();
     }
 
     internal static string SeverityWord(DiagnosticSeverity severity) => severity switch

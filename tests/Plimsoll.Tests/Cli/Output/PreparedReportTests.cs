@@ -20,7 +20,8 @@ public class PreparedReportTests
 {
     // Findings with a fix (JSON edits), a source line to echo (text) and line hashes to take (GitLab, SARIF).
     private const string First = "FROM ubuntu\nRUN apt-get update && apt-get install -y curl\nRUN curl http://example.com/x.sh | sh\n";
-    private const string Second = "FROM alpine:3.20\nUSER root\nRUN wget -q https://example.com/tool\n";
+    // Letters beyond ASCII and beyond the first plane (a surrogate pair) in an echoed line: kept text is UTF-8.
+    private const string Second = "FROM alpine:3.20\nUSER root\nRUN wget -q https://example.com/tool && echo 'ünïcödé 🐳'\n";
 
     private static LintRun Run(IEnumerable<FileAnalysisResult> files)
         => new(files.ToImmutableArray(), ImmutableArray<ToolNotification>.Empty, new AnalyzerRegistry(BuiltInRules.CreateAnalyzers()));
@@ -69,7 +70,11 @@ public class PreparedReportTests
         Assert.Equal(fromWholeResults, Write(report, kept));
         // SARIF's writer reads the text when the log is written; every other format has let it go.
         Assert.All(kept, r => Assert.Equal(format == "sarif", r.Text.Length > 0));
-        if (format == "text" && !quiet) Assert.Contains("RUN curl http://example.com/x.sh | sh", fromWholeResults);
+        if (format == "text" && !quiet)
+        {
+            Assert.Contains("RUN curl http://example.com/x.sh | sh", fromWholeResults);
+            Assert.Contains("echo 'ünïcödé 🐳'", fromWholeResults);
+        }
     }
 
     [Fact]
