@@ -40,6 +40,9 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
 
     private static readonly HashSet<string> YumLike = new(StringComparer.Ordinal) { "yum", "dnf", "dnf5", "microdnf", "tdnf", "yum-config-manager", "dnf-config-manager", "dnf-3" };
     private static readonly HashSet<string> ConfigWriters = new(StringComparer.Ordinal) { "echo", "printf", "tee", "cat" };
+    private static readonly HashSet<string> ReadsArguments = new(
+        YumLike.Concat(ConfigWriters).Concat(["export", "declare", "typeset", "readonly", "pip", "pip3", "yarn", "conda", "mamba", "micromamba"]),
+        StringComparer.Ordinal);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
@@ -77,7 +80,8 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
                 CheckAssignmentWord(context, command.Words[i]);
 
         var name = resolved.Name;
-        if (name == null) return;
+        // The arguments are a copy of the words: made only for the commands read below (most commands are none of them).
+        if (name == null || !ReadsArguments.Contains(name)) return;
         var arguments = resolved.Arguments;
         if (name is "export" or "declare" or "typeset" or "readonly")
         {
