@@ -71,10 +71,13 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
     private static void CheckStage(DockerfileAnalysisContext file, BuildStage stage, HashSet<string> globals, HashSet<string> usedOnlyInStages)
     {
         // Names in scope: compared ignoring case, so a Windows stage (whose variables ignore case) is never misjudged.
-        var defined = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // Sized once for every name the stage and its ancestors may define (it grew by rehashing before).
+        int names = 1 + DefinitionCount(stage);
+        foreach (var ancestor in StageFacts.Ancestors(stage)) names += DefinitionCount(ancestor);
+        var defined = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
         foreach (var ancestor in StageFacts.Ancestors(stage))
-            foreach (var kv in ancestor.Instructions.OfType<KeyValueInstructionSyntax>())
-                if (kv.Kind is DockerfileSyntaxKind.EnvInstruction or DockerfileSyntaxKind.ArgInstruction)
+            foreach (var instruction in ancestor.Instructions)
+                if (instruction is KeyValueInstructionSyntax { Kind: DockerfileSyntaxKind.EnvInstruction or DockerfileSyntaxKind.ArgInstruction } kv)
                     foreach (var pair in kv.Pairs) defined.Add(pair.Key);
         bool everythingKnown = StartsFromScratch(stage);
         // BuildKit sets PATH in every Linux stage, scratch included.
@@ -96,7 +99,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                     // ARG declares its names one after the other: a default may use an earlier name of the same ARG.
                     foreach (var pair in pairs)
                     {
-                        if (pair.HasValue) Check(file, pair.ValueToken, scope, sameInstruction: null);
+                        if (pair.HasValue) Check(file, pair.ValueToken, scope, sameInstruction: default);
                         scope.Define(pair.Key);
                     }
                     continue;
@@ -104,15 +107,24 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                 if (kv.Kind is DockerfileSyntaxKind.EnvInstruction or DockerfileSyntaxKind.LabelInstruction)
                 {
                     // One ENV expands all its values before setting any: a name it sets itself is PL5013's.
-                    var own = kv.Kind == DockerfileSyntaxKind.EnvInstruction ? new HashSet<string>(pairs.Select(p => p.Key), StringComparer.OrdinalIgnoreCase) : null;
+                    var own = kv.Kind == DockerfileSyntaxKind.EnvInstruction ? pairs : default;
                     foreach (var pair in pairs)
                         if (pair.HasValue) Check(file, pair.ValueToken, scope, own);
-                    if (own != null) foreach (var name in own) scope.Define(name);
+                    if (!own.IsDefault) foreach (var pair in own) scope.Define(pair.Key);
                 }
                 continue;
             }
             CheckExpandedWords(file, instruction, scope);
         }
+    }
+
+    private static int DefinitionCount(BuildStage stage)
+    {
+        int count = 0;
+        foreach (var instruction in stage.Instructions)
+            if (instruction is KeyValueInstructionSyntax { Kind: DockerfileSyntaxKind.EnvInstruction or DockerfileSyntaxKind.ArgInstruction } kv)
+                count += kv.Pairs.Length;
+        return count;
     }
 
     /// <summary>Checks the words of an instruction Docker expands itself (RUN, CMD and ENTRYPOINT are left to the shell).</summary>
@@ -128,17 +140,17 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
             case DockerfileSyntaxKind.VolumeInstruction:
                 foreach (var argument in instruction.Arguments)
                 {
-                    if (argument is WordSyntax word) Check(file, word.Token, scope, sameInstruction: null);
+                    if (argument is WordSyntax word) Check(file, word.Token, scope, sameInstruction: default);
                     else if (argument is ExecFormSyntax exec)
-                        foreach (var token in exec.StringTokens) Check(file, token, scope, sameInstruction: null);
+                        foreach (var token in exec.StringTokens) Check(file, token, scope, sameInstruction: default);
                 }
                 break;
             case DockerfileSyntaxKind.CopyInstruction:
             case DockerfileSyntaxKind.AddInstruction:
                 foreach (var flag in instruction.Flags)
-                    if (flag.Name is "chown" or "chmod") Check(file, flag.Token, scope, sameInstruction: null);
+                    if (flag.Name is "chown" or "chmod") Check(file, flag.Token, scope, sameInstruction: default);
                 if (instruction is CopyInstructionSyntax copy)
-                    foreach (var token in copy.PathTokens) Check(file, token, scope, sameInstruction: null);
+                    foreach (var token in copy.PathTokens) Check(file, token, scope, sameInstruction: default);
                 break;
         }
     }
@@ -190,7 +202,16 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         }
     }
 
-    private static void Check(DockerfileAnalysisContext file, DockerfileToken token, StageScope scope, HashSet<string>? sameInstruction)
+    // An ENV sets a handful of names: a look through them, not a set made for each ENV.
+    private static bool SetsName(ImmutableArray<KeyValuePairSyntax> pairs, string name)
+    {
+        foreach (var pair in pairs)
+            if (string.Equals(pair.Key, name, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    /// <param name="sameInstruction">The pairs of the ENV being checked (its own names are not this rule's), or default.</param>
+    private static void Check(DockerfileAnalysisContext file, DockerfileToken token, StageScope scope, ImmutableArray<KeyValuePairSyntax> sameInstruction)
     {
         var (defined, globals, usedOnlyInStages, argLines, everythingKnown) = (scope.Defined, scope.Globals, scope.UsedOnlyInStages, scope.ArgLines, scope.EverythingKnown);
         if (!token.MayContain('$')) return;
@@ -201,7 +222,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
             // operator (${X#p}, ${X/a/b}) does not, and is judged like $X.
             if (!IsJudged(reference.Operator) || name.Length == 0) continue;
             if (defined.Contains(name) || NeverJudged.Contains(name) || name.StartsWith("BUILDKIT_", StringComparison.Ordinal)) continue;
-            if (sameInstruction != null && sameInstruction.Contains(name)) continue;
+            if (!sameInstruction.IsDefault && SetsName(sameInstruction, name)) continue;
 
             if (argLines.TryGetValue(name, out int argLine))
             {
