@@ -47,7 +47,7 @@ internal sealed class LintReport
             default:
             {
                 var text = new TextReporter(color, quiet);
-                return new LintReport(text.Prepare, (run, stream) => WriteText(stream, writer => text.Write(run, writer)));
+                return new LintReport(text.Prepare, text.Write);
             }
         }
     }

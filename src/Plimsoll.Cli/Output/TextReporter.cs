@@ -52,7 +52,24 @@ internal sealed class TextReporter
     [ThreadStatic]
     private static char[]? t_chars;
 
-    public void Write(LintRun run, TextWriter output)
+    /// <summary>Writes the report as UTF-8: what <see cref="Prepare"/> kept goes out as the bytes it was kept as.</summary>
+    public void Write(LintRun run, Stream stream)
+    {
+        // The writer flushes into the buffer before kept bytes go in after its text: one order, few write calls.
+        // Not disposed: that would close the caller's stream (BufferedStream cannot leave it open); flushed below.
+        var buffered = new BufferedStream(stream, BufferBytes);
+        using (var writer = new StreamWriter(buffered, new UTF8Encoding(false), bufferSize: BufferBytes, leaveOpen: true))
+            Write(run, writer, kept =>
+            {
+                writer.Flush();
+                buffered.Write(kept);
+            });
+        buffered.Flush();
+    }
+
+    private const int BufferBytes = 64 * 1024;
+
+    private void Write(LintRun run, TextWriter output, Action<byte[]> writeKept)
     {
         int errors = 0, warnings = 0, notes = 0, suppressed = 0;
         foreach (var file in run.Files)
@@ -68,7 +85,7 @@ internal sealed class TextReporter
                     default: notes++; break;
                 }
             }
-            if (_prepared.TryGet(file, out var written)) output.Write(Encoding.UTF8.GetString(written));
+            if (_prepared.TryGet(file, out var written)) writeKept(written);
             else
             {
                 var findings = new StringBuilder();

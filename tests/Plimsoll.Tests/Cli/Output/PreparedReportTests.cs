@@ -77,6 +77,19 @@ public class PreparedReportTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Formats))]
+    public void Writing_a_report_leaves_the_stream_open_for_its_owner(string format, bool quiet, bool color)
+    {
+        // `--output FILE` writes the report into a stream its owner then completes (a temporary file moved in place).
+        var report = LintReport.For(format, color, quiet);
+        var kept = Lint().Select(report.Keep).ToList();
+        var output = new MemoryStream();
+        report.Write(Run(kept), output);
+        Assert.True(output.CanWrite);
+        Assert.True(output.Length > 0);
+    }
+
     [Fact]
     public void A_result_merged_after_it_was_kept_is_written_afresh()
     {
