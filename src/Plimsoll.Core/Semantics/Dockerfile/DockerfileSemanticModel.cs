@@ -70,6 +70,8 @@ public sealed class DockerfileSemanticModel
     /// <summary>Resolves the variables of <paramref name="word"/> with the ARGs and ENVs in force just before <paramref name="at"/>.</summary>
     public ResolvedWord Resolve(InstructionSyntax at, string word)
     {
+        // A word without a variable is itself whatever is in force: no scope is built for it (most words asked for).
+        if (word.IndexOf('$') < 0) return new ResolvedWord(word, Unquote(word));
         var stage = GetStage(at);
         var scope = stage == null ? GlobalScope() : ScopeBefore(stage, at);
         return ResolveIn(scope, word, at.Span);
