@@ -82,12 +82,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         bool everythingKnown = StartsFromScratch(stage);
         // BuildKit sets PATH in every Linux stage, scratch included.
         defined.Add("PATH");
-        // Where the stage's own ARGs are: a name used above its ARG was meant to be that ARG.
-        var argLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var kv in stage.Instructions.OfType<KeyValueInstructionSyntax>().Where(k => k.Kind == DockerfileSyntaxKind.ArgInstruction))
-            foreach (var pair in kv.Pairs)
-                if (!argLines.ContainsKey(pair.Key)) argLines[pair.Key] = StageFacts.LineOf(file.Text, pair.Span.Start);
-        var scope = new StageScope(defined, globals, usedOnlyInStages, argLines, everythingKnown);
+        var scope = new StageScope(file, stage, defined, globals, usedOnlyInStages, everythingKnown);
 
         foreach (var instruction in stage.Instructions)
         {
@@ -116,6 +111,17 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
             }
             CheckExpandedWords(file, instruction, scope);
         }
+    }
+
+    // Where the stage's own ARGs are: a name used above its ARG was meant to be that ARG.
+    private static Dictionary<string, int> ArgLines(DockerfileAnalysisContext file, BuildStage stage)
+    {
+        var argLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var instruction in stage.Instructions)
+            if (instruction is KeyValueInstructionSyntax { Kind: DockerfileSyntaxKind.ArgInstruction } kv)
+                foreach (var pair in kv.Pairs)
+                    if (!argLines.ContainsKey(pair.Key)) argLines[pair.Key] = StageFacts.LineOf(file.Text, pair.Span.Start);
+        return argLines;
     }
 
     private static int DefinitionCount(BuildStage stage)
@@ -162,14 +168,18 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         private readonly string[] _definedAtStart;
         private List<string>? _definedSince;
         private TypoSuggester? _suggester;
+        private readonly DockerfileAnalysisContext _file;
+        private readonly BuildStage _stage;
+        private Dictionary<string, int>? _argLines; // made on the first name not defined (most stages have none)
 
-        public StageScope(HashSet<string> defined, HashSet<string> globals, HashSet<string> usedOnlyInStages, Dictionary<string, int> argLines, bool everythingKnown)
+        public StageScope(DockerfileAnalysisContext file, BuildStage stage, HashSet<string> defined, HashSet<string> globals, HashSet<string> usedOnlyInStages, bool everythingKnown)
         {
+            _file = file;
+            _stage = stage;
             Defined = defined;
             _definedAtStart = defined.ToArray();
             Globals = globals;
             UsedOnlyInStages = usedOnlyInStages;
-            ArgLines = argLines;
             EverythingKnown = everythingKnown;
         }
 
@@ -180,7 +190,8 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
 
         public HashSet<string> Globals { get; }
         public HashSet<string> UsedOnlyInStages { get; }
-        public Dictionary<string, int> ArgLines { get; }
+        /// <summary>The line of each of the stage's own ARGs, by name.</summary>
+        public Dictionary<string, int> ArgLines => _argLines ??= UndefinedVariableAnalyzer.ArgLines(_file, _stage);
         public bool EverythingKnown { get; }
 
         public void Define(string name)
@@ -213,7 +224,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
     /// <param name="sameInstruction">The pairs of the ENV being checked (its own names are not this rule's), or default.</param>
     private static void Check(DockerfileAnalysisContext file, DockerfileToken token, StageScope scope, ImmutableArray<KeyValuePairSyntax> sameInstruction)
     {
-        var (defined, globals, usedOnlyInStages, argLines, everythingKnown) = (scope.Defined, scope.Globals, scope.UsedOnlyInStages, scope.ArgLines, scope.EverythingKnown);
+        var (defined, globals, usedOnlyInStages, everythingKnown) = (scope.Defined, scope.Globals, scope.UsedOnlyInStages, scope.EverythingKnown);
         if (!token.MayContain('$')) return;
         foreach (var reference in token.GetVariableReferences(file.Tree.EscapeCharacter))
         {
@@ -224,7 +235,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
             if (defined.Contains(name) || NeverJudged.Contains(name) || name.StartsWith("BUILDKIT_", StringComparison.Ordinal)) continue;
             if (!sameInstruction.IsDefault && SetsName(sameInstruction, name)) continue;
 
-            if (argLines.TryGetValue(name, out int argLine))
+            if (scope.ArgLines.TryGetValue(name, out int argLine))
             {
                 file.Report(UsedBeforeArg, reference.Span, name, argLine);
                 continue;
