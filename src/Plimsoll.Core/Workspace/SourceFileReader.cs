@@ -46,6 +46,10 @@ public static class SourceFileReader
 
     /// <summary>Decodes bytes as described on the type; false with a message for people when they are not text.</summary>
     public static bool TryDecode(string path, byte[] bytes, out SourceFileContent? content, out string? problem)
+        => TryDecode(path, new ArraySegment<byte>(bytes), out content, out problem);
+
+    /// <summary>Decodes the bytes of <paramref name="bytes"/> (a buffer's part) as described on the type; the buffer is not kept.</summary>
+    public static bool TryDecode(string path, ArraySegment<byte> bytes, out SourceFileContent? content, out string? problem)
     {
         content = null;
         problem = null;
@@ -54,7 +58,7 @@ public static class SourceFileReader
             if (!StartsWith(bytes, bom)) continue;
             try
             {
-                content = new SourceFileContent(path, SourceText.From(encoding.GetString(bytes)), encoding);
+                content = new SourceFileContent(path, SourceText.From(GetString(encoding, bytes)), encoding);
                 return true;
             }
             catch (DecoderFallbackException)
@@ -71,42 +75,45 @@ public static class SourceFileReader
         }
         try
         {
-            content = new SourceFileContent(path, SourceText.From(StrictUtf8.GetString(bytes)), StrictUtf8);
+            content = new SourceFileContent(path, SourceText.From(GetString(StrictUtf8, bytes)), StrictUtf8);
             return true;
         }
         catch (DecoderFallbackException)
         {
         }
-        if (Array.IndexOf(bytes, (byte)0) >= 0)
+        if (Array.IndexOf(bytes.Array!, (byte)0, bytes.Offset, bytes.Count) >= 0)
         {
             problem = "is binary data (it has NUL bytes and is not UTF-8, UTF-16 or UTF-32 text)";
             return false;
         }
-        content = new SourceFileContent(path, SourceText.From(Latin1.GetString(bytes)), Latin1)
+        content = new SourceFileContent(path, SourceText.From(GetString(Latin1, bytes)), Latin1)
         {
             EncodingNote = "is not valid UTF-8: read as Latin-1 (ISO-8859-1); save it as UTF-8 for exact text",
         };
         return true;
     }
 
-    private static bool StartsWith(byte[] bytes, byte[] prefix)
+    private static string GetString(Encoding encoding, ArraySegment<byte> bytes) => encoding.GetString(bytes.Array!, bytes.Offset, bytes.Count);
+
+    private static bool StartsWith(ArraySegment<byte> bytes, byte[] prefix)
     {
-        if (bytes.Length < prefix.Length) return false;
-        for (int i = 0; i < prefix.Length; i++) if (bytes[i] != prefix[i]) return false;
+        if (bytes.Count < prefix.Length) return false;
+        for (int i = 0; i < prefix.Length; i++) if (bytes.Array![bytes.Offset + i] != prefix[i]) return false;
         return true;
     }
 
     // ASCII text in UTF-16 has a NUL in every other byte: in the odd bytes for little-endian, the even ones for big-endian.
-    private static bool LooksLikeUtf16WithoutBom(byte[] bytes, out string? name)
+    private static bool LooksLikeUtf16WithoutBom(ArraySegment<byte> segment, out string? name)
     {
         name = null;
-        int pairs = Math.Min(bytes.Length / 2, 4096);
+        int pairs = Math.Min(segment.Count / 2, 4096);
         if (pairs < 2) return false;
-        int evenZero = 0, oddZero = 0;
+        var bytes = segment.Array!;
+        int at = segment.Offset, evenZero = 0, oddZero = 0;
         for (int i = 0; i < pairs; i++)
         {
-            if (bytes[2 * i] == 0) evenZero++;
-            if (bytes[2 * i + 1] == 0) oddZero++;
+            if (bytes[at + 2 * i] == 0) evenZero++;
+            if (bytes[at + 2 * i + 1] == 0) oddZero++;
         }
         if (oddZero * 10 >= pairs * 7 && evenZero * 10 < pairs) name = "UTF-16LE";
         else if (evenZero * 10 >= pairs * 7 && oddZero * 10 < pairs) name = "UTF-16BE";

@@ -59,6 +59,22 @@ public class PhysicalFileSystemTests
     }
 
     [Fact]
+    public void Files_read_one_after_another_on_a_thread_each_get_their_own_bytes()
+    {
+        // Files that fit are read into one buffer per thread: a short file after a long one must not see its tail,
+        // and neither the raw bytes handed out nor a file too big for the buffer may share it.
+        var temp = TempDirectory.Create();
+        var files = new[] { ("long", new string('a', 5000)), ("short", "FROM b\n"), ("empty", ""), ("huge", new string('c', 300_000)), ("utf8", "é🐳\n"), ("last", "x") };
+        foreach (var (name, text) in files) File.WriteAllText(Path.Combine(temp, name), text);
+        var disk = new PhysicalFileSystem();
+        foreach (var (name, text) in files) Assert.Equal(text, disk.ReadFile(Path.Combine(temp, name)).Content!.Text.ToString());
+
+        var first = PhysicalFileSystem.ReadBytes(Path.Combine(temp, "short"), 1024, out _)!;
+        disk.ReadFile(Path.Combine(temp, "long"));
+        Assert.Equal("FROM b\n"u8.ToArray(), first);
+    }
+
+    [Fact]
     public void A_file_that_claims_no_length_is_read_to_its_end_and_within_the_limit()
     {
         if (!OperatingSystem.IsLinux()) return;

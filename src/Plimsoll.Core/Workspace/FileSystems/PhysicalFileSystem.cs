@@ -45,9 +45,10 @@ public sealed class PhysicalFileSystem : IFileSystem
     {
         try
         {
-            var bytes = ReadBytes(path, MaxFileBytes, listedAsRegular, out var failure);
+            // Read into this thread's buffer: the bytes live only until they are decoded (a corpus run reads megabytes).
+            var bytes = ReadBytes(path, MaxFileBytes, listedAsRegular, ReadBuffer, out var failure);
             if (bytes == null) return failure!;
-            return SourceFileReader.TryDecode(path, bytes, out var content, out var problem)
+            return SourceFileReader.TryDecode(path, bytes.Value, out var content, out var problem)
                 ? FileReadResult.Ok(content!)
                 : FileReadResult.Failed(FileReadStatus.Undecodable, problem!);
         }
@@ -62,9 +63,22 @@ public sealed class PhysicalFileSystem : IFileSystem
     /// a message for people: "is a FIFO", "is larger than the 16 MiB limit"…). For files that are not decoded as
     /// source text too: a SARIF baseline, a JSON schema.
     /// </summary>
-    public static byte[]? ReadBytes(string path, long maxBytes, out FileReadResult? failure) => ReadBytes(path, maxBytes, listedAsRegular: false, out failure);
+    public static byte[]? ReadBytes(string path, long maxBytes, out FileReadResult? failure)
+        => ReadBytes(path, maxBytes, listedAsRegular: false, reusable: null, out failure) is { } read ? Exact(read) : null;
 
-    private static byte[]? ReadBytes(string path, long maxBytes, bool listedAsRegular, out FileReadResult? failure)
+    private static byte[] Exact(ArraySegment<byte> read)
+        => read.Offset == 0 && read.Count == read.Array!.Length ? read.Array : read.ToArray();
+
+    // A file of up to this size is read into its thread's buffer (larger ones into their own array).
+    private const int ReadBufferBytes = 256 * 1024;
+
+    [ThreadStatic]
+    private static byte[]? t_readBuffer;
+
+    private static byte[] ReadBuffer => t_readBuffer ??= new byte[ReadBufferBytes];
+
+    // The bytes read, in reusable when they fit there (the caller uses them before its thread reads again).
+    private static ArraySegment<byte>? ReadBytes(string path, long maxBytes, bool listedAsRegular, byte[]? reusable, out FileReadResult? failure)
     {
         failure = null;
         try
@@ -72,7 +86,7 @@ public sealed class PhysicalFileSystem : IFileSystem
 #if NET
             // Listed as a regular file: opened without following a link, so that no device can have been put in its place.
             if (listedAsRegular && NativeFile.TryOpen(path, followLinks: false, out var listed) && !listed.IsLink)
-                return ReadOpened(listed, maxBytes, out failure);
+                return ReadOpened(listed, maxBytes, reusable, out failure);
 #endif
             var type = Classify(path);
             if (type == DiskFileType.Missing)
@@ -86,10 +100,10 @@ public sealed class PhysicalFileSystem : IFileSystem
                 return null;
             }
 #if NET
-            if (NativeFile.TryOpen(path, out var opened)) return ReadOpened(opened, maxBytes, out failure);
+            if (NativeFile.TryOpen(path, out var opened)) return ReadOpened(opened, maxBytes, reusable, out failure);
 #endif
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-            return ReadBounded(stream.CanSeek ? stream.Length : 0, (buffer, offset, count, _) => stream.Read(buffer, offset, count), maxBytes, out failure);
+            return ReadBounded(stream.CanSeek ? stream.Length : 0, (buffer, offset, count, _) => stream.Read(buffer, offset, count), maxBytes, reusable, out failure);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -99,7 +113,7 @@ public sealed class PhysicalFileSystem : IFileSystem
     }
 
 #if NET
-    private static byte[]? ReadOpened(OpenedFile opened, long maxBytes, out FileReadResult? failure)
+    private static ArraySegment<byte>? ReadOpened(OpenedFile opened, long maxBytes, byte[]? reusable, out FileReadResult? failure)
     {
         if (opened.Handle == null)
         {
@@ -115,7 +129,7 @@ public sealed class PhysicalFileSystem : IFileSystem
         }
         // Reads on the descriptor, its size given with its type: no FileStream, no length or seek calls per file.
         long size = opened.Size >= 0 ? opened.Size : RandomAccess.GetLength(handle);
-        return ReadBounded(size, (buffer, offset, count, at) => NativeFile.Read(handle, buffer, offset, count, at), maxBytes, out failure);
+        return ReadBounded(size, (buffer, offset, count, at) => NativeFile.Read(handle, buffer, offset, count, at), maxBytes, reusable, out failure);
     }
 #endif
 
@@ -125,11 +139,12 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     // Reads the length the file claims when opened (never more than maxBytes), or, when it claims none, until its end
     // and at most maxBytes + 1 bytes.
-    // The buffer is the claimed length: one allocation and no copy for a file that does not change while it is read
-    // (a fixed 80 KB chunk per file plus two copies was a fifth of a corpus run, in allocation and zeroing).
+    // The buffer is the claimed length (or the reusable one, when the file fits there): one allocation at most and no
+    // copy for a file that does not change while it is read (a fixed 80 KB chunk per file plus two copies was a fifth
+    // of a corpus run, in allocation and zeroing).
     private delegate int ReadAt(byte[] buffer, int offset, int count, long fileOffset);
 
-    private static byte[]? ReadBounded(long claimed, ReadAt read, long maxBytes, out FileReadResult? failure)
+    private static ArraySegment<byte>? ReadBounded(long claimed, ReadAt read, long maxBytes, byte[]? reusable, out FileReadResult? failure)
     {
         failure = null;
         if (claimed > maxBytes)
@@ -137,28 +152,31 @@ public sealed class PhysicalFileSystem : IFileSystem
             failure = TooLarge(maxBytes);
             return null;
         }
-        var buffer = new byte[claimed > 0 ? (int)claimed : 4096];
+        // Read to the length claimed, no further (in a reusable buffer, its end is not the file's).
+        int length = claimed > 0 ? (int)claimed : 4096;
+        var buffer = reusable != null && claimed > 0 && claimed <= reusable.Length ? reusable : new byte[length];
         byte[]? probe = null;
         int total = 0;
         while (true)
         {
             // A file read to the length it had when opened is read: one that grows meanwhile is taken as it was.
-            if (total == buffer.Length && claimed > 0) return buffer;
+            if (total == length && claimed > 0) return new ArraySegment<byte>(buffer, 0, total);
             if (total == buffer.Length)
             {
                 // Full, and no length was claimed (a /proc file): one byte tells whether there is more.
                 probe ??= new byte[1];
-                if (read(probe, 0, 1, total) == 0) return buffer;
+                if (read(probe, 0, 1, total) == 0) return new ArraySegment<byte>(buffer, 0, total);
                 if (total + 1L > maxBytes)
                 {
                     failure = TooLarge(maxBytes);
                     return null;
                 }
                 Array.Resize(ref buffer, (int)Math.Min(maxBytes, Math.Max(4096L, buffer.Length * 2L)));
+                length = buffer.Length;
                 buffer[total++] = probe[0];
                 continue;
             }
-            int count = read(buffer, total, buffer.Length - total, total);
+            int count = read(buffer, total, length - total, total);
             if (count == 0) break;
             total += count;
             if (total > maxBytes)
@@ -167,10 +185,7 @@ public sealed class PhysicalFileSystem : IFileSystem
                 return null;
             }
         }
-        if (total == buffer.Length) return buffer;
-        var exact = new byte[total];
-        Array.Copy(buffer, exact, total);
-        return exact;
+        return new ArraySegment<byte>(buffer, 0, total);
     }
 
     private static FileReadResult TooLarge(long maxBytes)
