@@ -74,7 +74,7 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
         // Sized once for every name the stage and its ancestors may define (it grew by rehashing before).
         int names = 1 + DefinitionCount(stage);
         foreach (var ancestor in StageFacts.Ancestors(stage)) names += DefinitionCount(ancestor);
-        var defined = new HashSet<string>(names, StringComparer.OrdinalIgnoreCase);
+        var defined = NameSet(names);
         foreach (var ancestor in StageFacts.Ancestors(stage))
             foreach (var instruction in ancestor.Instructions)
                 if (instruction is KeyValueInstructionSyntax { Kind: DockerfileSyntaxKind.EnvInstruction or DockerfileSyntaxKind.ArgInstruction } kv)
@@ -123,6 +123,12 @@ public sealed class UndefinedVariableAnalyzer : PlimsollAnalyzer
                     if (!argLines.ContainsKey(pair.Key)) argLines[pair.Key] = StageFacts.LineOf(file.Text, pair.Span.Start);
         return argLines;
     }
+
+#if NET
+    private static HashSet<string> NameSet(int capacity) => new(capacity, StringComparer.OrdinalIgnoreCase);
+#else
+    private static HashSet<string> NameSet(int capacity) => new(StringComparer.OrdinalIgnoreCase); // no capacity in netstandard2.0
+#endif
 
     private static int DefinitionCount(BuildStage stage)
     {
