@@ -33,18 +33,24 @@ public sealed class UndefinedArgInFromAnalyzer : PlimsollAnalyzer
         context.RegisterDockerfileAction(file =>
         {
             var declared = new HashSet<string>(file.Model.GlobalArgs.Select(a => a.Key), StringComparer.Ordinal);
-            var known = new TypoSuggester();
-            foreach (var name in declared.Concat(BuildArgs.Platform.Keys)) known.Add(name);
+            TypoSuggester? known = null; // made for the first name not declared (most files have none)
             foreach (var stage in file.Model.Stages)
             {
                 var from = stage.From;
-                if (from.Image is { } image) Check(file, image.Token, declared, known);
-                if (from.GetFlag("platform") is { } platform) Check(file, platform.Token, declared, known);
+                if (from.Image is { } image) Check(file, image.Token, declared, ref known);
+                if (from.GetFlag("platform") is { } platform) Check(file, platform.Token, declared, ref known);
             }
         });
     }
 
-    private static void Check(DockerfileAnalysisContext file, DockerfileToken token, HashSet<string> declared, TypoSuggester known)
+    private static TypoSuggester Suggester(HashSet<string> declared)
+    {
+        var known = new TypoSuggester();
+        foreach (var name in declared.Concat(BuildArgs.Platform.Keys)) known.Add(name);
+        return known;
+    }
+
+    private static void Check(DockerfileAnalysisContext file, DockerfileToken token, HashSet<string> declared, ref TypoSuggester? known)
     {
         string text = token.LogicalText;
         if (text.IndexOf('$') < 0) return;
@@ -54,7 +60,7 @@ public sealed class UndefinedArgInFromAnalyzer : PlimsollAnalyzer
             if (reference.Operator != VariableOperator.None || reference.Name.Length == 0) continue;
             if (declared.Contains(reference.Name) || BuildArgs.Platform.ContainsKey(reference.Name)) continue;
             var span = token.MapLogicalSpan(reference.Start, reference.Length);
-            var suggestion = known.Suggest(reference.Name);
+            var suggestion = (known ??= Suggester(declared)).Suggest(reference.Name);
             if (suggestion != null) file.Report(UndeclaredDidYouMean, span, reference.Name, suggestion);
             else file.Report(Undeclared, span, reference.Name);
         }
