@@ -69,8 +69,9 @@ public sealed class PhysicalFileSystem : IFileSystem
     private static byte[] Exact(ArraySegment<byte> read)
         => read.Offset == 0 && read.Count == read.Array!.Length ? read.Array : read.ToArray();
 
-    // A file of up to this size is read into its thread's buffer (larger ones into their own array).
-    private const int ReadBufferBytes = 256 * 1024;
+    // A file of up to this size is read into its thread's buffer (larger ones into their own array): all but one file
+    // of the corpus fit. Below the large object heap's 85 KB, and small enough for the 128 threads a ShellCheck run keeps.
+    private const int ReadBufferBytes = 64 * 1024;
 
     [ThreadStatic]
     private static byte[]? t_readBuffer;
