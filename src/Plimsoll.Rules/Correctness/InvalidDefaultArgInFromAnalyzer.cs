@@ -34,6 +34,8 @@ public sealed class InvalidDefaultArgInFromAnalyzer : PlimsollAnalyzer
     {
         context.RegisterDockerfileAction(file =>
         {
+            // Most files name their base images without a variable: then there is no default to expand.
+            if (!AnyImageUsesVariables(file.Model)) return;
             var defaults = DefaultScope(file);
             if (defaults == null) return;
             var lexer = new WordLexer(file.Tree.EscapeCharacter) { MaxLength = DockerfileSemanticModel.MaxExpandedLength };
@@ -47,6 +49,13 @@ public sealed class InvalidDefaultArgInFromAnalyzer : PlimsollAnalyzer
                 else if (!IsValidReference(value) && file.Model.FindStage(value) == null) file.Report(Invalid, image.Token.Span, image.Value, value);
             }
         });
+    }
+
+    private static bool AnyImageUsesVariables(DockerfileSemanticModel model)
+    {
+        foreach (var stage in model.Stages)
+            if (stage.From.Image is { } image && image.Value.IndexOf('$') >= 0) return true;
+        return false;
     }
 
     // The global ARGs with their defaults, expanded in order; an ARG without a default is empty, as in BuildKit.

@@ -83,7 +83,9 @@ internal static class SecretNames
             && words[n - 2].Equals("KEY", StringComparison.OrdinalIgnoreCase) && words[n - 1].Equals("ID", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string[] Words(string name) => name.Split(new[] { '_', '-', '.' }, StringSplitOptions.RemoveEmptyEntries);
+    private static readonly char[] WordSeparators = { '_', '-', '.' };
+
+    private static string[] Words(string name) => name.Split(WordSeparators, StringSplitOptions.RemoveEmptyEntries);
 
     private static bool HasSecretWords(string[] words)
     {
