@@ -40,11 +40,14 @@ internal sealed class TextReporter
         var text = chars.AsSpan(0, findings.Length);
         var written = new byte[Encoding.UTF8.GetByteCount(text)];
         Encoding.UTF8.GetBytes(text, written);
-        if (findings.Capacity > FindingsCapacity * 16) (t_findings, t_chars) = (null, null); // an exceptional file's size is not kept
+        if (findings.Capacity > MaxKeptCapacity) (t_findings, t_chars) = (null, null); // an exceptional file's size is not kept
         return _prepared.Keep(file, written);
     }
 
-    private const int FindingsCapacity = 8 * 1024;
+    // A start: the builder and the chars grow to the largest file's findings on their thread (a ShellCheck run keeps 128).
+    private const int FindingsCapacity = 1024;
+
+    private const int MaxKeptCapacity = 64 * 1024;
 
     [ThreadStatic]
     private static StringBuilder? t_findings;

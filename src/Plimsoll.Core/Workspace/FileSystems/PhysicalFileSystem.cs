@@ -46,7 +46,7 @@ public sealed class PhysicalFileSystem : IFileSystem
         try
         {
             // Read into this thread's buffer: the bytes live only until they are decoded (a corpus run reads megabytes).
-            var bytes = ReadBytes(path, MaxFileBytes, listedAsRegular, ReadBuffer, out var failure);
+            var bytes = ReadBytes(path, MaxFileBytes, listedAsRegular, reuse: true, out var failure);
             if (bytes == null) return failure!;
             return SourceFileReader.TryDecode(path, bytes.Value, out var content, out var problem)
                 ? FileReadResult.Ok(content!)
@@ -64,22 +64,29 @@ public sealed class PhysicalFileSystem : IFileSystem
     /// source text too: a SARIF baseline, a JSON schema.
     /// </summary>
     public static byte[]? ReadBytes(string path, long maxBytes, out FileReadResult? failure)
-        => ReadBytes(path, maxBytes, listedAsRegular: false, reusable: null, out failure) is { } read ? Exact(read) : null;
+        => ReadBytes(path, maxBytes, listedAsRegular: false, reuse: false, out failure) is { } read ? Exact(read) : null;
 
     private static byte[] Exact(ArraySegment<byte> read)
         => read.Offset == 0 && read.Count == read.Array!.Length ? read.Array : read.ToArray();
 
     // A file of up to this size is read into its thread's buffer (larger ones into their own array): all but one file
-    // of the corpus fit. Below the large object heap's 85 KB, and small enough for the 128 threads a ShellCheck run keeps.
+    // of the corpus fit. Below the large object heap's 85 KB. The buffer grows to the largest file its thread has read,
+    // so the 128 threads a ShellCheck run keeps hold a few KB each, not this much.
     private const int ReadBufferBytes = 64 * 1024;
 
     [ThreadStatic]
     private static byte[]? t_readBuffer;
 
-    private static byte[] ReadBuffer => t_readBuffer ??= new byte[ReadBufferBytes];
+    // This thread's buffer when a file of claimed bytes fits in it (grown to fit if need be), else null.
+    private static byte[]? ThreadReadBuffer(long claimed)
+    {
+        if (claimed <= 0 || claimed > ReadBufferBytes) return null;
+        if (t_readBuffer is { } buffer && buffer.Length >= claimed) return buffer;
+        return t_readBuffer = new byte[Math.Min(ReadBufferBytes, (claimed + 4095) / 4096 * 4096)];
+    }
 
-    // The bytes read, in reusable when they fit there (the caller uses them before its thread reads again).
-    private static ArraySegment<byte>? ReadBytes(string path, long maxBytes, bool listedAsRegular, byte[]? reusable, out FileReadResult? failure)
+    // The bytes read; with reuse, in this thread's buffer when they fit there (the caller uses them before its thread reads again).
+    private static ArraySegment<byte>? ReadBytes(string path, long maxBytes, bool listedAsRegular, bool reuse, out FileReadResult? failure)
     {
         failure = null;
         try
@@ -87,7 +94,7 @@ public sealed class PhysicalFileSystem : IFileSystem
 #if NET
             // Listed as a regular file: opened without following a link, so that no device can have been put in its place.
             if (listedAsRegular && NativeFile.TryOpen(path, followLinks: false, out var listed) && !listed.IsLink)
-                return ReadOpened(listed, maxBytes, reusable, out failure);
+                return ReadOpened(listed, maxBytes, reuse, out failure);
 #endif
             var type = Classify(path);
             if (type == DiskFileType.Missing)
@@ -101,10 +108,10 @@ public sealed class PhysicalFileSystem : IFileSystem
                 return null;
             }
 #if NET
-            if (NativeFile.TryOpen(path, out var opened)) return ReadOpened(opened, maxBytes, reusable, out failure);
+            if (NativeFile.TryOpen(path, out var opened)) return ReadOpened(opened, maxBytes, reuse, out failure);
 #endif
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
-            return ReadBounded(stream.CanSeek ? stream.Length : 0, (buffer, offset, count, _) => stream.Read(buffer, offset, count), maxBytes, reusable, out failure);
+            return ReadBounded(stream.CanSeek ? stream.Length : 0, (buffer, offset, count, _) => stream.Read(buffer, offset, count), maxBytes, reuse, out failure);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -114,7 +121,7 @@ public sealed class PhysicalFileSystem : IFileSystem
     }
 
 #if NET
-    private static ArraySegment<byte>? ReadOpened(OpenedFile opened, long maxBytes, byte[]? reusable, out FileReadResult? failure)
+    private static ArraySegment<byte>? ReadOpened(OpenedFile opened, long maxBytes, bool reuse, out FileReadResult? failure)
     {
         if (opened.Handle == null)
         {
@@ -130,7 +137,7 @@ public sealed class PhysicalFileSystem : IFileSystem
         }
         // Reads on the descriptor, its size given with its type: no FileStream, no length or seek calls per file.
         long size = opened.Size >= 0 ? opened.Size : RandomAccess.GetLength(handle);
-        return ReadBounded(size, (buffer, offset, count, at) => NativeFile.Read(handle, buffer, offset, count, at), maxBytes, reusable, out failure);
+        return ReadBounded(size, (buffer, offset, count, at) => NativeFile.Read(handle, buffer, offset, count, at), maxBytes, reuse, out failure);
     }
 #endif
 
@@ -140,12 +147,12 @@ public sealed class PhysicalFileSystem : IFileSystem
 
     // Reads the length the file claims when opened (never more than maxBytes), or, when it claims none, until its end
     // and at most maxBytes + 1 bytes.
-    // The buffer is the claimed length (or the reusable one, when the file fits there): one allocation at most and no
+    // The buffer is the claimed length (or the thread's, when the file fits there): one allocation at most and no
     // copy for a file that does not change while it is read (a fixed 80 KB chunk per file plus two copies was a fifth
     // of a corpus run, in allocation and zeroing).
     private delegate int ReadAt(byte[] buffer, int offset, int count, long fileOffset);
 
-    private static ArraySegment<byte>? ReadBounded(long claimed, ReadAt read, long maxBytes, byte[]? reusable, out FileReadResult? failure)
+    private static ArraySegment<byte>? ReadBounded(long claimed, ReadAt read, long maxBytes, bool reuse, out FileReadResult? failure)
     {
         failure = null;
         if (claimed > maxBytes)
@@ -155,7 +162,7 @@ public sealed class PhysicalFileSystem : IFileSystem
         }
         // Read to the length claimed, no further (in a reusable buffer, its end is not the file's).
         int length = claimed > 0 ? (int)claimed : 4096;
-        var buffer = reusable != null && claimed > 0 && claimed <= reusable.Length ? reusable : new byte[length];
+        var buffer = (reuse ? ThreadReadBuffer(claimed) : null) ?? new byte[length];
         byte[]? probe = null;
         int total = 0;
         while (true)
