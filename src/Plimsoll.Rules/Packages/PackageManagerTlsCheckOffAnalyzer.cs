@@ -40,9 +40,6 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
 
     private static readonly HashSet<string> YumLike = new(StringComparer.Ordinal) { "yum", "dnf", "dnf5", "microdnf", "tdnf", "yum-config-manager", "dnf-config-manager", "dnf-3" };
     private static readonly HashSet<string> ConfigWriters = new(StringComparer.Ordinal) { "echo", "printf", "tee", "cat" };
-    private static readonly HashSet<string> ReadsArguments = new(
-        YumLike.Concat(ConfigWriters).Concat(["export", "declare", "typeset", "readonly", "pip", "pip3", "yarn", "conda", "mamba", "micromamba"]),
-        StringComparer.Ordinal);
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
@@ -80,17 +77,17 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
                 CheckAssignmentWord(context, command.Words[i]);
 
         var name = resolved.Name;
-        // The arguments are a copy of the words: made only for the commands read below (most commands are none of them).
-        if (name == null || !ReadsArguments.Contains(name)) return;
-        var arguments = resolved.Arguments;
+        if (name == null) return;
+        // The arguments (a copy of the words, made on first use) are asked for only by the branches that read them:
+        // most commands reach none.
         if (name is "export" or "declare" or "typeset" or "readonly")
         {
-            foreach (var word in arguments) CheckAssignmentWord(context, word);
+            foreach (var word in resolved.Arguments) CheckAssignmentWord(context, word);
             return;
         }
         if (YumLike.Contains(name))
         {
-            var options = ShellOptions.Parse(arguments);
+            var options = ShellOptions.Parse(resolved.Arguments);
             foreach (var option in options.Options)
                 if (option.IsLong && option.Name == "setopt" && option.Value is { } setting && SslVerifyOff(setting))
                     context.Report(VerificationOff, context.MapToSource(option.Start, option.Length), "--setopt=" + setting, name);
@@ -98,31 +95,31 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
         }
         // Read only by the commands below (most commands are none of them).
         List<string>? read = null;
-        List<string> Values() => read ??= arguments.Select(a => a.ApproximateValue).ToList();
+        List<string> Values() => read ??= resolved.Arguments.Select(a => a.ApproximateValue).ToList();
         switch (name)
         {
             case "pip" or "pip3" when Values() is var values && values.Count >= 3 && values[0] == "config" && values[1] == "set":
             {
                 int at = values.FindIndex(v => v.EndsWith(".trusted-host", StringComparison.Ordinal));
-                if (at >= 0) context.Report(VerificationOff, context.MapToSource(arguments[at]), $"pip config set {values[at]}", "pip");
+                if (at >= 0) context.Report(VerificationOff, context.MapToSource(resolved.Arguments[at]), $"pip config set {values[at]}", "pip");
                 break;
             }
             case "yarn" when Values() is var values && values.Count >= 4 && values[0] == "config" && values[1] == "set" && values[2] == "enableStrictSsl" && PackageCommands.IsFalsy(values[3]):
-                context.Report(VerificationOff, context.MapToSource(arguments[2]), "enableStrictSsl false", "yarn");
+                context.Report(VerificationOff, context.MapToSource(resolved.Arguments[2]), "enableStrictSsl false", "yarn");
                 break;
             case "conda" or "mamba" or "micromamba":
             {
                 var values = Values();
                 int at = values.IndexOf("ssl_verify");
                 if (values.Contains("config") && at > 0 && at + 1 < values.Count && PackageCommands.IsFalsy(values[at + 1]))
-                    context.Report(VerificationOff, context.MapToSource(arguments[at]), "ssl_verify false", name);
+                    context.Report(VerificationOff, context.MapToSource(resolved.Arguments[at]), "ssl_verify false", name);
                 break;
             }
         }
         // Text only becomes configuration when it goes into a file: `echo sslverify=0 >> /etc/yum.conf`, `| tee -a …`.
         if (ConfigWriters.Contains(name) && WritesToFile(context, command, name))
         {
-            foreach (var word in arguments)
+            foreach (var word in resolved.Arguments)
                 if (WrittenSetting(word.ApproximateValue) is { } found)
                     context.Report(VerificationOff, context.MapToSource(word), found.Setting, found.Tool);
             foreach (var redirection in command.Redirections)
