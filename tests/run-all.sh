@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite of the repository on a fresh machine, installing first what the suites need
-# (npm packages from their lock files; Debian packages: pre-commit, shellcheck, a C toolchain for Native AOT, docker-registry
-# and skopeo for the registry tests of `plimsoll pin`).
+# (npm packages from their lock files; Debian packages: pre-commit, shellcheck, a C toolchain for Native AOT, strace,
+# docker-registry and skopeo for the registry tests of `plimsoll pin`).
 # Usage: bash tests/run-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,6 +32,8 @@ if [ "${#missing_pin_tools[@]}" -gt 0 ]; then apt_install "${missing_pin_tools[@
 if ! { command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; } || ! command -v objcopy >/dev/null 2>&1; then
   apt_install gcc binutils
 fi
+# strace: the native tool's heap-commit prefault is checked on the system calls it makes (NativeToolTests).
+command -v strace >/dev/null 2>&1 || apt_install strace
 
 # npm packages used by the suites (SARIF validators, VS Code extension), installed from their lock files.
 for dir in tools/sarif vscode-extension; do
