@@ -173,7 +173,7 @@ public sealed class ComposeSchema
         var handlers = new IKeywordHandler[]
         {
             new TimeLimitedRegexKeyword(Json.Schema.Keywords.PatternKeyword.Instance, RegexTimeout),
-            new TimeLimitedRegexKeyword(Json.Schema.Keywords.PatternPropertiesKeyword.Instance, RegexTimeout),
+            new TimeLimitedPatternPropertiesKeyword(RegexTimeout),
             IndexedPropertiesKeyword.Instance,
             PassFailTypeKeyword.Instance,
         };

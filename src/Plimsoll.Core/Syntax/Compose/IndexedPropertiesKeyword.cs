@@ -74,25 +74,8 @@ internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
             Keyword = Name,
             IsValid = results.TrueForAll(r => r.IsValid),
             Details = results.ToArray(),
-            Annotation = NamesAnnotation(evaluated),
+            Annotation = EvaluatedNamesAnnotation.Of(evaluated),
         };
-    }
-
-    private static readonly JsonElement s_noNames = JsonDocument.Parse("[]").RootElement;
-
-    // The annotation ("which members this keyword evaluated") that unevaluatedProperties reads: a JSON array of names.
-    private static JsonElement NamesAnnotation(HashSet<string> names)
-    {
-        if (names.Count == 0) return s_noNames;
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartArray();
-            foreach (var name in names) writer.WriteStringValue(name);
-            writer.WriteEndArray();
-        }
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
     }
 }
 #endif

@@ -6,7 +6,8 @@ using Json.Schema;
 namespace Plimsoll.Syntax.Compose;
 
 /// <summary>
-/// JsonSchema.Net's <c>pattern</c> or <c>patternProperties</c> keyword with a time limit on each match: the
+/// JsonSchema.Net's <c>pattern</c> keyword with a time limit on each match (<c>patternProperties</c>:
+/// <see cref="TimeLimitedPatternPropertiesKeyword"/>): the
 /// library compiles the schema's patterns without one, so <c>"^(a+)+$"</c> against a long <c>"aaa…b"</c> would run
 /// for hours. A match that runs out of time throws <see cref="SchemaPatternTimeoutException"/> with where it was.
 /// </summary>
@@ -27,8 +28,7 @@ internal sealed class TimeLimitedRegexKeyword : IKeywordHandler
 
     public object? ValidateKeywordValue(JsonElement value) => _inner.ValidateKeywordValue(value) switch
     {
-        Regex regex => Limit(regex),
-        Dictionary<string, Regex> byPattern => byPattern.ToDictionary(p => p.Key, p => Limit(p.Value)),
+        Regex regex => Limited(regex.ToString(), regex.Options, _timeout),
         var other => other,
     };
 
@@ -50,8 +50,8 @@ internal sealed class TimeLimitedRegexKeyword : IKeywordHandler
     // Regex is safe to share between threads.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, RegexOptions, TimeSpan), Regex> s_limited = new();
 
-    private Regex Limit(Regex regex)
-        => s_limited.GetOrAdd((regex.ToString(), regex.Options, _timeout), static key => new Regex(key.Item1, key.Item2, key.Item3));
+    internal static Regex Limited(string pattern, RegexOptions options, TimeSpan timeout)
+        => s_limited.GetOrAdd((pattern, options, timeout), static key => new Regex(key.Item1, key.Item2, key.Item3));
 }
 
 /// <summary>A regular expression of the schema ran out of time on the value at <see cref="InstanceLocation"/> (a JSON pointer).</summary>
