@@ -58,21 +58,18 @@ internal sealed class TextReporter
     /// <summary>Writes the report as UTF-8: what <see cref="Prepare"/> kept goes out as the bytes it was kept as.</summary>
     public void Write(LintRun run, Stream stream)
     {
-        // The writer flushes into the buffer before kept bytes go in after its text: one order, few write calls.
+        // Files' findings go into the buffer as bytes; the writer's text (notifications, summary) comes after them all,
+        // so the writer needs no flush in between (a StreamWriter's flush is also its stream's: a write call per file).
         // Not disposed: that would close the caller's stream (BufferedStream cannot leave it open); flushed below.
         var buffered = new BufferedStream(stream, BufferBytes);
         using (var writer = new StreamWriter(buffered, new UTF8Encoding(false), bufferSize: BufferBytes, leaveOpen: true))
-            Write(run, writer, kept =>
-            {
-                writer.Flush();
-                buffered.Write(kept);
-            });
+            Write(run, writer, bytes => buffered.Write(bytes));
         buffered.Flush();
     }
 
     private const int BufferBytes = 64 * 1024;
 
-    private void Write(LintRun run, TextWriter output, Action<byte[]> writeKept)
+    private void Write(LintRun run, TextWriter output, Action<byte[]> writeFileBytes)
     {
         int errors = 0, warnings = 0, notes = 0, suppressed = 0;
         foreach (var file in run.Files)
@@ -88,12 +85,12 @@ internal sealed class TextReporter
                     default: notes++; break;
                 }
             }
-            if (_prepared.TryGet(file, out var written)) writeKept(written);
+            if (_prepared.TryGet(file, out var written)) writeFileBytes(written);
             else
             {
                 var findings = new StringBuilder();
                 WriteFindings(file, findings);
-                output.Write(findings);
+                writeFileBytes(Encoding.UTF8.GetBytes(findings.ToString()));
             }
         }
         foreach (var notification in run.AllNotifications)

@@ -26,15 +26,18 @@ public class PreparedReportTests
     private static LintRun Run(IEnumerable<FileAnalysisResult> files)
         => new(files.ToImmutableArray(), ImmutableArray<ToolNotification>.Empty, new AnalyzerRegistry(BuiltInRules.CreateAnalyzers()));
 
+    // Every finding, in memory: nothing is read from disk.
+    private static LintSession NewSession() => LintSession.Create(new LintSessionOptions
+    {
+        Analyzers = BuiltInRules.CreateAnalyzers(),
+        FileSystem = new InMemoryFileSystem(),
+        ForcedKind = SourceFileKind.Dockerfile,
+        Threshold = SeverityThreshold.None,
+    });
+
     private static ImmutableArray<FileAnalysisResult> Lint()
     {
-        var session = LintSession.Create(new LintSessionOptions
-        {
-            Analyzers = BuiltInRules.CreateAnalyzers(),
-            FileSystem = new InMemoryFileSystem(),
-            ForcedKind = SourceFileKind.Dockerfile,
-            Threshold = SeverityThreshold.None,
-        });
+        var session = NewSession();
         var results = ImmutableArray.Create(session.Lint("/w/a/Dockerfile", SourceText.From(First)), session.Lint("/w/b/Dockerfile", SourceText.From(Second)));
         Assert.All(results, r => Assert.NotEmpty(r.Findings));
         Assert.Contains(results.SelectMany(r => r.Findings), f => f.Fix != null);
@@ -99,5 +102,32 @@ public class PreparedReportTests
         // Another result for the same path, with other findings: what was kept for the path is not printed for it.
         var merged = results[0] with { Findings = results[0].Findings.RemoveAt(0) };
         Assert.Equal(Write(LintReport.For("text", color: false, quiet: true), new[] { merged }), Write(report, new[] { merged }));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_text_report_reaches_its_stream_in_few_writes_however_many_files(bool keptWhileRunning)
+    {
+        // A write per file is a system call per file on a terminal or a pipe: the report is buffered as a whole.
+        var session = NewSession();
+        var results = Enumerable.Range(0, 400).Select(i => session.Lint($"/w/{i}/Dockerfile", SourceText.From(i % 2 == 0 ? First : Second))).ToList();
+        string expected = Write(LintReport.For("text", color: false, quiet: false), results);
+        var report = LintReport.For("text", color: false, quiet: false);
+        var files = keptWhileRunning ? results.Select(report.Keep).ToList() : results;
+        var output = new WriteCountingStream();
+        report.Write(Run(files), output);
+        Assert.True(output.Length > 64 * 1024, "the report is longer than one buffer: " + output.Length);
+        Assert.InRange(output.Writes, 1, output.Length / (32 * 1024) + 2);
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(output.ToArray()));
+    }
+
+    private sealed class WriteCountingStream : MemoryStream
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(byte[] buffer, int offset, int count) { Writes++; base.Write(buffer, offset, count); }
+
+        public override void Write(ReadOnlySpan<byte> buffer) { Writes++; base.Write(buffer); }
     }
 }
