@@ -25,6 +25,9 @@ public sealed class YamlDocument : YamlSyntaxElement
 
     public bool HasExplicitEnd { get; internal set; }
 
+    /// <summary>Whether the document has an alias (<c>*name</c>): without one, no node stands for another.</summary>
+    public bool HasAliases { get; internal set; }
+
     /// <summary>Directives, markers, the root node and the trivia between them, in text order.</summary>
     public ImmutableArray<YamlSyntaxElement> ChildElements { get; internal set; } = ImmutableArray<YamlSyntaxElement>.Empty;
 }

@@ -16,6 +16,13 @@ internal static class YamlDocumentChecks
         void Report(TextSpan span, string message)
             => diagnostics.Add(PlimsollDiagnostic.Create(SyntaxDiagnostics.ComposeSyntax, tree.Path, tree.Text, span, message));
 
+        if (!document.HasAliases)
+        {
+            // Nothing expands: only the keys are checked (most compose files; the walk below keeps a size per node).
+            CheckKeys(document.Root, Report);
+            return;
+        }
+
         // Post-order walk without following aliases: a node's expanded size is known once its children are done.
         var expandedSize = new Dictionary<YamlNode, long>();
         long aliasTotal = 0;
@@ -70,17 +77,59 @@ internal static class YamlDocumentChecks
         }
     }
 
+    private static void CheckKeys(YamlNode root, Action<TextSpan, string> report)
+    {
+        var stack = new Stack<YamlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            switch (stack.Pop())
+            {
+                case YamlMappingNode mapping:
+                    CheckDuplicateKeys(mapping, report);
+                    for (int i = mapping.Entries.Length - 1; i >= 0; i--)
+                    {
+                        stack.Push(mapping.Entries[i].Value);
+                        stack.Push(mapping.Entries[i].Key);
+                    }
+                    break;
+                case YamlSequenceNode sequence:
+                    for (int i = sequence.Items.Length - 1; i >= 0; i--) stack.Push(sequence.Items[i]);
+                    break;
+            }
+        }
+    }
+
+    // Small mappings (most of a compose file) are compared pairwise: a set per mapping costs more than it saves.
+    private const int PairwiseKeyLimit = 8;
+
     private static void CheckDuplicateKeys(YamlMappingNode mapping, Action<TextSpan, string> report)
     {
-        if (mapping.Entries.Length < 2) return;
+        var entries = mapping.Entries;
+        if (entries.Length < 2) return;
+        if (entries.Length <= PairwiseKeyLimit)
+        {
+            for (int i = 1; i < entries.Length; i++)
+            {
+                if (entries[i].Key is not YamlScalarNode key) continue;
+                for (int j = 0; j < i; j++)
+                {
+                    if (entries[j].Key is YamlScalarNode earlier && string.Equals(earlier.Value, key.Value, StringComparison.Ordinal))
+                    {
+                        ReportDuplicate(key, earlier, report);
+                        break;
+                    }
+                }
+            }
+            return;
+        }
         var seen = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
         foreach (var entry in mapping.Entries)
         {
             if (entry.Key is not YamlScalarNode key) continue;
             if (seen.TryGetValue(key.Value, out var first))
             {
-                int line = first.LineSpan.Start.Line + 1;
-                report(key.Span, "Duplicate key '" + key.Value + "' in a mapping (first defined on line " + line + ").");
+                ReportDuplicate(key, first, report);
             }
             else
             {
@@ -88,6 +137,9 @@ internal static class YamlDocumentChecks
             }
         }
     }
+
+    private static void ReportDuplicate(YamlScalarNode key, YamlNode first, Action<TextSpan, string> report)
+        => report(key.Span, "Duplicate key '" + key.Value + "' in a mapping (first defined on line " + (first.LineSpan.Start.Line + 1) + ").");
 
     private static long SaturatingAdd(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
 }

@@ -242,6 +242,7 @@ internal sealed class YamlTreeBuilder
         int start = Math.Max(Clamp(evt.Start.Index), frame.Floor);
         int end = Math.Max(Clamp(evt.End.Index), start);
         var node = new YamlAliasNode(tree, currentDocument, ParentNode, TextSpan.FromBounds(start, end), evt.Value.Value);
+        currentDocument.HasAliases = true;
         if (anchors.TryGetValue(node.Name, out var target))
         {
             node.Target = target;

@@ -135,6 +135,31 @@ public class YamlSyntaxTreeTests
         Assert.Equal(new LinePosition(3, 9), position.EndLinePosition);
     }
 
+    [Theory]
+    [InlineData(3)]   // compared pairwise
+    [InlineData(12)]  // compared through a set
+    public void DuplicateKeysAreReportedAlikeWithAndWithoutAliasesInTheDocument(int keys)
+    {
+        // Three of each name after the first: every repeat is reported once, against the first occurrence's line.
+        string Mapping(string indent) => string.Concat(Enumerable.Range(0, keys).Select(i => $"{indent}k{i % Math.Max(1, keys - 2)}: {i}\n"));
+        string plain = "x-base: &base\n  a: 1\nservices:\n  web:\n" + Mapping("    ") + "  db:\n    nested:\n" + Mapping("      ");
+        string withAlias = plain + "  cache: *base\n";
+
+        string[] Reports(string input)
+        {
+            var tree = YamlSyntaxTree.Parse(SourceText.From(input), "compose.yaml");
+            YamlTreeInvariants.AssertLossless(tree, input);
+            Assert.Equal(input.Contains('*'), tree.Documents[0].HasAliases);
+            return tree.Diagnostics.Select(d => d.Location.GetLineSpan().StartLinePosition + " " + d.GetMessage()).ToArray();
+        }
+
+        var reports = Reports(plain);
+        Assert.Equal(2 * 2, reports.Length);
+        Assert.All(reports, r => Assert.Contains("Duplicate key 'k", r));
+        Assert.Contains(reports, r => r.Contains("(first defined on line 5)", StringComparison.Ordinal));
+        Assert.Equal(reports, Reports(withAlias));
+    }
+
     [Fact]
     public void UndefinedAliasIsReported()
     {
