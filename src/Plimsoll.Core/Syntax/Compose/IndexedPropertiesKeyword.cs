@@ -1,4 +1,5 @@
 #if NET
+using System.Buffers;
 using System.Text.Json;
 using Json.Pointer;
 using Json.Schema;
@@ -10,7 +11,8 @@ namespace Plimsoll.Syntax.Compose;
 /// JsonSchema.Net's <c>properties</c> keyword, evaluated with one pass over the instance's members instead of one
 /// lookup per schema property: the library's own looks every schema property up with a JSON pointer, which reads
 /// (and allocates) every member name again for each of the ~80 properties of a Compose service. The results are the
-/// library's, in its order: the same details, the same short cut in pass/fail mode, the same annotation.
+/// library's, in its order: the same details and annotation; in pass/fail mode the same short cut and verdict, without
+/// the details and the annotation (a JSON document per evaluation) that nothing reads in that mode.
 /// </summary>
 internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
 {
@@ -37,17 +39,44 @@ internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
 
         // As the library's JSON pointer resolves a repeated member name, the first one counts.
         var subschemas = keyword.Subschemas;
-        var values = new JsonElement?[subschemas.Length];
-        bool any = false;
-        foreach (var member in context.Instance.EnumerateObject())
+        var values = ArrayPool<JsonElement?>.Shared.Rent(subschemas.Length);
+        try
         {
-            if (positions.TryGetValue(member.Name, out int position))
+            Array.Clear(values, 0, subschemas.Length);
+            bool any = false;
+            foreach (var member in context.Instance.EnumerateObject())
             {
-                values[position] ??= member.Value;
-                any = true;
+                if (positions.TryGetValue(member.Name, out int position))
+                {
+                    values[position] ??= member.Value;
+                    any = true;
+                }
+            }
+            return context.CanOptimize ? PassOrFail(subschemas, values, any, context) : Evaluate(subschemas, values, any, context);
+        }
+        finally
+        {
+            ArrayPool<JsonElement?>.Shared.Return(values);
+        }
+    }
+
+    // Pass/fail mode (OutputFormat.Flag): the library's short cut, without the details and the annotation that only a
+    // full evaluation reads (unevaluatedProperties turns pass/fail mode off for everything beneath it).
+    private KeywordEvaluation PassOrFail(JsonSchemaNode[] subschemas, JsonElement?[] values, bool any, EvaluationContext context)
+    {
+        if (any)
+        {
+            for (int i = 0; i < subschemas.Length; i++)
+            {
+                if (values[i] is not { } value) continue;
+                if (!EvaluateMember(subschemas[i], value, context).IsValid) return new KeywordEvaluation { Keyword = Name, IsValid = false };
             }
         }
+        return new KeywordEvaluation { Keyword = Name, IsValid = true };
+    }
 
+    private KeywordEvaluation Evaluate(JsonSchemaNode[] subschemas, JsonElement?[] values, bool any, EvaluationContext context)
+    {
         var results = new List<EvaluationResults>();
         var evaluated = new HashSet<string>(StringComparer.Ordinal);
         if (any)
@@ -55,17 +84,8 @@ internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
             for (int i = 0; i < subschemas.Length; i++)
             {
                 if (values[i] is not { } value) continue;
-                var subschema = subschemas[i];
-                string name = subschema.RelativePath[0].ToString();
-                evaluated.Add(name);
-                var result = subschema.Evaluate(context with
-                {
-                    InstanceLocation = context.InstanceLocation.Combine(subschema.RelativePath),
-                    Instance = value,
-                    EvaluationPath = context.EvaluationPath.Combine(Name, name),
-                });
-                results.Add(result);
-                if (context.CanOptimize && !result.IsValid) return new KeywordEvaluation { Keyword = Name, IsValid = false };
+                evaluated.Add(subschemas[i].RelativePath[0].ToString());
+                results.Add(EvaluateMember(subschemas[i], value, context));
             }
         }
 
@@ -76,6 +96,17 @@ internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
             Details = results.ToArray(),
             Annotation = EvaluatedNamesAnnotation.Of(evaluated),
         };
+    }
+
+    private EvaluationResults EvaluateMember(JsonSchemaNode subschema, JsonElement value, EvaluationContext context)
+    {
+        string name = subschema.RelativePath[0].ToString();
+        return subschema.Evaluate(context with
+        {
+            InstanceLocation = context.InstanceLocation.Combine(subschema.RelativePath),
+            Instance = value,
+            EvaluationPath = context.EvaluationPath.Combine(Name, name),
+        });
     }
 }
 #endif
