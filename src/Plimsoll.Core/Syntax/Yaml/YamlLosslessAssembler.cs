@@ -42,8 +42,11 @@ internal sealed class YamlLosslessAssembler
             if (end == start) end = IndicatorEnd(tree.Text, token, start);
             if (end > start) prepared.Add((kind.Value, TextSpan.FromBounds(start, end)));
         }
-        // Stable sort by position: the scanner may queue a token behind one that starts later.
-        var ordered = prepared.Select((t, i) => (t, i)).OrderBy(x => x.t.Span.Start).ThenBy(x => x.i).Select(x => x.t).ToList();
+        // Stable sort by position: the scanner may queue a token behind one that starts later (rarely: most files come
+        // in order, and are not sorted again).
+        var ordered = InPositionOrder(prepared)
+            ? prepared
+            : prepared.Select((t, i) => (t, i)).OrderBy(x => x.t.Span.Start).ThenBy(x => x.i).Select(x => x.t).ToList();
 
         var assembler = new YamlLosslessAssembler(tree, ordered);
         var output = new List<YamlSyntaxElement>();
@@ -183,33 +186,58 @@ internal sealed class YamlLosslessAssembler
         document.ChildElements = output.ToImmutableArray();
     }
 
+    // One buffer for the whole tree: a node's elements are appended after its parent's so far, copied out into the
+    // node's exact-size array and removed again (a list per node, grown and copied, was most of the assembly's memory).
+    private readonly List<YamlSyntaxElement> pending = new();
+
     private void EmitNode(YamlNode node)
     {
-        var output = new List<YamlSyntaxElement>();
+        var output = pending;
+        int mark = output.Count;
         int cursor = node.Span.Start;
-        if (node is YamlScalarNode scalar)
+        switch (node)
         {
-            var value = scalar.ValueSpan;
-            if (!value.IsEmpty && value.Start >= cursor && value.End <= node.Span.End)
-            {
-                EmitRange(output, cursor, value.Start);
-                EmitScalarText(output, value);
-                cursor = value.End;
-            }
-        }
-        else
-        {
-            foreach (var child in node.ChildNodes())
-            {
-                if (child.Span.Start < cursor || child.Span.End > node.Span.End) continue; // cannot happen: the builder clamps
-                EmitRange(output, cursor, child.Span.Start);
-                EmitNode(child);
-                output.Add(child);
-                cursor = child.Span.End;
-            }
+            case YamlScalarNode scalar:
+                var value = scalar.ValueSpan;
+                if (!value.IsEmpty && value.Start >= cursor && value.End <= node.Span.End)
+                {
+                    EmitRange(output, cursor, value.Start);
+                    EmitScalarText(output, value);
+                    cursor = value.End;
+                }
+                break;
+            case YamlMappingNode mapping:
+                foreach (var entry in mapping.Entries)
+                {
+                    cursor = EmitChild(node, entry.Key, cursor);
+                    cursor = EmitChild(node, entry.Value, cursor);
+                }
+                break;
+            case YamlSequenceNode sequence:
+                foreach (var item in sequence.Items) cursor = EmitChild(node, item, cursor);
+                break;
         }
         EmitRange(output, cursor, node.Span.End);
-        node.ChildElements = output.ToImmutableArray();
+        var elements = ImmutableArray.CreateBuilder<YamlSyntaxElement>(output.Count - mark);
+        for (int i = mark; i < output.Count; i++) elements.Add(output[i]);
+        node.ChildElements = elements.MoveToImmutable();
+        output.RemoveRange(mark, output.Count - mark);
+    }
+
+    private int EmitChild(YamlNode parent, YamlNode child, int cursor)
+    {
+        if (child.Span.Start < cursor || child.Span.End > parent.Span.End) return cursor; // cannot happen: the builder clamps
+        EmitRange(pending, cursor, child.Span.Start);
+        EmitNode(child);
+        pending.Add(child);
+        return child.Span.End;
+    }
+
+    private static bool InPositionOrder(List<(YamlTokenKind Kind, TextSpan Span)> tokens)
+    {
+        for (int i = 1; i < tokens.Count; i++)
+            if (tokens[i].Span.Start < tokens[i - 1].Span.Start) return false;
+        return true;
     }
 
     /// <summary>Scalar text, split around any comment the scanner found inside it (after a block scalar header).</summary>
