@@ -22,19 +22,30 @@ internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
     {
     }
 
-    /// <summary>The library's checks, then each schema property's name with its position (null when a name repeats).</summary>
+    /// <summary>
+    /// The library's checks, then each schema property's name with its position, and the evaluation path below this
+    /// keyword, made once here rather than for every member evaluated (null when a name repeats).
+    /// </summary>
     public override object? ValidateKeywordValue(JsonElement value)
     {
         base.ValidateKeywordValue(value);
         var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        var paths = new List<JsonPointer>();
         foreach (var property in value.EnumerateObject())
+        {
             if (!positions.TryAdd(property.Name, positions.Count)) return null; // a repeated name: the library's way
-        return positions;
+            paths.Add(JsonPointer.Create(Name, property.Name));
+        }
+        return new PropertyIndex(positions, paths.ToArray());
     }
+
+    // Subschemas are built in the order of the keyword's members (as the library's own evaluation assumes): a
+    // position indexes both them and the paths.
+    private sealed record PropertyIndex(Dictionary<string, int> Positions, JsonPointer[] EvaluationPaths);
 
     public override KeywordEvaluation Evaluate(KeywordData keyword, EvaluationContext context)
     {
-        if (keyword.Value is not Dictionary<string, int> positions || context.Instance.ValueKind != JsonValueKind.Object)
+        if (keyword.Value is not PropertyIndex index || context.Instance.ValueKind != JsonValueKind.Object)
             return base.Evaluate(keyword, context);
 
         // As the library's JSON pointer resolves a repeated member name, the first one counts.
@@ -46,13 +57,13 @@ internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
             bool any = false;
             foreach (var member in context.Instance.EnumerateObject())
             {
-                if (positions.TryGetValue(member.Name, out int position))
+                if (index.Positions.TryGetValue(member.Name, out int position))
                 {
                     values[position] ??= member.Value;
                     any = true;
                 }
             }
-            return context.CanOptimize ? PassOrFail(subschemas, values, any, context) : Evaluate(subschemas, values, any, context);
+            return context.CanOptimize ? PassOrFail(subschemas, index, values, any, context) : Evaluate(subschemas, index, values, any, context);
         }
         finally
         {
@@ -62,20 +73,20 @@ internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
 
     // Pass/fail mode (OutputFormat.Flag): the library's short cut, without the details and the annotation that only a
     // full evaluation reads (unevaluatedProperties turns pass/fail mode off for everything beneath it).
-    private KeywordEvaluation PassOrFail(JsonSchemaNode[] subschemas, JsonElement?[] values, bool any, EvaluationContext context)
+    private KeywordEvaluation PassOrFail(JsonSchemaNode[] subschemas, PropertyIndex index, JsonElement?[] values, bool any, EvaluationContext context)
     {
         if (any)
         {
             for (int i = 0; i < subschemas.Length; i++)
             {
                 if (values[i] is not { } value) continue;
-                if (!EvaluateMember(subschemas[i], value, context).IsValid) return new KeywordEvaluation { Keyword = Name, IsValid = false };
+                if (!EvaluateMember(subschemas[i], index.EvaluationPaths[i], value, context).IsValid) return new KeywordEvaluation { Keyword = Name, IsValid = false };
             }
         }
         return new KeywordEvaluation { Keyword = Name, IsValid = true };
     }
 
-    private KeywordEvaluation Evaluate(JsonSchemaNode[] subschemas, JsonElement?[] values, bool any, EvaluationContext context)
+    private KeywordEvaluation Evaluate(JsonSchemaNode[] subschemas, PropertyIndex index, JsonElement?[] values, bool any, EvaluationContext context)
     {
         var results = new List<EvaluationResults>();
         var evaluated = new HashSet<string>(StringComparer.Ordinal);
@@ -85,7 +96,7 @@ internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
             {
                 if (values[i] is not { } value) continue;
                 evaluated.Add(subschemas[i].RelativePath[0].ToString());
-                results.Add(EvaluateMember(subschemas[i], value, context));
+                results.Add(EvaluateMember(subschemas[i], index.EvaluationPaths[i], value, context));
             }
         }
 
@@ -98,15 +109,12 @@ internal sealed class IndexedPropertiesKeyword : PropertiesKeyword
         };
     }
 
-    private EvaluationResults EvaluateMember(JsonSchemaNode subschema, JsonElement value, EvaluationContext context)
-    {
-        string name = subschema.RelativePath[0].ToString();
-        return subschema.Evaluate(context with
+    private static EvaluationResults EvaluateMember(JsonSchemaNode subschema, JsonPointer evaluationPath, JsonElement value, EvaluationContext context)
+        => subschema.Evaluate(context with
         {
             InstanceLocation = context.InstanceLocation.Combine(subschema.RelativePath),
             Instance = value,
-            EvaluationPath = context.EvaluationPath.Combine(Name, name),
+            EvaluationPath = context.EvaluationPath.Combine(evaluationPath),
         });
-    }
 }
 #endif

@@ -12,8 +12,8 @@ namespace Plimsoll.Syntax.Compose;
 /// <see cref="TimeLimitedRegexKeyword"/>), and its annotation written without the library's serializer (see
 /// <see cref="EvaluatedNamesAnnotation"/>): the Compose schema has 64 of these, nearly all <c>"^x-"</c> matching no member,
 /// so each evaluation serialized an empty set. Each pattern is compiled once, with its limit, instead of once by the
-/// library and again with the limit. The results are the library's, in its order: the same details, the same short cut in
-/// pass/fail mode, the same annotation.
+/// library and again with the limit. The results are the library's, in its order: the same details and annotation; in
+/// pass/fail mode the same short cut, verdict and annotation, without the details nothing reads there.
 /// </summary>
 internal sealed class TimeLimitedPatternPropertiesKeyword : PatternPropertiesKeyword
 {
@@ -24,46 +24,55 @@ internal sealed class TimeLimitedPatternPropertiesKeyword : PatternPropertiesKey
         _timeout = timeout;
     }
 
-    /// <summary>The library's checks (an object of schemas), then each pattern compiled with the time limit.</summary>
+    /// <summary>
+    /// The library's checks (an object of schemas), then each pattern compiled with the time limit, and its evaluation
+    /// path below this keyword, in the keyword's order: the subschemas are built in that order too, so a position
+    /// indexes both (the library looked each pattern up by name, with a new string, on every evaluation).
+    /// </summary>
     public override object? ValidateKeywordValue(JsonElement value)
     {
         if (value.ValueKind != JsonValueKind.Object) throw new JsonSchemaException($"'{Name}' value must be an object, found {value.ValueKind}");
-        var byPattern = new Dictionary<string, Regex>(StringComparer.Ordinal);
+        var patterns = new List<Pattern>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in value.EnumerateObject())
         {
             if (property.Value.ValueKind is not (JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False))
                 throw new JsonSchemaException("Values must be valid schemas");
-            byPattern.Add(property.Name, TimeLimitedRegexKeyword.Limited(property.Name, RegexOptions.Compiled | RegexOptions.ECMAScript, _timeout));
+            // As the library's dictionary of patterns did, a repeated pattern is refused.
+            if (!names.Add(property.Name)) throw new ArgumentException("The pattern '" + property.Name + "' appears twice in " + Name + ".");
+            patterns.Add(new Pattern(
+                TimeLimitedRegexKeyword.Limited(property.Name, RegexOptions.Compiled | RegexOptions.ECMAScript, _timeout),
+                JsonPointer.Create(Name, property.Name)));
         }
-        return byPattern;
+        return patterns.ToArray();
     }
+
+    private sealed record Pattern(Regex Regex, JsonPointer EvaluationPath);
 
     public override KeywordEvaluation Evaluate(KeywordData keyword, EvaluationContext context)
     {
         if (context.Instance.ValueKind != JsonValueKind.Object) return KeywordEvaluation.Ignore;
-        var byPattern = (Dictionary<string, Regex>)keyword.Value!;
-        var results = new List<EvaluationResults>();
+        var patterns = (Pattern[])keyword.Value!;
+        var subschemas = keyword.Subschemas;
+        // Pass/fail mode reads only the verdict and the names (additionalProperties reads those even then).
+        var results = context.CanOptimize ? null : new List<EvaluationResults>();
         var evaluated = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            foreach (var subschema in keyword.Subschemas)
+            for (int i = 0; i < subschemas.Length; i++)
             {
-                string pattern = subschema.RelativePath[subschema.RelativePath.SegmentCount - 1].ToString();
-                var regex = byPattern[pattern];
-                JsonPointer? evaluationPath = null;
                 foreach (var member in context.Instance.EnumerateObject())
                 {
-                    if (!regex.IsMatch(member.Name)) continue;
+                    if (!patterns[i].Regex.IsMatch(member.Name)) continue;
                     evaluated.Add(member.Name);
-                    evaluationPath ??= context.EvaluationPath.Combine(Name, pattern);
-                    var result = subschema.Evaluate(context with
+                    var result = subschemas[i].Evaluate(context with
                     {
                         InstanceLocation = context.InstanceLocation.Combine(member.Name),
                         Instance = member.Value,
-                        EvaluationPath = evaluationPath.Value,
+                        EvaluationPath = context.EvaluationPath.Combine(patterns[i].EvaluationPath),
                     });
-                    results.Add(result);
-                    if (context.CanOptimize && !result.IsValid) return new KeywordEvaluation { Keyword = Name, IsValid = false };
+                    if (results == null && !result.IsValid) return new KeywordEvaluation { Keyword = Name, IsValid = false };
+                    results?.Add(result);
                 }
             }
         }
@@ -75,8 +84,8 @@ internal sealed class TimeLimitedPatternPropertiesKeyword : PatternPropertiesKey
         return new KeywordEvaluation
         {
             Keyword = Name,
-            IsValid = results.TrueForAll(r => r.IsValid),
-            Details = results.ToArray(),
+            IsValid = results?.TrueForAll(r => r.IsValid) ?? true,
+            Details = results?.ToArray() ?? [],
             Annotation = EvaluatedNamesAnnotation.Of(evaluated),
         };
     }
