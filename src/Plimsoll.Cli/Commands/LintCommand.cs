@@ -172,8 +172,7 @@ internal static class LintCommand
             return ExitCodes.UsageOrToolError;
         }
         if (run.AllNotifications.Any(n => n.Level == Plimsoll.Diagnostics.ToolNotificationLevel.Error)) return ExitCodes.UsageOrToolError;
-        bool failed = run.Findings.Any(session.Fails);
-        return failed ? ExitCodes.Findings : ExitCodes.Clean;
+        return run.Counts.Reach(request.Threshold) ? ExitCodes.Findings : ExitCodes.Clean;
     }
 
     // A path whose name (or the forced kind) says compose; folders are only known once listed.

@@ -10,9 +10,18 @@ using Plimsoll.Cli.Workspace;
 namespace Plimsoll.Cli.Linting;
 
 /// <summary>The outcome of a lint run: per-file results, tool notifications and the rules that ran.</summary>
-internal sealed record LintRun(ImmutableArray<FileAnalysisResult> Files, ImmutableArray<ToolNotification> Notifications, AnalyzerRegistry Registry)
+internal sealed record LintRun(ImmutableArray<FileAnalysisResult> Files, ImmutableArray<ToolNotification> Notifications, AnalyzerRegistry Registry, FindingCounts Counts)
 {
+    /// <summary>
+    /// The findings of the files as they were kept: all of them when the run kept whole results (SARIF, a fix run), none
+    /// of a file whose report part was made while the run went on (<see cref="LintRunner.Run"/>'s keep). What the run
+    /// found in all is <see cref="Counts"/>.
+    /// </summary>
     public IEnumerable<Finding> Findings => Files.SelectMany(f => f.Findings);
+
+    /// <summary>A run of whole results: its counts are those of its files' findings.</summary>
+    public static LintRun OfWholeResults(ImmutableArray<FileAnalysisResult> files, ImmutableArray<ToolNotification> notifications, AnalyzerRegistry registry)
+        => new(files, notifications, registry, FindingCounts.Of(files.SelectMany(f => f.Findings)));
     public IEnumerable<ToolNotification> AllNotifications => Notifications.Concat(Files.SelectMany(f => f.Notifications));
 }
 
@@ -32,9 +41,10 @@ internal sealed class LintRunner
 
     /// <param name="keep">
     /// What of each linted Dockerfile the run keeps until the report, taken on the thread that linted it: a report that
-    /// needs no file text renders its part there and keeps the result without it (a corpus run otherwise holds every
-    /// file's text to the end, and the collector copies it from generation to generation). Not used when compose files
-    /// are linted: their results are merged by path after the run.
+    /// needs no file text renders its part there and keeps the result without it, and without the findings it has
+    /// written (a corpus run otherwise holds every file's text and findings to the end, and the collector copies them
+    /// from generation to generation); the run's <see cref="LintRun.Counts"/> are taken before. Not used when compose
+    /// files are linted: their results are merged by path after the run.
     /// </param>
     public LintRun Run(LintRequest request, TextReader stdin, Action<int, int>? progress = null, Func<FileAnalysisResult, FileAnalysisResult>? keep = null)
     {
@@ -86,6 +96,7 @@ internal sealed class LintRunner
             keep = null;
         }
         var results = new FileAnalysisResult?[inputs.Count];
+        var counts = new FindingCounts[inputs.Count];
         var fileNotifications = new ConcurrentBag<ToolNotification>();
         int done = 0;
         // With ShellCheck, a file waits for its process most of the time: many files in flight keep a queue of batches
@@ -108,13 +119,19 @@ internal sealed class LintRunner
             var result = _session.Lint(path, content?.Text);
             // A file that could not be read is not a linted file: only why is reported (and the run fails).
             if (result.IsUnreadable) foreach (var n in result.Notifications) fileNotifications.Add(n);
-            else results[i] = keep == null ? result : keep(result);
+            else if (keep == null) results[i] = result;
+            else
+            {
+                counts[i] = FindingCounts.Of(result.Findings);
+                results[i] = keep(result);
+            }
             progress?.Invoke(Interlocked.Increment(ref done), inputs.Count);
         });
 
         var files = results.Where(r => r != null).Select(r => r!).ToList();
         // Projects sharing a Directory.Build.props report its settings once: results of one file are merged.
         var settingsResults = containerSettings.SelectMany(settings => _session.LintContainerSettings(settings));
+        var settingsFiles = new List<FileAnalysisResult>();
         foreach (var group in settingsResults.GroupBy(r => r.Path, FilePaths.Comparer))
         {
             var findings = group.SelectMany(r => r.Findings)
@@ -122,12 +139,19 @@ internal sealed class LintRunner
                 .Select(g => g.First())
                 .OrderBy(f => f.Diagnostic.Location.SourceSpan.Start).ThenBy(f => f.Id, StringComparer.Ordinal);
             var notes = group.SelectMany(r => r.Notifications).Distinct();
-            files.Add(group.First() with { Findings = findings.ToImmutableArray(), Notifications = notes.ToImmutableArray() });
+            settingsFiles.Add(group.First() with { Findings = findings.ToImmutableArray(), Notifications = notes.ToImmutableArray() });
         }
+        files.AddRange(settingsFiles);
 
         notifications.AddRange(fileNotifications.OrderBy(n => n.Path, StringComparer.Ordinal));
         notifications.AddRange(_session.ConfigurationNotifications);
-        return new LintRun(FileAnalysisResult.MergeByPath(files), notifications.ToImmutableArray(), _session.Registry);
+        var merged = FileAnalysisResult.MergeByPath(files);
+        // Whole results are counted as merged (two compose files may report one included file's finding once); with
+        // keep, every input is a file of its own (no compose project), counted before its findings were let go.
+        var total = keep == null
+            ? FindingCounts.Of(merged.SelectMany(f => f.Findings))
+            : counts.Aggregate(default(FindingCounts), (sum, c) => sum + c) + FindingCounts.Of(settingsFiles.SelectMany(f => f.Findings));
+        return new LintRun(merged, notifications.ToImmutableArray(), _session.Registry, total);
     }
 
     private static string FullPath(string path)

@@ -6,20 +6,22 @@ using Plimsoll.Analysis;
 namespace Plimsoll.Cli.Output;
 
 /// <summary>
-/// What a report made of each file while the run went on, on the thread that linted it, so that the file's text need
-/// not be kept until the report is written (a corpus run would otherwise hold every file's text to the end, and the
-/// collector copy it from generation to generation). A part is used only for the very findings it was made from: a
-/// result merged with another after the run is reported afresh.
+/// What a report made of each file while the run went on, on the thread that linted it, so that neither the file's
+/// text nor its findings need be kept until the report is written (a corpus run would otherwise hold them all to the
+/// end, and the collector copy them from generation to generation; the run counts the findings before they go). A part
+/// is used only for the result it was kept for: a result merged with another after the run, with findings again, is
+/// reported afresh.
 /// </summary>
 internal sealed class PreparedFiles<TPart>
 {
     private readonly ConcurrentDictionary<string, (ImmutableArray<Finding> Findings, TPart Part)> _parts = new(StringComparer.Ordinal);
 
-    /// <summary>Keeps <paramref name="part"/> for the file and gives back its result without the text.</summary>
+    /// <summary>Keeps <paramref name="part"/> for the file and gives back its result without the text and the findings the part holds.</summary>
     public FileAnalysisResult Keep(FileAnalysisResult file, TPart part)
     {
-        _parts[file.Path] = (file.Findings, part);
-        return PreparedFiles.WithoutText(file);
+        var kept = PreparedFiles.WithoutText(file) with { Findings = ImmutableArray<Finding>.Empty };
+        _parts[file.Path] = (kept.Findings, part);
+        return kept;
     }
 
     public bool TryGet(FileAnalysisResult file, out TPart part)

@@ -71,20 +71,8 @@ internal sealed class TextReporter
 
     private void Write(LintRun run, TextWriter output, Action<byte[]> writeFileBytes)
     {
-        int errors = 0, warnings = 0, notes = 0, suppressed = 0;
         foreach (var file in run.Files)
         {
-            foreach (var finding in file.Findings)
-            {
-                if (finding.IsSuppressed) { suppressed++; continue; }
-                if (finding.Severity == DiagnosticSeverity.Hidden) continue;
-                switch (finding.Severity)
-                {
-                    case DiagnosticSeverity.Error: errors++; break;
-                    case DiagnosticSeverity.Warning: warnings++; break;
-                    default: notes++; break;
-                }
-            }
             if (_prepared.TryGet(file, out var written)) writeFileBytes(written);
             else
             {
@@ -96,12 +84,13 @@ internal sealed class TextReporter
         foreach (var notification in run.AllNotifications)
             output.WriteLine($"{(notification.Path == null ? "plimsoll" : TerminalText.Sanitize(DisplayPaths.For(notification.Path)))}: {Paint(LevelWord(notification.Level), Red)} {TerminalText.Sanitize(notification.Message)}");
 
-        int total = errors + warnings + notes;
+        var counts = run.Counts;
+        int total = counts.Shown;
         if (_quiet && total == 0) return;
         string summary = total == 0
             ? $"No problems in {Count(run.Files.Length, "file")}."
-            : $"{Count(total, "problem")} ({Count(errors, "error")}, {Count(warnings, "warning")}, {Count(notes, "note")}) in {Count(run.Files.Length, "file")}.";
-        if (suppressed > 0) summary += $" {suppressed} suppressed.";
+            : $"{Count(total, "problem")} ({Count(counts.Errors, "error")}, {Count(counts.Warnings, "warning")}, {Count(counts.Notes, "note")}) in {Count(run.Files.Length, "file")}.";
+        if (counts.Suppressed > 0) summary += $" {counts.Suppressed} suppressed.";
         output.WriteLine(summary);
     }
 

@@ -65,7 +65,7 @@ internal static class CorpusSarifBatch
             registry = session.Registry;
             foreach (var path in FilesIn(folder)) results.Add(session.Lint(path, null));
         }
-        return new LintRun(FileAnalysisResult.MergeByPath(results), ImmutableArray<ToolNotification>.Empty, registry!);
+        return LintRun.OfWholeResults(FileAnalysisResult.MergeByPath(results), ImmutableArray<ToolNotification>.Empty, registry!);
     }
 
     private static IEnumerable<string> FilesIn(string folder)
