@@ -73,43 +73,49 @@ public sealed class ShellCommandContext
         for (var c = this; c != null; c = c.Outer) yield return c;
     }
 
-    internal static List<ShellCommandContext> Enumerate(ShellScript root, bool includeCompound)
+    internal static ShellCommandContext[] Enumerate(ShellScript root, bool includeCompound)
     {
-        var output = new List<ShellCommandContext>();
         var walker = Walker.Rent();
-        walker.Enumerate(root, includeCompound, null, output);
+        walker.Enumerate(root, includeCompound, null, walker.Output);
+        var commands = walker.TakeOutput();
         Walker.Return(walker);
-        return output;
+        return commands;
     }
 
     /// <summary>
     /// Like <see cref="Enumerate(ShellScript, bool)"/>, and also the commands of `sh -c '...'` / `su -c '...'`
     /// inline scripts (parsed in place, nested up to <paramref name="maxInlineDepth"/> levels; Outer is the `sh` command).
     /// </summary>
-    internal static List<ShellCommandContext> EnumerateWithInlineScripts(string source, ShellScript root, int maxInlineDepth)
+    internal static ShellCommandContext[] EnumerateWithInlineScripts(string source, ShellScript root, int maxInlineDepth)
     {
-        var output = new List<ShellCommandContext>();
         var walker = Walker.Rent();
+        var output = walker.Output;
         var work = walker.InlineScripts;
+        // The root's own commands come first, exactly as DescendantCommands lists them: one walk serves both. Copied
+        // apart only when inline scripts follow; without them (most scripts) both are the one array made at the end.
+        ShellCommandContext[]? rootCommands = null;
         work.Push((root, null, 0));
         while (work.Count > 0)
         {
             var (script, outer, depth) = work.Pop();
             var first = output.Count;
             walker.Enumerate(script, includeCompound: false, outer, output);
-            // The root's own commands come first, exactly as DescendantCommands lists them: one walk serves both.
-            if (outer == null) root.ShareDescendantCommands(output, output.Count);
-            if (depth >= maxInlineDepth) continue;
-            for (var i = first; i < output.Count; i++)
+            if (depth < maxInlineDepth)
             {
-                var ctx = output[i];
-                if (ctx.SimpleCommand!.ResolvedCommand.TryParseInlineScript(source, out var inline))
-                    work.Push((inline.Script, ctx, depth + 1));
+                for (var i = first; i < output.Count; i++)
+                {
+                    var ctx = output[i];
+                    if (ctx.SimpleCommand!.ResolvedCommand.TryParseInlineScript(source, out var inline))
+                        work.Push((inline.Script, ctx, depth + 1));
+                }
             }
+            if (outer == null && work.Count > 0) rootCommands = output.ToArray();
         }
-        Walker.Return(walker);
         SortBySource(output, 0);
-        return output;
+        var commands = walker.TakeOutput();
+        Walker.Return(walker);
+        root.ShareDescendantCommands(rootCommands ?? commands);
+        return commands;
     }
 
     /// <summary>
@@ -150,6 +156,17 @@ public sealed class ShellCommandContext
         }
 
         public static void Return(Walker walker) => s_cached = walker;
+
+        /// <summary>The commands found so far, given out as an exact array by <see cref="TakeOutput"/> (a list per walk grew by doubling).</summary>
+        public readonly List<ShellCommandContext> Output = new();
+
+        /// <summary><see cref="Output"/> as an array, the list emptied for the next walk.</summary>
+        public ShellCommandContext[] TakeOutput()
+        {
+            var commands = Output.ToArray();
+            Output.Clear();
+            return commands;
+        }
 
         /// <summary>The `sh -c` scripts still to enumerate, for <see cref="EnumerateWithInlineScripts"/>.</summary>
         public readonly Stack<(ShellScript Script, ShellCommandContext? Outer, int Depth)> InlineScripts = new();

@@ -109,17 +109,17 @@ public sealed class ShellScript : ShellNode
     /// </summary>
     /// <remarks>Computed once per script (trees are immutable): rules ask for it once per command of interest.</remarks>
     public IEnumerable<ShellCommandContext> DescendantCommands() =>
-        _descendantCommands ??= ShellCommandContext.Enumerate(this, includeCompound: false).AsReadOnly();
+        _descendantCommands ??= ShellCommandContext.Enumerate(this, includeCompound: false);
 
     private IReadOnlyList<ShellCommandContext>? _descendantCommands;
 
     /// <summary>
-    /// Takes the first <paramref name="count"/> contexts of <paramref name="walk"/>, a walk of this script that started with
-    /// exactly <see cref="DescendantCommands"/> (the walk with inline scripts does), as that list when it is not known yet.
+    /// Takes <paramref name="commands"/>, exactly <see cref="DescendantCommands"/> as the walk with inline scripts found
+    /// them, as that list when it is not known yet.
     /// </summary>
-    internal void ShareDescendantCommands(List<ShellCommandContext> walk, int count)
+    internal void ShareDescendantCommands(IReadOnlyList<ShellCommandContext> commands)
     {
-        if (_descendantCommands == null) _descendantCommands = walk.GetRange(0, count).AsReadOnly();
+        _descendantCommands ??= commands;
     }
 
     /// <summary>Like <see cref="DescendantCommands"/> but also yields compound commands (subshells, if, for, ...).</summary>

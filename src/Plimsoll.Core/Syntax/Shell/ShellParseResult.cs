@@ -37,7 +37,7 @@ public sealed class ShellParseResult
 
     /// <summary><see cref="DescendantCommandsWithInlineScripts"/> at the default depth, as a list.</summary>
     public IReadOnlyList<ShellCommandContext> CommandsWithInlineScripts =>
-        _commandsWithInlineScripts ??= ShellCommandContext.EnumerateWithInlineScripts(Text, Script, MaxInlineDepth).AsReadOnly();
+        _commandsWithInlineScripts ??= ShellCommandContext.EnumerateWithInlineScripts(Text, Script, MaxInlineDepth);
 
     private IReadOnlyList<ShellCommandContext>? _commandsWithInlineScripts;
 }
