@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Analysis.Sessions;
@@ -10,11 +9,19 @@ namespace Plimsoll.Analysis.Sessions;
 internal sealed class RecordingFileSystem : IFileSystem
 {
     private readonly IFileSystem _inner;
-    private readonly ConcurrentDictionary<string, bool> _paths = new(FilePaths.Comparer);
+    // One per linted document, for a handful of paths: a set under a lock, not a concurrent dictionary (its buckets and
+    // locks were most of what recording cost on a corpus run).
+    private readonly HashSet<string> _paths = new(FilePaths.Comparer);
 
     public RecordingFileSystem(IFileSystem inner) => _inner = inner;
 
-    public IReadOnlyCollection<string> Paths => _paths.Keys.ToList();
+    public IReadOnlyCollection<string> Paths
+    {
+        get
+        {
+            lock (_paths) return _paths.ToList();
+        }
+    }
 
     public FileReadResult ReadFile(string path) => _inner.ReadFile(Record(path));
 
@@ -26,7 +33,8 @@ internal sealed class RecordingFileSystem : IFileSystem
 
     private string Record(string path)
     {
-        _paths.TryAdd(FilePaths.Normalize(path), true);
+        string normalized = FilePaths.Normalize(path);
+        lock (_paths) _paths.Add(normalized);
         return path;
     }
 }
