@@ -34,6 +34,11 @@ public static class DotNetProjectFiles
         return found;
     }
 
+    // A loop, not a lambda: a folder named on the command line has each of its files asked about.
     private static bool HasExtension(string path, IReadOnlyList<string> extensions)
-        => extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+    {
+        for (int i = 0; i < extensions.Count; i++)
+            if (path.EndsWith(extensions[i], StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
 }

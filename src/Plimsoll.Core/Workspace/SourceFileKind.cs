@@ -30,7 +30,8 @@ public static class SourceFileKinds
     /// <param name="forced">The kind the user imposed (<c>--kind</c>): Compose still becomes Stack for a stack name.</param>
     public static SourceFileKind Classify(string path, SourceText? text = null, SourceFileKind? forced = null)
     {
-        string name = System.IO.Path.GetFileName(path);
+        // The name as a span of the path: a directory walk classifies every file it meets.
+        var name = FileName(path);
         switch (forced)
         {
             case SourceFileKind.Dockerfile:
@@ -65,25 +66,38 @@ public static class SourceFileKinds
     /// <summary>Compose or Stack: read as YAML.</summary>
     public static bool IsComposeFamily(this SourceFileKind kind) => kind is SourceFileKind.Compose or SourceFileKind.Stack;
 
-    public static bool IsDockerfileName(string name)
-    {
-        if (name.Equals("Dockerfile", StringComparison.OrdinalIgnoreCase) || name.Equals("Containerfile", StringComparison.OrdinalIgnoreCase)) return true;
-        if (name.StartsWith("Dockerfile.", StringComparison.OrdinalIgnoreCase) || name.StartsWith("Containerfile.", StringComparison.OrdinalIgnoreCase)) return true;
-        return name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsDockerfileName(string name) => IsDockerfileName(name.AsSpan());
 
-    public static bool IsComposeName(string name)
-    {
-        string lower = name.ToLowerInvariant();
-        bool yaml = lower.EndsWith(".yaml", StringComparison.Ordinal) || lower.EndsWith(".yml", StringComparison.Ordinal);
-        if (!yaml) return false;
-        string stem = lower.Substring(0, lower.LastIndexOf('.'));
-        return stem == "compose" || stem.StartsWith("compose.", StringComparison.Ordinal)
-            || stem.StartsWith("docker-compose", StringComparison.Ordinal) || IsStackName(name);
-    }
+    public static bool IsComposeName(string name) => IsComposeName(name.AsSpan());
 
     /// <summary>A name containing "stack" (any case) is read with swarm semantics.</summary>
-    public static bool IsStackName(string name) => name.IndexOf("stack", StringComparison.OrdinalIgnoreCase) >= 0;
+    public static bool IsStackName(string name) => IsStackName(name.AsSpan());
+
+    private static bool IsDockerfileName(ReadOnlySpan<char> name)
+    {
+        if (name.Equals("Dockerfile".AsSpan(), StringComparison.OrdinalIgnoreCase) || name.Equals("Containerfile".AsSpan(), StringComparison.OrdinalIgnoreCase)) return true;
+        if (name.StartsWith("Dockerfile.".AsSpan(), StringComparison.OrdinalIgnoreCase) || name.StartsWith("Containerfile.".AsSpan(), StringComparison.OrdinalIgnoreCase)) return true;
+        return name.EndsWith(".Dockerfile".AsSpan(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static bool IsComposeName(ReadOnlySpan<char> name)
+    {
+        bool yaml = name.EndsWith(".yaml".AsSpan(), StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml".AsSpan(), StringComparison.OrdinalIgnoreCase);
+        if (!yaml) return false;
+        var stem = name.Slice(0, name.LastIndexOf('.'));
+        return stem.Equals("compose".AsSpan(), StringComparison.OrdinalIgnoreCase) || stem.StartsWith("compose.".AsSpan(), StringComparison.OrdinalIgnoreCase)
+            || stem.StartsWith("docker-compose".AsSpan(), StringComparison.OrdinalIgnoreCase) || IsStackName(name);
+    }
+
+    private static bool IsStackName(ReadOnlySpan<char> name) => name.IndexOf("stack".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
+
+    // The last segment of a path, as System.IO.Path.GetFileName cuts it (either separator on Windows, '/' elsewhere).
+    private static ReadOnlySpan<char> FileName(string path)
+    {
+        int cut = path.LastIndexOf('/');
+        if (System.IO.Path.DirectorySeparatorChar == '\\') cut = Math.Max(cut, Math.Max(path.LastIndexOf('\\'), path.LastIndexOf(':')));
+        return path.AsSpan(cut + 1);
+    }
 
     // A top-level (unindented) "services:" or "include:" key within the first lines: compose's two ways to define a project.
     private static bool LooksLikeCompose(SourceText text)
