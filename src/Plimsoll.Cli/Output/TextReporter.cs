@@ -49,6 +49,9 @@ internal sealed class TextReporter
 
     private const int MaxKeptCapacity = 64 * 1024;
 
+    // Characters encoded at a time when a whole result is written.
+    private const int EncodeChars = 4096;
+
     [ThreadStatic]
     private static StringBuilder? t_findings;
 
@@ -63,24 +66,42 @@ internal sealed class TextReporter
         // Not disposed: that would close the caller's stream (BufferedStream cannot leave it open); flushed below.
         var buffered = new BufferedStream(stream, BufferBytes);
         using (var writer = new StreamWriter(buffered, new UTF8Encoding(false), bufferSize: BufferBytes, leaveOpen: true))
-            Write(run, writer, bytes => buffered.Write(bytes));
+            Write(run, writer, buffered);
         buffered.Flush();
     }
 
     private const int BufferBytes = 64 * 1024;
 
-    private void Write(LintRun run, TextWriter output, Action<byte[]> writeFileBytes)
+    private void Write(LintRun run, TextWriter output, Stream files)
     {
+        // Files kept whole (compose runs, whose results are merged after the run) are written here, one after another:
+        // through one builder and one encoder, not a string and a byte array per file.
+        StringBuilder? findings = null;
+        Encoder? encoder = null;
+        byte[]? bytes = null;
         foreach (var file in run.Files)
         {
-            if (_prepared.TryGet(file, out var written)) writeFileBytes(written);
-            else
+            if (_prepared.TryGet(file, out var written))
             {
-                var findings = new StringBuilder();
-                WriteFindings(file, findings);
-                writeFileBytes(Encoding.UTF8.GetBytes(findings.ToString()));
+                files.Write(written);
+                continue;
+            }
+            findings ??= new StringBuilder(FindingsCapacity);
+            findings.Clear();
+            WriteFindings(file, findings);
+            encoder ??= new UTF8Encoding(false).GetEncoder();
+            bytes ??= new byte[Encoding.UTF8.GetMaxByteCount(EncodeChars)];
+            foreach (var chunk in findings.GetChunks())
+            {
+                for (int at = 0; at < chunk.Length; at += EncodeChars)
+                {
+                    var part = chunk.Span.Slice(at, Math.Min(EncodeChars, chunk.Length - at));
+                    int count = encoder.GetBytes(part, bytes, flush: false);
+                    files.Write(bytes, 0, count);
+                }
             }
         }
+        if (encoder != null && bytes != null) files.Write(bytes, 0, encoder.GetBytes(ReadOnlySpan<char>.Empty, bytes, flush: true));
         foreach (var notification in run.AllNotifications)
             output.WriteLine($"{(notification.Path == null ? "plimsoll" : TerminalText.Sanitize(DisplayPaths.For(notification.Path)))}: {Paint(LevelWord(notification.Level), Red)} {TerminalText.Sanitize(notification.Message)}");
 
