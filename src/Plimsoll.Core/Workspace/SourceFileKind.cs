@@ -91,13 +91,13 @@ public static class SourceFileKinds
 
     private static bool IsStackName(ReadOnlySpan<char> name) => name.IndexOf("stack".AsSpan(), StringComparison.OrdinalIgnoreCase) >= 0;
 
-    // The last segment of a path, as System.IO.Path.GetFileName cuts it (either separator on Windows, '/' elsewhere).
+    // The last segment of a path, cut as System.IO.Path.GetFileName cuts it (without a string on .NET).
     private static ReadOnlySpan<char> FileName(string path)
-    {
-        int cut = path.LastIndexOf('/');
-        if (System.IO.Path.DirectorySeparatorChar == '\\') cut = Math.Max(cut, Math.Max(path.LastIndexOf('\\'), path.LastIndexOf(':')));
-        return path.AsSpan(cut + 1);
-    }
+#if NET
+        => System.IO.Path.GetFileName(path.AsSpan());
+#else
+        => System.IO.Path.GetFileName(path).AsSpan();
+#endif
 
     // A top-level (unindented) "services:" or "include:" key within the first lines: compose's two ways to define a project.
     private static bool LooksLikeCompose(SourceText text)
