@@ -16,14 +16,9 @@ internal static class YamlDocumentChecks
         void Report(TextSpan span, string message)
             => diagnostics.Add(PlimsollDiagnostic.Create(SyntaxDiagnostics.ComposeSyntax, tree.Path, tree.Text, span, message));
 
-        if (!document.HasAliases)
-        {
-            // Nothing expands: only the keys are checked (most compose files; the walk below keeps a size per node).
-            CheckKeys(document.Root, Report);
-            return;
-        }
-
-        // Post-order walk without following aliases: a node's expanded size is known once its children are done.
+        // Post-order walk without following aliases: a node's expanded size is known once its children are done. A
+        // document without aliases (most compose files) expands to itself: only its keys are checked, and no size is kept.
+        bool sizes = document.HasAliases;
         var expandedSize = new Dictionary<YamlNode, long>();
         long aliasTotal = 0;
         bool excessReported = false;
@@ -34,10 +29,9 @@ internal static class YamlDocumentChecks
             var (node, childrenDone) = stack.Pop();
             if (!childrenDone)
             {
-                stack.Push((node, true));
+                if (sizes) stack.Push((node, true));
                 if (node is YamlMappingNode mapping) CheckDuplicateKeys(mapping, Report);
-                var children = node.ChildNodes().ToList();
-                for (int i = children.Count - 1; i >= 0; i--) stack.Push((children[i], false));
+                for (int i = node.ChildCount - 1; i >= 0; i--) stack.Push((node.ChildAt(i), false));
                 continue;
             }
 
@@ -68,35 +62,10 @@ internal static class YamlDocumentChecks
             else
             {
                 size = 1;
-                foreach (var child in node.ChildNodes())
-                {
-                    size = SaturatingAdd(size, expandedSize.TryGetValue(child, out var s) ? s : 1);
-                }
+                for (int i = 0; i < node.ChildCount; i++)
+                    size = SaturatingAdd(size, expandedSize.TryGetValue(node.ChildAt(i), out var s) ? s : 1);
             }
             expandedSize[node] = size;
-        }
-    }
-
-    private static void CheckKeys(YamlNode root, Action<TextSpan, string> report)
-    {
-        var stack = new Stack<YamlNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            switch (stack.Pop())
-            {
-                case YamlMappingNode mapping:
-                    CheckDuplicateKeys(mapping, report);
-                    for (int i = mapping.Entries.Length - 1; i >= 0; i--)
-                    {
-                        stack.Push(mapping.Entries[i].Value);
-                        stack.Push(mapping.Entries[i].Key);
-                    }
-                    break;
-                case YamlSequenceNode sequence:
-                    for (int i = sequence.Items.Length - 1; i >= 0; i--) stack.Push(sequence.Items[i]);
-                    break;
-            }
         }
     }
 

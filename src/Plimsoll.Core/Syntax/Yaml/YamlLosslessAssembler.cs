@@ -206,15 +206,8 @@ internal sealed class YamlLosslessAssembler
                     cursor = value.End;
                 }
                 break;
-            case YamlMappingNode mapping:
-                foreach (var entry in mapping.Entries)
-                {
-                    cursor = EmitChild(node, entry.Key, cursor);
-                    cursor = EmitChild(node, entry.Value, cursor);
-                }
-                break;
-            case YamlSequenceNode sequence:
-                foreach (var item in sequence.Items) cursor = EmitChild(node, item, cursor);
+            default:
+                for (int i = 0; i < node.ChildCount; i++) cursor = EmitChild(node, node.ChildAt(i), cursor);
                 break;
         }
         EmitRange(output, cursor, node.Span.End);

@@ -48,4 +48,8 @@ public sealed class YamlMappingNode : YamlNode
             yield return entry.Value;
         }
     }
+
+    internal override int ChildCount => Entries.Length * 2;
+
+    internal override YamlNode ChildAt(int index) => index % 2 == 0 ? Entries[index / 2].Key : Entries[index / 2].Value;
 }

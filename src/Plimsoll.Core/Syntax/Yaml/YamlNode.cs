@@ -56,4 +56,13 @@ public abstract class YamlNode : YamlSyntaxElement
 
     /// <summary>The nodes directly inside this one (keys and values of a mapping, items of a sequence), in order.</summary>
     public abstract IEnumerable<YamlNode> ChildNodes();
+
+    /// <summary>
+    /// How many nodes <see cref="ChildNodes"/> yields. With <see cref="ChildAt"/>, for the walks over every node of a
+    /// tree (assembly, document checks), which would otherwise make an enumerator per node.
+    /// </summary>
+    internal virtual int ChildCount => 0;
+
+    /// <summary>The <paramref name="index"/>th node <see cref="ChildNodes"/> yields.</summary>
+    internal virtual YamlNode ChildAt(int index) => throw new ArgumentOutOfRangeException(nameof(index));
 }

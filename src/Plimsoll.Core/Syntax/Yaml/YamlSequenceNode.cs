@@ -18,4 +18,8 @@ public sealed class YamlSequenceNode : YamlNode
     public ImmutableArray<YamlNode> Items { get; internal set; } = ImmutableArray<YamlNode>.Empty;
 
     public override IEnumerable<YamlNode> ChildNodes() => Items;
+
+    internal override int ChildCount => Items.Length;
+
+    internal override YamlNode ChildAt(int index) => Items[index];
 }
