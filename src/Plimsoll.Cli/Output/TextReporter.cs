@@ -35,11 +35,7 @@ internal sealed class TextReporter
         WriteFindings(file, findings);
         // Kept as UTF-8 until the report is written: half the memory of a string. What a corpus run holds to its end
         // is mostly this, and the collector copies it from generation to generation.
-        var chars = t_chars is { } buffer && buffer.Length >= findings.Length ? buffer : t_chars = new char[Math.Max(findings.Length, FindingsCapacity)];
-        findings.CopyTo(0, chars, 0, findings.Length);
-        var text = chars.AsSpan(0, findings.Length);
-        var written = new byte[Encoding.UTF8.GetByteCount(text)];
-        Encoding.UTF8.GetBytes(text, written);
+        var written = Utf8Of(findings);
         if (findings.Capacity > MaxKeptCapacity) (t_findings, t_chars) = (null, null); // an exceptional file's size is not kept
         return _prepared.Keep(file, written);
     }
@@ -49,14 +45,25 @@ internal sealed class TextReporter
 
     private const int MaxKeptCapacity = 64 * 1024;
 
-    // Characters encoded at a time when a whole result is written.
-    private const int EncodeChars = 4096;
-
     [ThreadStatic]
     private static StringBuilder? t_findings;
 
     [ThreadStatic]
     private static char[]? t_chars;
+
+    /// <summary>
+    /// The builder's text as UTF-8 in an exact array, through this thread's character buffer (no string of it is made;
+    /// the span encoder is the fast one).
+    /// </summary>
+    private static byte[] Utf8Of(StringBuilder text)
+    {
+        var chars = t_chars is { } buffer && buffer.Length >= text.Length ? buffer : t_chars = new char[Math.Max(text.Length, FindingsCapacity)];
+        text.CopyTo(0, chars, 0, text.Length);
+        var span = chars.AsSpan(0, text.Length);
+        var bytes = new byte[Encoding.UTF8.GetByteCount(span)];
+        Encoding.UTF8.GetBytes(span, bytes);
+        return bytes;
+    }
 
     /// <summary>Writes the report as UTF-8: what <see cref="Prepare"/> kept goes out as the bytes it was kept as.</summary>
     public void Write(LintRun run, Stream stream)
@@ -74,11 +81,9 @@ internal sealed class TextReporter
 
     private void Write(LintRun run, TextWriter output, Stream files)
     {
-        // Files kept whole (compose runs, whose results are merged after the run) are written here, one after another:
-        // through one builder and one encoder, not a string and a byte array per file.
+        // Files kept whole (compose runs, whose results are merged after the run) are written here as Prepare writes
+        // them, through one builder for all.
         StringBuilder? findings = null;
-        Encoder? encoder = null;
-        byte[]? bytes = null;
         foreach (var file in run.Files)
         {
             if (_prepared.TryGet(file, out var written))
@@ -89,19 +94,8 @@ internal sealed class TextReporter
             findings ??= new StringBuilder(FindingsCapacity);
             findings.Clear();
             WriteFindings(file, findings);
-            encoder ??= new UTF8Encoding(false).GetEncoder();
-            bytes ??= new byte[Encoding.UTF8.GetMaxByteCount(EncodeChars)];
-            foreach (var chunk in findings.GetChunks())
-            {
-                for (int at = 0; at < chunk.Length; at += EncodeChars)
-                {
-                    var part = chunk.Span.Slice(at, Math.Min(EncodeChars, chunk.Length - at));
-                    int count = encoder.GetBytes(part, bytes, flush: false);
-                    files.Write(bytes, 0, count);
-                }
-            }
+            files.Write(Utf8Of(findings));
         }
-        if (encoder != null && bytes != null) files.Write(bytes, 0, encoder.GetBytes(ReadOnlySpan<char>.Empty, bytes, flush: true));
         foreach (var notification in run.AllNotifications)
             output.WriteLine($"{(notification.Path == null ? "plimsoll" : TerminalText.Sanitize(DisplayPaths.For(notification.Path)))}: {Paint(LevelWord(notification.Level), Red)} {TerminalText.Sanitize(notification.Message)}");
 
