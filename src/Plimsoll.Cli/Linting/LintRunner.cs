@@ -148,9 +148,8 @@ internal sealed class LintRunner
         var merged = FileAnalysisResult.MergeByPath(files);
         // Whole results are counted as merged (two compose files may report one included file's finding once); with
         // keep, every input is a file of its own (no compose project), counted before its findings were let go.
-        var total = keep == null
-            ? FindingCounts.Of(merged.SelectMany(f => f.Findings))
-            : counts.Aggregate(default(FindingCounts), (sum, c) => sum + c) + FindingCounts.Of(settingsFiles.SelectMany(f => f.Findings));
+        if (keep == null) return LintRun.OfWholeResults(merged, notifications.ToImmutableArray(), _session.Registry);
+        var total = counts.Aggregate(default(FindingCounts), (sum, c) => sum + c) + FindingCounts.Of(settingsFiles.SelectMany(f => f.Findings));
         return new LintRun(merged, notifications.ToImmutableArray(), _session.Registry, total);
     }
 
