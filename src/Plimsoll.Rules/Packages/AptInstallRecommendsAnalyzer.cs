@@ -48,7 +48,7 @@ public sealed class AptInstallRecommendsAnalyzer : PlimsollAnalyzer
     {
         for (var stage = context.Model.GetStage(context.Instruction); stage != null; stage = stage.ParentStage)
             foreach (var instruction in stage.Instructions)
-                if (instruction.Original.IndexOf("APT::Install-Recommends", StringComparison.Ordinal) >= 0) return true;
+                if (instruction.OriginalContains("APT::Install-Recommends", StringComparison.Ordinal)) return true;
         return false;
     }
 }

@@ -90,7 +90,7 @@ public sealed class PackageInstallPromptsAnalyzer : PlimsollAnalyzer
             foreach (var instruction in stage.Instructions)
             {
                 if (instruction.Span.Start >= context.Instruction.Span.Start && ReferenceEquals(stage, context.Model.GetStage(context.Instruction))) break;
-                if (instruction.Original.IndexOf(setting, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+                if (instruction.OriginalContains(setting, StringComparison.OrdinalIgnoreCase)) return true;
             }
         return false;
     }

@@ -33,6 +33,13 @@ public abstract class InstructionSyntax : DockerfileNode
     /// <summary>The logical line as BuildKit reads it: continuations and comment lines removed.</summary>
     public string Original => Line.Text.Substring(LogicalStart).Trim();
 
+    /// <summary>
+    /// Whether <see cref="Original"/> contains <paramref name="value"/> (which neither starts nor ends with white
+    /// space), without cutting the text: rules ask this of every instruction of a stage, per command.
+    /// </summary>
+    public bool OriginalContains(string value, StringComparison comparison) =>
+        Line.Text.AsSpan(LogicalStart).IndexOf(value.AsSpan(), comparison) >= 0;
+
     /// <summary>The number of COPY/ADD path words (or JSON strings), without building a list.</summary>
     internal int PathArgumentCount
     {
