@@ -80,7 +80,7 @@ public sealed class HostCommandInRunAnalyzer : PlimsollAnalyzer
         if (command.Outer != null || command.Substitution != null) return false;
         var lists = command.Script.Lists;
         return lists.Length > 0 && ReferenceEquals(lists[lists.Length - 1], command.List)
-            && command.ListIndex == command.List.Pipelines.Length - 1
-            && command.PipelineIndex == command.Pipeline.Commands.Length - 1;
+            && command.ListIndex == command.List.PipelineCount - 1
+            && command.PipelineIndex == command.Pipeline.CommandCount - 1;
     }
 }

@@ -47,16 +47,24 @@ public sealed class ShellCommandContext
     public ShellCommandSubstitution? Substitution { get; }
 
     /// <summary>The commands after this one in the same pipeline (`curl x | sh` → `sh`).</summary>
-    public IEnumerable<ShellCommand> FollowingInPipeline() => Pipeline.Commands.Skip(PipelineIndex + 1);
+    public IEnumerable<ShellCommand> FollowingInPipeline()
+    {
+        for (var i = PipelineIndex + 1; i < Pipeline.CommandCount; i++)
+            yield return Pipeline.CommandAt(i);
+    }
 
     /// <summary>The commands before this one in the same pipeline.</summary>
-    public IEnumerable<ShellCommand> PrecedingInPipeline() => Pipeline.Commands.Take(PipelineIndex);
+    public IEnumerable<ShellCommand> PrecedingInPipeline()
+    {
+        for (var i = 0; i < PipelineIndex; i++)
+            yield return Pipeline.CommandAt(i);
+    }
 
     /// <summary>The pipelines after this one in the same and-or list, with the operator that joins each.</summary>
     public IEnumerable<(ShellAndOrOperator Operator, ShellPipeline Pipeline)> FollowingInList()
     {
-        for (var i = ListIndex + 1; i < List.Pipelines.Length; i++)
-            yield return (List.Operators[i - 1], List.Pipelines[i]);
+        for (var i = ListIndex + 1; i < List.PipelineCount; i++)
+            yield return (List.Operators[i - 1], List.PipelineAt(i));
     }
 
     /// <summary>Simple commands that run after this one in the same pipeline, looking inside compound commands (`curl x | (cd /; sh)`).</summary>
@@ -192,12 +200,12 @@ public sealed class ShellCommandContext
         {
             foreach (var list in script.Lists)
             {
-                for (var li = 0; li < list.Pipelines.Length; li++)
+                for (var li = 0; li < list.PipelineCount; li++)
                 {
-                    var pipeline = list.Pipelines[li];
-                    for (var pi = 0; pi < pipeline.Commands.Length; pi++)
+                    var pipeline = list.PipelineAt(li);
+                    for (var pi = 0; pi < pipeline.CommandCount; pi++)
                     {
-                        var command = pipeline.Commands[pi];
+                        var command = pipeline.CommandAt(pi);
                         var ctx = new ShellCommandContext(command, pipeline, pi, list, li, script, outer, substitution);
                         if (includeCompound || command is SimpleCommand) output.Add(ctx);
                         // This command's nested scripts sit above index `first` of the shared list while they are walked.

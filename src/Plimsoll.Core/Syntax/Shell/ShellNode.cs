@@ -154,18 +154,43 @@ public readonly record struct ShellAndOrOperator(ShellAndOrOperatorKind Kind, in
 /// </summary>
 public sealed class ShellCommandList : ShellNode
 {
+    // Most lists are one pipeline (`apt-get update;`): it is kept alone, and the Pipelines array is made only when
+    // someone asks for it (the one-element arrays were 1% of a Dockerfile corpus run's allocation).
+    private readonly ShellPipeline? _single;
+    private ImmutableArray<ShellPipeline> _pipelines;
+
     internal ShellCommandList(int start, int length, ImmutableArray<ShellPipeline> pipelines,
         ImmutableArray<ShellAndOrOperator> operators, ShellSeparatorKind separator, int separatorStart)
-        : base(start, length)
+        : this(start, length, operators, separator, separatorStart)
     {
-        Pipelines = pipelines;
-        Operators = operators;
-        Separator = separator;
-        SeparatorStart = separatorStart;
+        _pipelines = pipelines;
         Adopt(pipelines);
     }
 
-    public ImmutableArray<ShellPipeline> Pipelines { get; }
+    internal ShellCommandList(int start, int length, ShellPipeline single, ShellSeparatorKind separator, int separatorStart)
+        : this(start, length, ImmutableArray<ShellAndOrOperator>.Empty, separator, separatorStart)
+    {
+        _single = single;
+        Adopt(single);
+    }
+
+    private ShellCommandList(int start, int length, ImmutableArray<ShellAndOrOperator> operators, ShellSeparatorKind separator, int separatorStart)
+        : base(start, length)
+    {
+        Operators = operators;
+        Separator = separator;
+        SeparatorStart = separatorStart;
+    }
+
+    public ImmutableArray<ShellPipeline> Pipelines => _pipelines.IsDefault ? _pipelines = ImmutableArray.Create(_single!) : _pipelines;
+
+    /// <summary>How many pipelines, without making the <see cref="Pipelines"/> array of a one-pipeline list.</summary>
+    public int PipelineCount => _pipelines.IsDefault ? 1 : _pipelines.Length;
+
+    /// <summary>The pipeline at <paramref name="index"/> (as <see cref="Pipelines"/>[index]), without making the array.</summary>
+    public ShellPipeline PipelineAt(int index) => _pipelines.IsDefault
+        ? index == 0 ? _single! : Pipelines[index] // out of range: throws as the array does
+        : _pipelines[index];
     public ImmutableArray<ShellAndOrOperator> Operators { get; }
     public ShellSeparatorKind Separator { get; }
 
@@ -176,21 +201,40 @@ public sealed class ShellCommandList : ShellNode
 
     public override IEnumerable<ShellNode> ChildNodes() => Pipelines;
 
-    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Pipelines);
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        if (_pipelines.IsDefault) stack.Push(_single!);
+        else Push(stack, _pipelines);
+    }
 }
 
 /// <summary>A pipeline `[!] cmd1 | cmd2 | ...`; a single command is a pipeline of one.</summary>
 public sealed class ShellPipeline : ShellNode
 {
+    // Most pipelines are one command: it is kept alone, and the Commands array is made only when someone asks for it
+    // (the one-element arrays were 1% of a Dockerfile corpus run's allocation).
+    private readonly ShellCommand? _single;
+    private ImmutableArray<ShellCommand> _commands;
+
     internal ShellPipeline(int start, int length, bool isNegated, ImmutableArray<ShellCommand> commands,
         ImmutableArray<int> pipeStarts, bool isTimed = false)
         : base(start, length)
     {
         IsTimed = isTimed;
         IsNegated = isNegated;
-        Commands = commands;
+        _commands = commands;
         PipeStarts = pipeStarts;
         Adopt(commands);
+    }
+
+    internal ShellPipeline(int start, int length, bool isNegated, ShellCommand single, bool isTimed)
+        : base(start, length)
+    {
+        IsTimed = isTimed;
+        IsNegated = isNegated;
+        _single = single;
+        PipeStarts = ImmutableArray<int>.Empty;
+        Adopt(single);
     }
 
     /// <summary>Starts with `!`.</summary>
@@ -199,12 +243,24 @@ public sealed class ShellPipeline : ShellNode
     /// <summary>Prefixed by the bash `time` keyword (only recognised before a compound command; `time cmd` is a simple command).</summary>
     public bool IsTimed { get; }
 
-    public ImmutableArray<ShellCommand> Commands { get; }
+    public ImmutableArray<ShellCommand> Commands => _commands.IsDefault ? _commands = ImmutableArray.Create(_single!) : _commands;
+
+    /// <summary>How many commands, without making the <see cref="Commands"/> array of a one-command pipeline.</summary>
+    public int CommandCount => _commands.IsDefault ? 1 : _commands.Length;
+
+    /// <summary>The command at <paramref name="index"/> (as <see cref="Commands"/>[index]), without making the array.</summary>
+    public ShellCommand CommandAt(int index) => _commands.IsDefault
+        ? index == 0 ? _single! : Commands[index] // out of range: throws as the array does
+        : _commands[index];
 
     /// <summary>Offsets of the `|` (or `|&amp;`) operators; PipeStarts[i] follows Commands[i].</summary>
     public ImmutableArray<int> PipeStarts { get; }
 
     public override IEnumerable<ShellNode> ChildNodes() => Commands;
 
-    internal override void PushChildren(Stack<ShellNode> stack) => Push(stack, Commands);
+    internal override void PushChildren(Stack<ShellNode> stack)
+    {
+        if (_commands.IsDefault) stack.Push(_single!);
+        else Push(stack, _commands);
+    }
 }

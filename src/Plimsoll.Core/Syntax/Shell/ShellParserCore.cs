@@ -505,6 +505,13 @@ internal sealed partial class ShellParserCore
                 ConsumeNewline();
             }
         }
+        if (pipelines.Count == 1)
+        {
+            var single = pipelines[0];
+            _builders.Pipelines.Free(pipelines);
+            _builders.Operators.Free(operators);
+            return new ShellCommandList(M(start), end - M(start), single, separator, separatorStart);
+        }
         return new ShellCommandList(M(start), end - M(start), _builders.Pipelines.ToImmutableAndFree(pipelines),
             _builders.Operators.ToImmutableAndFree(operators), separator, separatorStart);
     }
@@ -558,6 +565,13 @@ internal sealed partial class ShellParserCore
             commands.Add(next);
         }
         var end = commands[commands.Count - 1].End;
+        if (commands.Count == 1)
+        {
+            var single = commands[0];
+            _builders.Commands.Free(commands);
+            _builders.Offsets.Free(pipes);
+            return new ShellPipeline(M(start), end - M(start), negated, single, timed);
+        }
         return new ShellPipeline(M(start), end - M(start), negated, _builders.Commands.ToImmutableAndFree(commands),
             _builders.Offsets.ToImmutableAndFree(pipes), timed);
     }

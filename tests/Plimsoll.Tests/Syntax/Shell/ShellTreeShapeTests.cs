@@ -55,6 +55,39 @@ public class ShellTreeShapeTests
         }
     }
 
+    [Fact]
+    public void CorpusPipelinesAndLists_CountAndIndexAgreeWithTheirArrays()
+    {
+        // One-command pipelines and one-pipeline lists keep their element alone: the counted, indexed view the walks
+        // use and the arrays made on request must be the same nodes, in the same order, for every shape the corpus has.
+        int singles = 0, many = 0;
+        foreach (var run in DockerfileRunCorpus.Runs.Where(r => r.IsPosixShell))
+        {
+            var script = ShellParser.Parse(run.Text).Script;
+            foreach (var node in script.DescendantNodesAndSelf())
+            {
+                if (node is ShellPipeline pipeline)
+                {
+                    int count = pipeline.CommandCount;
+                    if (count == 1) singles++; else many++;
+                    var indexed = Enumerable.Range(0, count).Select(pipeline.CommandAt).ToList();
+                    Assert.Equal(pipeline.Commands, indexed);
+                    Assert.Equal(Math.Max(0, count - 1), pipeline.PipeStarts.Length);
+                    Assert.Throws<IndexOutOfRangeException>(() => pipeline.CommandAt(count));
+                }
+                else if (node is ShellCommandList list)
+                {
+                    int count = list.PipelineCount;
+                    var indexed = Enumerable.Range(0, count).Select(list.PipelineAt).ToList();
+                    Assert.Equal(list.Pipelines, indexed);
+                    Assert.Equal(count - 1, list.Operators.Length);
+                    Assert.Throws<IndexOutOfRangeException>(() => list.PipelineAt(count));
+                }
+            }
+        }
+        Assert.True(singles > 1000 && many > 100, $"{singles} one-command and {many} longer pipelines");
+    }
+
     /// <summary>The script directly below <paramref name="ancestor"/> on the parent chain of <paramref name="node"/>.</summary>
     private static ShellNode? EnclosingScriptBelow(ShellNode node, ShellNode ancestor)
     {
