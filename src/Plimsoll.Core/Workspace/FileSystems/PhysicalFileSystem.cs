@@ -258,6 +258,9 @@ public sealed class PhysicalFileSystem : IFileSystem
                 // The types the directory records: no stat per entry (one only where the file system records none).
                 string full = Path.GetFullPath(path);
                 regular = new List<string>();
+                // Sorted by name, every list below is made in order: the paths share the folder as their prefix, so
+                // they sort as their names do (compared without the prefix, and once instead of once per list).
+                entries.Sort(static (a, b) => string.CompareOrdinal(a.Name, b.Name));
                 foreach (var entry in entries)
                 {
                     string entryPath = Path.Join(full, entry.Name);
@@ -270,17 +273,16 @@ public sealed class PhysicalFileSystem : IFileSystem
                         if (entry.Type == DiskFileType.Regular) regular.Add(entryPath);
                     }
                 }
-                regular.Sort(StringComparer.Ordinal);
             }
             else
 #endif
             {
                 // One readdir, and the entry types it gives: no stat per entry beyond what the enumeration does.
                 foreach (var entry in new DirectoryInfo(path).EnumerateFileSystemInfos()) AddByAttributes(entry, files, directories, links);
+                files.Sort(StringComparer.Ordinal);
+                directories.Sort(StringComparer.Ordinal);
+                links.Sort(StringComparer.Ordinal);
             }
-            files.Sort(StringComparer.Ordinal);
-            directories.Sort(StringComparer.Ordinal);
-            links.Sort(StringComparer.Ordinal);
             return new DirectoryListing(files, directories, null, links, regular);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
