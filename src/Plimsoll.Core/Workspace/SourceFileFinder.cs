@@ -132,7 +132,7 @@ public sealed class SourceFileFinder
             var kind = search.ForcedKind ?? SourceFileKinds.FromPath(name);
             if (kind == SourceFileKind.Unknown && AlsoTakeNamed?.Invoke(name) != true) continue;
             if ((trackedOnly || IsIgnored(ignores, file, isDirectory: false)) && !IsTracked(repository, file, directory: false)) continue;
-            search.Add(Path.Combine(shown, name), file, kind);
+            search.Add(ShownPath(shown, name, file), file, kind);
         }
         foreach (var sub in listing.Directories)
         {
@@ -144,6 +144,20 @@ public sealed class SourceFileFinder
             Walk(sub, Path.Combine(shown, name), ignores, repository, trackedOnly: ignored, search);
         }
         if (pushed) ignores.RemoveAt(ignores.Count - 1);
+    }
+
+    // A file as the user would name it: the shown folder joined with its name. When that is the listed path itself (a
+    // folder named by its full path), the listing's string is used rather than a copy: a corpus run holds every one.
+    private static string ShownPath(string shown, string name, string listed)
+    {
+        if (shown.Length == 0) return name;
+        char last = shown[shown.Length - 1];
+        int separator = last == Path.DirectorySeparatorChar || last == Path.AltDirectorySeparatorChar ? 0 : 1;
+        bool same = listed.Length == shown.Length + separator + name.Length
+            && listed.StartsWith(shown, StringComparison.Ordinal)
+            && (separator == 0 || listed[shown.Length] == Path.DirectorySeparatorChar)
+            && listed.EndsWith(name, StringComparison.Ordinal);
+        return same ? listed : Path.Combine(shown, name);
     }
 
     // Deepest ignore file first: the first one with a matching rule decides (git's precedence); .git/info/exclude last.

@@ -30,6 +30,26 @@ public class SourceFileFinderTests
     }
 
     [Fact]
+    public void Found_files_are_shown_as_the_named_folder_joined_with_the_rest_however_the_folder_is_written()
+    {
+        var root = TempDirectory.Create();
+        Directory.CreateDirectory(Path.Combine(root, "app", "sub"));
+        File.WriteAllText(Path.Combine(root, "app", "Dockerfile"), "FROM x\n");
+        File.WriteAllText(Path.Combine(root, "app", "sub", "compose.yaml"), "services: {}\n");
+        // Relative names are relative to the working folder, which a test must not change (tests run in parallel).
+        string relative = Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(root, "app"));
+        string full = Path.Combine(root, "app");
+        // Full, with a trailing separator, relative, dotted, and through a parent.
+        foreach (var named in new[] { full, full + "/", full + "/.", relative, relative + "/", "./" + relative, Path.Combine(relative, "..", "app") })
+        {
+            var found = new SourceFileFinder(new PhysicalFileSystem(remembersListings: true)).Find(new[] { named }, null).Files;
+            Assert.Equal(
+                new[] { Path.Combine(named, "Dockerfile"), Path.Combine(Path.Combine(named, "sub"), "compose.yaml") },
+                found.Select(f => f.Path).ToArray());
+        }
+    }
+
+    [Fact]
     public void A_named_folder_is_walked_even_when_it_or_a_folder_above_is_ignored_but_rules_for_names_below_still_apply()
     {
         var root = Repository(
