@@ -17,6 +17,21 @@ public abstract class AnalysisContext
     /// <summary>For each simple command inside a RUN's shell script (shell form and heredoc scripts, POSIX shells only).</summary>
     public abstract void RegisterShellCommandAction(Action<ShellCommandAnalysisContext> action);
 
+    /// <summary>
+    /// For each simple command (as above) whose name, once wrappers such as <c>sudo</c> or <c>env</c> are looked through
+    /// (<see cref="ShellCommandAnalysisContext.Resolved"/>), <paramref name="runsFor"/> accepts: a rule about
+    /// <c>apt-get</c> is then not called for every other command. <paramref name="runsFor"/> is asked once per name
+    /// and must depend on the name only.
+    /// </summary>
+    public virtual void RegisterShellCommandAction(Action<ShellCommandAnalysisContext> action, Func<string, bool> runsFor)
+    {
+        if (runsFor == null) throw new ArgumentNullException(nameof(runsFor));
+        RegisterShellCommandAction(context =>
+        {
+            if (context.Resolved?.Name is { } name && runsFor(name)) action(context);
+        });
+    }
+
     /// <summary>Once per compose file or stack file, with its model.</summary>
     public abstract void RegisterComposeProjectAction(Action<ComposeProjectAnalysisContext> action);
 

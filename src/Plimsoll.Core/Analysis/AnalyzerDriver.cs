@@ -299,7 +299,8 @@ public sealed class AnalyzerDriver
         var actions = _registry.InstructionActionsFor(instruction.Kind);
         var cancellationToken = sink.CancellationToken;
         if (actions.Count > 0) RunActions(actions, enabled, new InstructionAnalysisContext(model, instruction, options, sink), path, notifications, cancellationToken);
-        if (_registry.ShellCommandActions.Count == 0 || instruction is not RunInstructionSyntax run) return;
+        var named = _registry.NamedShellCommandActions;
+        if (_registry.ShellCommandActions.Count + named.Count == 0 || instruction is not RunInstructionSyntax run) return;
         foreach (var script in ExecFormScripts.AllFor(model, run))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -313,7 +314,17 @@ public sealed class AnalyzerDriver
                 if (command.SimpleCommand == null) continue;
                 cancellationToken.ThrowIfCancellationRequested();
                 int reported = sink.Items.Count;
-                RunActions(_registry.ShellCommandActions, enabled, new ShellCommandAnalysisContext(model, script, command, options, sink), path, notifications, cancellationToken);
+                var context = new ShellCommandAnalysisContext(model, script, command, options, sink);
+                RunActions(_registry.ShellCommandActions, enabled, context, path, notifications, cancellationToken);
+                if (named.Count > 0 && command.SimpleCommand.ResolvedCommand.Name is { } name)
+                {
+                    var forName = named.For(name);
+                    RunActions(forName.Actions, enabled, context, path, notifications, cancellationToken);
+                    if (forName.Failures != null)
+                        foreach (var (action, owner, error) in forName.Failures)
+                            if (enabled == null || enabled[owner])
+                                notifications.Add(new ToolNotification(path, $"A rule failed ({DescribeRule(action)}): {error.GetType().Name}: {error.Message}.", ToolNotificationLevel.Error));
+                }
                 if (script.ExecForm != null) sink.DropFixesFrom(reported, fix => ExecFormScripts.KeepsFix(script, fix));
                 // An inline script ('sh -c …') nested too deep, or not written so that it can be read in place (escaped
                 // quotes), was not seen by any rule: say so.

@@ -43,6 +43,7 @@ public sealed class AnalyzerRegistry
     internal ActionList<StageAnalysisContext> StageActions { get; } = new();
     internal ActionList<InstructionAnalysisContext> AllInstructionActions { get; } = new();
     internal ActionList<ShellCommandAnalysisContext> ShellCommandActions { get; } = new();
+    internal NamedShellCommandActions NamedShellCommandActions { get; } = new();
     internal ActionList<ComposeProjectAnalysisContext> ComposeProjectActions { get; } = new();
     internal ActionList<ComposeServiceAnalysisContext> ComposeServiceActions { get; } = new();
     internal ActionList<ComposeNetworkAnalysisContext> ComposeNetworkActions { get; } = new();
@@ -77,7 +78,7 @@ public sealed class AnalyzerRegistry
         });
 
     internal bool HasDockerfileWork =>
-        DockerfileActions.Count + StageActions.Count + AllInstructionActions.Count + _instructionActions.Count + ShellCommandActions.Count > 0;
+        DockerfileActions.Count + StageActions.Count + AllInstructionActions.Count + _instructionActions.Count + ShellCommandActions.Count + NamedShellCommandActions.Count > 0;
 
     private sealed class RegistrationContext : AnalysisContext
     {
@@ -107,6 +108,9 @@ public sealed class AnalyzerRegistry
         }
 
         public override void RegisterShellCommandAction(Action<ShellCommandAnalysisContext> action) => _registry.ShellCommandActions.Add(action, Owner);
+
+        public override void RegisterShellCommandAction(Action<ShellCommandAnalysisContext> action, Func<string, bool> runsFor)
+            => _registry.NamedShellCommandActions.Add(runsFor ?? throw new ArgumentNullException(nameof(runsFor)), action, Owner);
 
         public override void RegisterComposeProjectAction(Action<ComposeProjectAnalysisContext> action) => _registry.ComposeProjectActions.Add(action, Owner);
 

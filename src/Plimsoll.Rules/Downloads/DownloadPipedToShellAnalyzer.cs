@@ -21,7 +21,7 @@ public sealed class DownloadPipedToShellAnalyzer : PlimsollAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze);
+    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze, name => RuleHelpers.IsDownloader(name));
 
     private static void Analyze(ShellCommandAnalysisContext context)
     {

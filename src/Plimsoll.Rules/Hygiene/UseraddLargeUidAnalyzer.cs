@@ -37,7 +37,7 @@ public sealed class UseraddLargeUidAnalyzer : PlimsollAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze);
+    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze, name => name == "useradd");
 
     private static void Analyze(ShellCommandAnalysisContext context)
     {

@@ -27,7 +27,7 @@ public sealed class WgetProgressAnalyzer : PlimsollAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze);
+    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze, name => name == "wget");
 
     // Alpine and BusyBox images answer `wget` with BusyBox's, unless GNU wget is installed on purpose.
     private static bool IsBusyBoxBased(BuildStage? stage)

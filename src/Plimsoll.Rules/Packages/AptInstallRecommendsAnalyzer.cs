@@ -26,7 +26,7 @@ public sealed class AptInstallRecommendsAnalyzer : PlimsollAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze);
+    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze, PackageManagerCommand.IsProgramRead);
 
     private static void Analyze(ShellCommandAnalysisContext context)
     {

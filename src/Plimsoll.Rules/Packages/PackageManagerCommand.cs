@@ -82,7 +82,10 @@ internal sealed class PackageManagerCommand
     /// so that the other nine commands in ten keep no remembered "not a package manager".
     /// </summary>
     public static bool MayBeCall(SimpleCommand command)
-        => command.ResolvedCommand.Name is { } name && (IsPythonName(name) || TryGetManager(name, out _));
+        => command.ResolvedCommand.Name is { } name && IsProgramRead(name);
+
+    /// <summary>Whether <see cref="Read"/> reads a command named <paramref name="name"/> at all (a package manager, or python for <c>-m pip</c>).</summary>
+    public static bool IsProgramRead(string name) => IsPythonName(name) || TryGetManager(name, out _);
 
     /// <summary>The package-manager call <paramref name="command"/> makes, or null when it makes none we understand.</summary>
     public static PackageManagerCommand? Read(SimpleCommand command)

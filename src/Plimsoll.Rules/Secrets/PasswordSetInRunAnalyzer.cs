@@ -28,7 +28,7 @@ public sealed class PasswordSetInRunAnalyzer : PlimsollAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze);
+    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze, name => name is "chpasswd" or "chgpasswd" or "passwd" or "useradd" or "usermod");
 
     private static void Analyze(ShellCommandAnalysisContext context)
     {

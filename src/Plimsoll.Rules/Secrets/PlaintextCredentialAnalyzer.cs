@@ -59,7 +59,7 @@ public sealed class PlaintextCredentialAnalyzer : PlimsollAnalyzer
                     instruction.Report(CredentialUrlInImage, pair.Span, isArg ? "ARG" : "ENV", pair.Key, url);
             }
         }, DockerfileSyntaxKind.EnvInstruction, DockerfileSyntaxKind.ArgInstruction);
-        context.RegisterShellCommandAction(AnalyzeAwsConfigureSet);
+        context.RegisterShellCommandAction(AnalyzeAwsConfigureSet, name => name == "aws");
         context.RegisterComposeServiceAction(service =>
         {
             foreach (var variable in service.Service.Environment)

@@ -36,7 +36,7 @@ public sealed class DefaultShellReplacedAnalyzer : PlimsollAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze);
+    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze, name => name is "ln" or "mv" or "cp" or "chsh");
 
     private static void Analyze(ShellCommandAnalysisContext context)
     {

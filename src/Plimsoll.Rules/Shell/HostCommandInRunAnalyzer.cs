@@ -37,14 +37,16 @@ public sealed class HostCommandInRunAnalyzer : PlimsollAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze);
+    // Most commands are none of these: the rule is not called for them.
+    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze, IsHostCommand);
+
+    private static bool IsHostCommand(string name)
+        => Editors.Contains(name) || Monitors.Contains(name) || PowerCommands.Contains(name) || ServiceManagers.Contains(name);
 
     private static void Analyze(ShellCommandAnalysisContext context)
     {
         var resolved = context.Resolved;
-        if (resolved?.Name is not { } name || resolved.NameWord is not { } nameWord) return;
-        // Most commands are none of these: nothing is read for them.
-        if (!Editors.Contains(name) && !Monitors.Contains(name) && !PowerCommands.Contains(name) && !ServiceManagers.Contains(name)) return;
+        if (resolved?.Name is not { } name || resolved.NameWord is not { } nameWord || !IsHostCommand(name)) return;
         var values = resolved.Arguments.Select(a => a.ApproximateValue).ToList();
         var span = context.MapToSource(nameWord);
 
