@@ -29,12 +29,15 @@ internal static class PrivilegeDropCommand
     }
 
     // The start command in force for the stage: its own, or inherited from the stages it builds on.
+    // Loops, not LINQ: it runs for the final stage of every file.
     private static InstructionSyntax? LastOf(BuildStage stage, DockerfileSyntaxKind kind)
     {
-        foreach (var candidate in new[] { stage }.Concat(StageFacts.Ancestors(stage)))
+        // The stage, then each stage it builds on (earlier ones only, as StageFacts.Ancestors walks them).
+        for (BuildStage? candidate = stage, below = null; candidate != null && (below == null || candidate.Index < below.Index); below = candidate, candidate = candidate.ParentStage)
         {
-            var last = candidate.Instructions.LastOrDefault(i => i.Kind == kind);
-            if (last != null) return last;
+            var instructions = candidate.Instructions;
+            for (int i = instructions.Length - 1; i >= 0; i--)
+                if (instructions[i].Kind == kind) return instructions[i];
         }
         return null;
     }
