@@ -301,8 +301,10 @@ public sealed class AnalyzerDriver
         if (actions.Count > 0) RunActions(actions, enabled, new InstructionAnalysisContext(model, instruction, options, sink), path, notifications, cancellationToken);
         var named = _registry.NamedShellCommandActions;
         if (_registry.ShellCommandActions.Count + named.Count == 0 || instruction is not RunInstructionSyntax run) return;
-        foreach (var script in ExecFormScripts.AllFor(model, run))
+        var scripts = ExecFormScripts.ListFor(model, run);
+        for (int s = 0; s < scripts.Count; s++)
         {
+            var script = scripts[s];
             cancellationToken.ThrowIfCancellationRequested();
             // The shell parser stops at its nesting and work limits: what follows was not seen by any rule.
             foreach (var error in script.Parse.Diagnostics)

@@ -24,6 +24,10 @@ internal static class StageFacts
 
     /// <summary>The stages <paramref name="stage"/> builds on (its FROM chain), nearest first, without cycles.</summary>
     public static IEnumerable<BuildStage> Ancestors(BuildStage stage)
+        // Most stages build on an image, not a stage: they get no iterator (rules ask this of every stage).
+        => stage.ParentStage is { } parent && parent.Index < stage.Index ? AncestorsOf(stage) : Array.Empty<BuildStage>();
+
+    private static IEnumerable<BuildStage> AncestorsOf(BuildStage stage)
     {
         var current = stage.ParentStage;
         while (current != null && current.Index < stage.Index)

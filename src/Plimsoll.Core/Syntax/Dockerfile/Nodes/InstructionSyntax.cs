@@ -61,8 +61,15 @@ public abstract class InstructionSyntax : DockerfileNode
     public bool IsExecForm => Arguments.Any(a => a.Kind == DockerfileSyntaxKind.ExecForm);
 
     /// <summary>Every flag <c>--name=value</c> with that name and value (both compared case-insensitively).</summary>
+    /// <remarks>A loop, not a query with a closure: rules ask it of every RUN, and most have no flag at all.</remarks>
     public IEnumerable<FlagSyntax> FlagsWithValue(string name, string value)
-        => Flags.Where(f => f.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && string.Equals(f.Value, value, StringComparison.OrdinalIgnoreCase));
+    {
+        List<FlagSyntax>? found = null;
+        foreach (var flag in Flags)
+            if (flag.Name.Equals(name, StringComparison.OrdinalIgnoreCase) && string.Equals(flag.Value, value, StringComparison.OrdinalIgnoreCase))
+                (found ??= new List<FlagSyntax>()).Add(flag);
+        return (IEnumerable<FlagSyntax>?)found ?? Array.Empty<FlagSyntax>();
+    }
 
     public FlagSyntax? GetFlag(string name)
     {
