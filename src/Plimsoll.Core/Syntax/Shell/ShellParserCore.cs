@@ -280,17 +280,15 @@ internal sealed partial class ShellParserCore
         return Keyword(word.Slice(0, n));
     }
 
-    private static readonly string[] Keywords =
+    // A switch on the span (the compiler tests length and characters), not a scan of a keyword list: asked at the
+    // start of every command word.
+    private static string? Keyword(ReadOnlySpan<char> word) => word switch
     {
-        "if", "then", "elif", "else", "fi", "do", "done", "case", "esac", "while", "until", "for", "in", "function", "{", "}", "!", "[[",
+        "if" => "if", "then" => "then", "elif" => "elif", "else" => "else", "fi" => "fi", "do" => "do", "done" => "done",
+        "case" => "case", "esac" => "esac", "while" => "while", "until" => "until", "for" => "for", "in" => "in",
+        "function" => "function", "{" => "{", "}" => "}", "!" => "!", "[[" => "[[",
+        _ => null,
     };
-
-    private static string? Keyword(ReadOnlySpan<char> word)
-    {
-        foreach (var k in Keywords)
-            if (word.Length == k.Length && word.SequenceEqual(k.AsSpan())) return k;
-        return null;
-    }
 
     private bool AtEndAt(int k)
     {
