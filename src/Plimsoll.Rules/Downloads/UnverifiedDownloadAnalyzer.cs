@@ -42,7 +42,7 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.RegisterInstructionAction(AnalyzeAdd, DockerfileSyntaxKind.AddInstruction);
-        context.RegisterShellCommandAction(AnalyzeCommand);
+        context.RegisterShellCommandAction(AnalyzeCommand, name => name == "apk" || RuleHelpers.IsDownloader(name));
     }
 
     private static void AnalyzeAdd(InstructionAnalysisContext context)

@@ -39,7 +39,7 @@ public sealed class PackageSignatureCheckOffAnalyzer : PlimsollAnalyzer
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
-    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze);
+    public override void Initialize(AnalysisContext context) => context.RegisterShellCommandAction(Analyze, name => PackageManagerCommand.IsProgramRead(name) || ConfigWriters.Contains(name));
 
     private static void Analyze(ShellCommandAnalysisContext context)
     {
