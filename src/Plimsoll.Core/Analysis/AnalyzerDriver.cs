@@ -301,7 +301,7 @@ public sealed class AnalyzerDriver
         if (actions.Count > 0) RunActions(actions, enabled, new InstructionAnalysisContext(model, instruction, options, sink), path, notifications, cancellationToken);
         var named = _registry.NamedShellCommandActions;
         if (_registry.ShellCommandActions.Count + named.Count == 0 || instruction is not RunInstructionSyntax run) return;
-        var scripts = ExecFormScripts.ListFor(model, run);
+        var scripts = ExecFormScripts.AllFor(model, run);
         for (int s = 0; s < scripts.Count; s++)
         {
             var script = scripts[s];

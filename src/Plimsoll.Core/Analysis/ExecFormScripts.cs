@@ -29,10 +29,8 @@ public static class ExecFormScripts
     public static IReadOnlyList<RunScript> For(RunInstructionSyntax run) => run.ExecFormScripts ??= Read(run);
 
     /// <summary>The scripts command rules read: <see cref="RunScripts.For"/>, then the exec form's.</summary>
-    public static IEnumerable<RunScript> AllFor(Semantics.Dockerfile.DockerfileSemanticModel model, RunInstructionSyntax run) => ListFor(model, run);
-
-    /// <summary><see cref="AllFor"/> as a list, which the driver walks by index (no enumerator per RUN).</summary>
-    internal static IReadOnlyList<RunScript> ListFor(Semantics.Dockerfile.DockerfileSemanticModel model, RunInstructionSyntax run) =>
+    /// <remarks>A list (kept on the node), which the driver walks by index: no enumerator per RUN.</remarks>
+    public static IReadOnlyList<RunScript> AllFor(Semantics.Dockerfile.DockerfileSemanticModel model, RunInstructionSyntax run) =>
         run.ExecForm == null ? RunScripts.For(model, run) : For(run);
 
     /// <summary>

@@ -35,8 +35,9 @@ internal static class StageRunCommands
     /// <summary>The script read for <paramref name="run"/>: the shell-form or exec-form script as the driver parsed it (heredoc scripts are not read here).</summary>
     public static Plimsoll.Analysis.RunScript? ScriptOf(DockerfileSemanticModel model, RunInstructionSyntax run)
     {
-        foreach (var script in Plimsoll.Analysis.ExecFormScripts.AllFor(model, run))
-            if (script.Heredoc == null) return script;
+        var scripts = Plimsoll.Analysis.ExecFormScripts.AllFor(model, run);
+        for (int i = 0; i < scripts.Count; i++)
+            if (scripts[i].Heredoc == null) return scripts[i];
         return null;
     }
 
