@@ -29,16 +29,21 @@ internal static class PrivilegeDropCommand
     }
 
     // The start command in force for the stage: its own, or inherited from the stages it builds on.
-    // Loops, not LINQ: it runs for the final stage of every file.
+    // Loops, not LINQ: it runs for the final stage of every file (and the stage most often builds on an image, for
+    // which Ancestors makes nothing).
     private static InstructionSyntax? LastOf(BuildStage stage, DockerfileSyntaxKind kind)
     {
-        // The stage, then each stage it builds on (earlier ones only, as StageFacts.Ancestors walks them).
-        for (BuildStage? candidate = stage, below = null; candidate != null && (below == null || candidate.Index < below.Index); below = candidate, candidate = candidate.ParentStage)
-        {
-            var instructions = candidate.Instructions;
-            for (int i = instructions.Length - 1; i >= 0; i--)
-                if (instructions[i].Kind == kind) return instructions[i];
-        }
+        if (LastIn(stage, kind) is { } own) return own;
+        foreach (var ancestor in StageFacts.Ancestors(stage))
+            if (LastIn(ancestor, kind) is { } inherited) return inherited;
+        return null;
+    }
+
+    private static InstructionSyntax? LastIn(BuildStage stage, DockerfileSyntaxKind kind)
+    {
+        var instructions = stage.Instructions;
+        for (int i = instructions.Length - 1; i >= 0; i--)
+            if (instructions[i].Kind == kind) return instructions[i];
         return null;
     }
 }
