@@ -325,7 +325,7 @@ public sealed class AnalyzerDriver
                     if (forName.Failures != null)
                         foreach (var (action, owner, error) in forName.Failures)
                             if (enabled == null || enabled[owner])
-                                notifications.Add(new ToolNotification(path, $"A rule failed ({DescribeRule(action)}): {error.GetType().Name}: {error.Message}.", ToolNotificationLevel.Error));
+                                notifications.Add(RuleFailed(path, action, error));
                 }
                 if (script.ExecForm != null) sink.DropFixesFrom(reported, fix => ExecFormScripts.KeepsFix(script, fix));
                 // An inline script ('sh -c …') nested too deep, or not written so that it can be read in place (escaped
@@ -369,7 +369,7 @@ public sealed class AnalyzerDriver
             }
             catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                notifications.Add(new ToolNotification(path, $"A rule failed ({DescribeRule(action)}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Error));
+                notifications.Add(RuleFailed(path, action, e));
             }
         }
     }
@@ -386,10 +386,14 @@ public sealed class AnalyzerDriver
             }
             catch (Exception e) when (!(e is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                notifications.Add(new ToolNotification(path, $"A rule failed ({DescribeRule(action)}): {e.GetType().Name}: {e.Message}.", ToolNotificationLevel.Error));
+                notifications.Add(RuleFailed(path, action, e));
             }
         }
     }
+
+    /// <summary>A callback (or its command-name filter) that threw: the file was not fully checked, so an error.</summary>
+    private static ToolNotification RuleFailed(string path, Delegate action, Exception error)
+        => new(path, $"A rule failed ({DescribeRule(action)}): {error.GetType().Name}: {error.Message}.", ToolNotificationLevel.Error);
 
     // The analyzer class a callback belongs to. Lambdas live in compiler-generated nested classes ("<>c"), so step
     // out to the class a person wrote. Reflection may be missing (Native AOT): then say so rather than fail here.
