@@ -19,7 +19,18 @@ public static class ShellDialects
     private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox" };
 
     /// <summary>The program's file name: <c>bash</c> for <c>/bin/bash</c>.</summary>
-    public static string ProgramName(string program) => program.Substring(program.LastIndexOf('/') + 1);
+    /// <remarks>Asked for every RUN: the shells' own names are returned as constants, not cut out of the path again.</remarks>
+    public static string ProgramName(string program)
+    {
+        var name = program.AsSpan(program.LastIndexOf('/') + 1);
+        if (name.Length == program.Length) return program;
+        return name switch
+        {
+            "sh" => "sh", "bash" => "bash", "ash" => "ash", "dash" => "dash", "zsh" => "zsh", "ksh" => "ksh", "mksh" => "mksh",
+            "busybox" => "busybox",
+            _ => name.ToString(),
+        };
+    }
 
     /// <summary>Whether <paramref name="program"/> (a name or path) is a POSIX-family shell that takes <c>-c script</c>.</summary>
     public static bool IsPosixShell(string program) => PosixShells.Contains(ProgramName(program));
@@ -28,7 +39,8 @@ public static class ShellDialects
     public static ShellDialect ForProgram(string? program)
     {
         if (string.IsNullOrEmpty(program)) return ShellDialect.Posix;
-        string name = program!.Substring(program.LastIndexOf('/') + 1);
+        string path = program!;
+        var name = path.AsSpan(path.LastIndexOf('/') + 1);
         return name is "bash" or "zsh" or "ksh" or "ksh93" or "mksh" or "pdksh" ? ShellDialect.Bash : ShellDialect.Posix;
     }
 }

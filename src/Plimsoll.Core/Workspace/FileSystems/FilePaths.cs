@@ -14,6 +14,7 @@ public static class FilePaths
     /// <summary>The full path with '/' separators and no trailing '/'; the path itself when it is not a valid path.</summary>
     public static string Normalize(string path)
     {
+        if (IsNormalUnixPath(path)) return path; // asked several times per linted file, nearly always of such a path
         string full;
         try
         {
@@ -27,6 +28,24 @@ public static class FilePaths
         return full.Length > 1 && full.EndsWith("/", StringComparison.Ordinal) && !full.EndsWith(":/", StringComparison.Ordinal)
             ? full.Substring(0, full.Length - 1)
             : full;
+    }
+
+    // A rooted path that GetFullPath would return unchanged on Unix: no empty, '.' or '..' segment, no trailing '/',
+    // nothing that Normalize rewrites ('\\') or GetFullPath refuses (NUL).
+    private static bool IsNormalUnixPath(string path)
+    {
+        if (System.IO.Path.DirectorySeparatorChar != '/' || path.Length == 0 || path[0] != '/') return false;
+        if (path.Length == 1) return true;
+        if (path[path.Length - 1] == '/') return false;
+        for (int i = 1; i < path.Length; i++)
+        {
+            char c = path[i];
+            if (c == '\\' || c == '\0') return false;
+            if (path[i - 1] != '/') continue;
+            if (c == '/') return false;
+            if (c == '.' && (i + 1 == path.Length || path[i + 1] == '/' || (path[i + 1] == '.' && (i + 2 == path.Length || path[i + 2] == '/')))) return false;
+        }
+        return true;
     }
 
     internal static string AsDirectoryPrefix(string normalizedDirectory)

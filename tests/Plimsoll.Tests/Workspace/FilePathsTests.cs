@@ -1,0 +1,74 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Plimsoll.Syntax.Shell;
+using Plimsoll.Workspace.FileSystems;
+
+namespace Plimsoll.Tests.Workspace;
+
+/// <summary>
+/// FilePaths.Normalize returns a path that is already normal without asking Path.GetFullPath: the answer must be the
+/// one GetFullPath gives, for every path, normal or not.
+/// </summary>
+public class FilePathsTests
+{
+    // What Normalize did before its fast path: the reference it must still agree with.
+    private static string ByGetFullPath(string path)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            full = path;
+        }
+        full = full.Replace('\\', '/');
+        return full.Length > 1 && full.EndsWith('/') && !full.EndsWith(":/", StringComparison.Ordinal) ? full[..^1] : full;
+    }
+
+    private static readonly string[] Pieces = { "/", "/", "/", ".", "..", "a", "bc", ".d", "e.", "\\", " ", "\0", "C:" };
+
+    private static Arbitrary<string> Paths()
+        => (from rooted in Gen.Elements(true, true, true, false)
+            from parts in Gen.ArrayOf(Gen.Elements(Pieces))
+            select (rooted ? "/" : "") + string.Concat(parts.Take(12))).ToArbitrary();
+
+    [Property(MaxTest = 2000)]
+    public Property Normalize_agrees_with_GetFullPath_on_any_path()
+        => Prop.ForAll(Paths(), path => Assert.Equal(ByGetFullPath(path), FilePaths.Normalize(path)));
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/work/a/Dockerfile")]
+    [InlineData("/work/./a")]
+    [InlineData("/work/../a")]
+    [InlineData("/work//a")]
+    [InlineData("/work/a/")]
+    [InlineData("/work/a/.")]
+    [InlineData("/work/a/..")]
+    [InlineData("/work/.hidden/..x/x../Dockerfile")]
+    [InlineData("/work/a\\b")]
+    [InlineData("relative/Dockerfile")]
+    public void Normalize_agrees_with_GetFullPath_on_the_edge_cases(string path)
+        => Assert.Equal(ByGetFullPath(path), FilePaths.Normalize(path));
+
+    [Fact]
+    public void A_normal_path_is_returned_as_the_same_string()
+    {
+        string path = Path.Combine(Path.GetTempPath(), "plimsoll", "Dockerfile").Replace('\\', '/');
+        if (Path.DirectorySeparatorChar == '/') Assert.Same(path, FilePaths.Normalize(path));
+    }
+
+    [Theory]
+    [InlineData("/bin/sh", "sh")]
+    [InlineData("/usr/bin/bash", "bash")]
+    [InlineData("sh", "sh")]
+    [InlineData("/bin/busybox", "busybox")]
+    [InlineData("/opt/tools/pwsh", "pwsh")]
+    [InlineData("/bin/", "")]
+    [InlineData("", "")]
+    public void A_shell_program_is_named_by_its_file_name(string program, string name)
+        => Assert.Equal(name, ShellDialects.ProgramName(program));
+}
