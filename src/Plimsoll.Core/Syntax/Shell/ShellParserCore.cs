@@ -234,9 +234,19 @@ internal sealed partial class ShellParserCore
 
     private static bool IsDelimiterAfterKeyword(char c) => c == Eof || IsBlank(c) || c == '\n' || IsOperatorChar(c);
 
+    // One pass over the text (the hottest loop of a parse): what `while (!AtEnd && IsBlank(Peek())) Advance();` does,
+    // continuations skipped, without re-testing them three times per blank.
     private void SkipBlanks()
     {
-        while (!AtEnd && IsBlank(Peek())) Advance();
+        int p = _pos;
+        while (p < _end)
+        {
+            char c = _text[p];
+            if (IsBlank(c)) p++;
+            else if (c == '\\' && SkipContinuations(p) is var next && next != p) p = next;
+            else break;
+        }
+        _pos = p;
     }
 
     /// <summary>Skips blanks and a comment (a `#` at a token boundary), not the newline.</summary>
