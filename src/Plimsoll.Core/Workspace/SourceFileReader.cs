@@ -109,6 +109,8 @@ public static class SourceFileReader
         int pairs = Math.Min(segment.Count / 2, 4096);
         if (pairs < 2) return false;
         var bytes = segment.Array!;
+        // Text files have no NUL at all: one vectorised search settles them without counting byte by byte.
+        if (Array.IndexOf(bytes, (byte)0, segment.Offset, 2 * pairs) < 0) return false;
         int at = segment.Offset, evenZero = 0, oddZero = 0;
         for (int i = 0; i < pairs; i++)
         {

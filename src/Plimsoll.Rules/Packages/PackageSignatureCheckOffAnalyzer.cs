@@ -102,6 +102,8 @@ public sealed class PackageSignatureCheckOffAnalyzer : PlimsollAnalyzer
     /// <summary>The repository setting in <paramref name="text"/> that turns signature checks off, if any.</summary>
     private static string? DisablingSetting(string writer, string text)
     {
+        // Every setting below is written `key=value`: most words have no '=', and one vectorised search rules them out.
+        if (text.IndexOf('=') < 0) return null;
         // A local repository (file:, copy:) built in the same RUN has no key to check: trusting it is how it is used.
         bool local = text.IndexOf("file:/", StringComparison.Ordinal) >= 0 || text.IndexOf("copy:/", StringComparison.Ordinal) >= 0;
         if (!local && text.IndexOf("trusted=yes", StringComparison.OrdinalIgnoreCase) >= 0) return "trusted=yes";

@@ -40,6 +40,9 @@ public sealed class BuildStage
     /// <summary>Whether the stage has a SHELL instruction of its own; when not, every instruction runs with the inherited shell.</summary>
     internal bool SetsShell { get; set; }
 
+    /// <summary>Whether the stage's image chain starts from a Windows image: found on first use (every RUN asks).</summary>
+    internal bool? IsWindowsImage { get; set; }
+
     public string DisplayName => Name ?? ("#" + Index);
     public override string ToString() => DisplayName;
 }

@@ -110,6 +110,12 @@ public sealed class DockerfileSemanticModel
     // Windows base images name themselves so (mcr.microsoft.com/windows/servercore, …:ltsc2022-nanoserver, …).
     private static bool IsWindowsStage(BuildStage? stage)
     {
+        if (stage == null) return false;
+        return stage.IsWindowsImage ??= FindWindowsImage(stage);
+    }
+
+    private static bool FindWindowsImage(BuildStage? stage)
+    {
         for (int guard = 0; stage != null && guard < 1000; guard++, stage = stage.ParentStage)
         {
             if (stage.ParentStage != null && stage.ParentStage.Index < stage.Index) continue;
