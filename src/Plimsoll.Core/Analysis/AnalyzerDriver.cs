@@ -307,12 +307,16 @@ public sealed class AnalyzerDriver
             var script = scripts[s];
             cancellationToken.ThrowIfCancellationRequested();
             // The shell parser stops at its nesting and work limits: what follows was not seen by any rule.
-            foreach (var error in script.Parse.Diagnostics)
-                if (error.IsLimit)
+            var errors = script.Parse.Diagnostics;
+            for (int e = 0; e < errors.Count; e++)
+                if (errors[e] is { IsLimit: true } error)
                     notAnalysed.Add(PlimsollDiagnostic.Create(SyntaxDiagnostics.NotAnalysed, path, model.Tree.Text, script.MapToSource(error.Start, error.Length),
                         $"The shell script is not analysed from here on: {error.Message}."));
-            foreach (var command in script.Parse.DescendantCommandsWithInlineScripts())
+            // By index: an enumerator boxed per script otherwise.
+            var commands = script.Parse.CommandsWithInlineScripts;
+            for (int c = 0; c < commands.Count; c++)
             {
+                var command = commands[c];
                 if (command.SimpleCommand == null) continue;
                 cancellationToken.ThrowIfCancellationRequested();
                 int reported = sink.Items.Count;

@@ -68,7 +68,11 @@ public sealed class ShellCommandContext
     }
 
     /// <summary>Simple commands that run after this one in the same pipeline, looking inside compound commands (`curl x | (cd /; sh)`).</summary>
+    /// <remarks>Asked of most download and package commands, which are mostly last in their pipeline: then no iterator is made.</remarks>
     public IEnumerable<SimpleCommand> SimpleCommandsPipedTo()
+        => PipelineIndex + 1 < Pipeline.CommandCount ? CommandsPipedTo() : Array.Empty<SimpleCommand>();
+
+    private IEnumerable<SimpleCommand> CommandsPipedTo()
     {
         foreach (var c in FollowingInPipeline())
             foreach (var n in c.DescendantNodesAndSelf())

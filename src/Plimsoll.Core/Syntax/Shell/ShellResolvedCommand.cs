@@ -44,6 +44,14 @@ public sealed class ShellResolvedCommand
         WrapperNames = wrappers;
     }
 
+    // Resolving has already read the name word's base name: it is kept rather than cut out again on first use.
+    private ShellResolvedCommand(SimpleCommand command, int wordIndex, ImmutableArray<string> wrappers, string? name)
+        : this(command, wordIndex, wrappers)
+    {
+        _name = name;
+        _nameKnown = true;
+    }
+
     public SimpleCommand Command { get; }
 
     /// <summary>Index in <see cref="SimpleCommand.Words"/> of the resolved command name; -1 when the command has no words.</summary>
@@ -183,9 +191,12 @@ public sealed class ShellResolvedCommand
         if (words.Length == 0) return new ShellResolvedCommand(command, -1, ImmutableArray<string>.Empty);
         ImmutableArray<string>.Builder? wrappers = null; // most commands have no wrapper
         var index = 0;
+        string? name = null;
+        bool named = false; // whether `name` is the base name of words[index]
         for (var guard = 0; guard < words.Length && index < words.Length; guard++)
         {
-            var name = BaseName(words[index]);
+            name = BaseName(words[index]);
+            named = true;
             if (name == null || !Wrappers.TryGetValue(name, out var wrapper)) break;
             var rest = words.RemoveRange(0, index + 1);
             var parsed = ShellOptions.Parse(rest, wrapper.Spec);
@@ -199,8 +210,10 @@ public sealed class ShellResolvedCommand
             if (next >= operands.Length) break;
             (wrappers ??= ImmutableArray.CreateBuilder<string>()).Add(name);
             index = words.IndexOf(operands[next]);
+            named = false;
         }
-        return new ShellResolvedCommand(command, index, wrappers?.ToImmutable() ?? ImmutableArray<string>.Empty);
+        var wrapperNames = wrappers?.ToImmutable() ?? ImmutableArray<string>.Empty;
+        return named ? new ShellResolvedCommand(command, index, wrapperNames, name) : new ShellResolvedCommand(command, index, wrapperNames);
     }
 
     private static bool IsAssignmentWord(ShellWord w)
