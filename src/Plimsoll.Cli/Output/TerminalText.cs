@@ -29,6 +29,8 @@ internal static class TerminalText
     public static string Sanitize(string text)
     {
         bool clean = text.Length <= MaxMessage;
+        // Printable ASCII needs no escape, and is nearly every message: one vectorised search settles it.
+        if (clean && text.AsSpan().IndexOfAnyExceptInRange(' ', '~') < 0) return text;
         foreach (char c in text)
             if (c == '\t' || NeedsEscape(c)) { clean = false; break; }
         if (clean) return text;

@@ -38,8 +38,9 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
         ["CONDA_SSL_VERIFY"] = ("conda", false),
     };
 
-    private static readonly HashSet<string> YumLike = new(StringComparer.Ordinal) { "yum", "dnf", "dnf5", "microdnf", "tdnf", "yum-config-manager", "dnf-config-manager", "dnf-3" };
-    private static readonly HashSet<string> ConfigWriters = new(StringComparer.Ordinal) { "echo", "printf", "tee", "cat" };
+    // Switches, not sets: asked for every command of every RUN (this rule reads all of them for their assignments).
+    private static bool IsYumLike(string name) => name is "yum" or "dnf" or "dnf5" or "microdnf" or "tdnf" or "yum-config-manager" or "dnf-config-manager" or "dnf-3";
+    private static bool IsConfigWriter(string name) => name is "echo" or "printf" or "tee" or "cat";
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
@@ -85,7 +86,7 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
             foreach (var word in resolved.Arguments) CheckAssignmentWord(context, word);
             return;
         }
-        if (YumLike.Contains(name))
+        if (IsYumLike(name))
         {
             var options = ShellOptions.Parse(resolved.Arguments);
             foreach (var option in options.Options)
@@ -117,7 +118,7 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
             }
         }
         // Text only becomes configuration when it goes into a file: `echo sslverify=0 >> /etc/yum.conf`, `| tee -a …`.
-        if (ConfigWriters.Contains(name) && WritesToFile(context, command, name))
+        if (IsConfigWriter(name) && WritesToFile(context, command, name))
         {
             foreach (var word in resolved.Arguments)
                 if (WrittenSetting(word.ApproximateValue) is { } found)

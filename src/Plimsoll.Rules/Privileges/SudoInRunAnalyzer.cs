@@ -33,7 +33,8 @@ public sealed class SudoInRunAnalyzer : PlimsollAnalyzer
         ],
         fix: FixApplicability.Unsafe);
 
-    private static readonly HashSet<string> Elevators = new(StringComparer.Ordinal) { "sudo", "doas" };
+    // A switch, not a set: asked for the words of every command.
+    private static bool IsElevator(string name) => name is "sudo" or "doas";
 
     public override ImmutableArray<RuleDescriptor> SupportedRules => ImmutableArray.Create(Rule);
 
@@ -48,7 +49,7 @@ public sealed class SudoInRunAnalyzer : PlimsollAnalyzer
         for (int i = 0; i <= last; i++)
         {
             string? name = ShellResolvedCommand.BaseName(command.Words[i]);
-            if (name == null || !Elevators.Contains(name)) continue;
+            if (name == null || !IsElevator(name)) continue;
             var span = context.MapToSource(command.Words[i]);
             context.Report(SudoUsed, span, RemovalFix(context, command, i, resolved), name);
             return;

@@ -35,7 +35,8 @@ public sealed class ShellResolvedCommand
         ["busybox"] = new(new ShellOptionSpec("", null, true), 0, false),
     };
 
-    private static readonly HashSet<string> Shells = new(StringComparer.Ordinal) { "sh", "bash", "dash", "ash", "zsh", "ksh", "mksh" };
+    // A switch, not a set: asked twice for every command, and comparing by length and characters needs no hash.
+    private static bool IsShell(string name) => name is "sh" or "bash" or "dash" or "ash" or "zsh" or "ksh" or "mksh";
 
     private ShellResolvedCommand(SimpleCommand command, int wordIndex, ImmutableArray<string> wrappers)
     {
@@ -118,7 +119,7 @@ public sealed class ShellResolvedCommand
     public bool TryGetInlineScript(out ShellWord script)
     {
         script = null!;
-        if (Name == null || !Shells.Contains(Name)) return false;
+        if (Name is not { } name || !IsShell(name)) return false;
         var args = Arguments;
         var sawC = false;
         for (var i = 0; i < args.Length; i++)
