@@ -69,7 +69,7 @@ internal sealed class LintRunner
             {
                 var found = new SourceFileFinder(_search, new GitTrackedFiles()).Find(searched, request.ForcedKind);
                 foreach (var file in found.Files)
-                    if (seen.Add(Path.GetFullPath(file.Path))) inputs.Add((file.Path, null));
+                    if (seen.Add(FilePaths.GetFullPath(file.Path))) inputs.Add((file.Path, null));
                 foreach (var path in found.Missing)
                     notifications.Add(new ToolNotification(path, "No such file or directory.", ToolNotificationLevel.Error));
                 foreach (var (path, message) in found.Unreadable)
@@ -80,7 +80,7 @@ internal sealed class LintRunner
             if (dotnet != null)
             {
                 foreach (var file in dotnet.Files)
-                    if (seen.Add(Path.GetFullPath(file))) inputs.Add((file, null));
+                    if (seen.Add(FilePaths.GetFullPath(file))) inputs.Add((file, null));
                 notifications.AddRange(dotnet.Notifications);
                 containerSettings.AddRange(dotnet.ContainerSettings);
             }
@@ -157,7 +157,7 @@ internal sealed class LintRunner
     {
         try
         {
-            return Path.GetFullPath(path);
+            return FilePaths.GetFullPath(path);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {

@@ -1,3 +1,5 @@
+using Plimsoll.Workspace.FileSystems;
+
 namespace Plimsoll.Cli.Output;
 
 /// <summary>Paths as users want to read them: relative to the current directory when inside it, with forward slashes.</summary>
@@ -16,7 +18,7 @@ internal static class DisplayPaths
             while (relative.StartsWith("./", StringComparison.Ordinal)) relative = relative.Substring(2);
             return relative;
         }
-        string full = Path.GetFullPath(path);
+        string full = FilePaths.GetFullPath(path);
         string cwd = CurrentDirectory;
         return (full.StartsWith(cwd, StringComparison.Ordinal) ? full.Substring(cwd.Length) : full).Replace('\\', '/');
     }

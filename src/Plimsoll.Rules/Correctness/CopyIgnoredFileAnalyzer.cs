@@ -56,7 +56,7 @@ public sealed class CopyIgnoredFileAnalyzer : PlimsollAnalyzer
         string full, directory;
         try
         {
-            full = Path.GetFullPath(dockerfilePath);
+            full = FilePaths.GetFullPath(dockerfilePath);
             directory = Path.GetDirectoryName(full) ?? ".";
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)

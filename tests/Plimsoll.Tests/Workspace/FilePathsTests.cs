@@ -7,8 +7,8 @@ using Plimsoll.Workspace.FileSystems;
 namespace Plimsoll.Tests.Workspace;
 
 /// <summary>
-/// FilePaths.Normalize returns a path that is already normal without asking Path.GetFullPath: the answer must be the
-/// one GetFullPath gives, for every path, normal or not.
+/// FilePaths.Normalize and FilePaths.GetFullPath return a path that is already normal without asking Path.GetFullPath:
+/// the answer must be the one Path.GetFullPath gives, for every path, normal or not.
 /// </summary>
 public class FilePathsTests
 {
@@ -38,6 +38,23 @@ public class FilePathsTests
     [Property(MaxTest = 2000)]
     public Property Normalize_agrees_with_GetFullPath_on_any_path()
         => Prop.ForAll(Paths(), path => Assert.Equal(ByGetFullPath(path), FilePaths.Normalize(path)));
+
+    [Property(MaxTest = 2000)]
+    public Property GetFullPath_agrees_with_Path_GetFullPath_on_any_path()
+        => Prop.ForAll(Paths(), path => Assert.Equal(Outcome(() => Path.GetFullPath(path)), Outcome(() => FilePaths.GetFullPath(path))));
+
+    // The full path, or the type of exception thrown instead.
+    private static string Outcome(Func<string> getFullPath)
+    {
+        try
+        {
+            return getFullPath();
+        }
+        catch (Exception e)
+        {
+            return e.GetType().Name;
+        }
+    }
 
     [Theory]
     [InlineData("/")]

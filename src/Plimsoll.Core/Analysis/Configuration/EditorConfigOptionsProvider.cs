@@ -239,7 +239,7 @@ public sealed class EditorConfigOptionsProvider : IAnalyzerOptionsProvider
     {
         try
         {
-            return string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path);
+            return string.IsNullOrWhiteSpace(path) ? null : FilePaths.GetFullPath(path);
         }
         catch (Exception e) when (e is ArgumentException || e is NotSupportedException || e is PathTooLongException || e is System.Security.SecurityException)
         {

@@ -14,11 +14,10 @@ public static class FilePaths
     /// <summary>The full path with '/' separators and no trailing '/'; the path itself when it is not a valid path.</summary>
     public static string Normalize(string path)
     {
-        if (IsNormalUnixPath(path)) return path; // asked several times per linted file, nearly always of such a path
         string full;
         try
         {
-            full = System.IO.Path.GetFullPath(path);
+            full = GetFullPath(path);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or System.IO.PathTooLongException)
         {
@@ -29,6 +28,12 @@ public static class FilePaths
             ? full.Substring(0, full.Length - 1)
             : full;
     }
+
+    /// <summary>
+    /// <see cref="System.IO.Path.GetFullPath(string)"/>, but a path that is already full and normal is returned as it is:
+    /// asked several times per linted file, nearly always of such a path.
+    /// </summary>
+    public static string GetFullPath(string path) => IsNormalUnixPath(path) ? path : System.IO.Path.GetFullPath(path);
 
     // A rooted path that GetFullPath would return unchanged on Unix: no empty, '.' or '..' segment, no trailing '/',
     // nothing that Normalize rewrites ('\\') or GetFullPath refuses (NUL).
