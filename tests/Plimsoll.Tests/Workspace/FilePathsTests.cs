@@ -1,7 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
-using Plimsoll.Syntax.Shell;
 using Plimsoll.Workspace.FileSystems;
 
 namespace Plimsoll.Tests.Workspace;
@@ -76,16 +75,6 @@ public class FilePathsTests
     {
         string path = Path.Combine(Path.GetTempPath(), "plimsoll", "Dockerfile").Replace('\\', '/');
         if (Path.DirectorySeparatorChar == '/') Assert.Same(path, FilePaths.Normalize(path));
+        else Assert.Equal(ByGetFullPath(path), FilePaths.Normalize(path)); // elsewhere the runtime decides
     }
-
-    [Theory]
-    [InlineData("/bin/sh", "sh")]
-    [InlineData("/usr/bin/bash", "bash")]
-    [InlineData("sh", "sh")]
-    [InlineData("/bin/busybox", "busybox")]
-    [InlineData("/opt/tools/pwsh", "pwsh")]
-    [InlineData("/bin/", "")]
-    [InlineData("", "")]
-    public void A_shell_program_is_named_by_its_file_name(string program, string name)
-        => Assert.Equal(name, ShellDialects.ProgramName(program));
 }

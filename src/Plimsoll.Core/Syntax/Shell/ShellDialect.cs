@@ -16,31 +16,36 @@ public enum ShellDialect
 /// <summary>The dialect of a shell program.</summary>
 public static class ShellDialects
 {
-    private static readonly HashSet<string> PosixShells = new(StringComparer.Ordinal) { "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox" };
+    // The POSIX-family shells, by file name. busybox runs them as applets (`busybox sh -c …`).
+    private static readonly string[] PosixShells = { "sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox" };
 
     /// <summary>The program's file name: <c>bash</c> for <c>/bin/bash</c>.</summary>
-    /// <remarks>Asked for every RUN: the shells' own names are returned as constants, not cut out of the path again.</remarks>
+    /// <remarks>Asked for every RUN: a shell's name is returned as the list's own string, not cut out of the path again.</remarks>
     public static string ProgramName(string program)
     {
-        var name = program.AsSpan(program.LastIndexOf('/') + 1);
+        var name = FileName(program);
         if (name.Length == program.Length) return program;
-        return name switch
-        {
-            "sh" => "sh", "bash" => "bash", "ash" => "ash", "dash" => "dash", "zsh" => "zsh", "ksh" => "ksh", "mksh" => "mksh",
-            "busybox" => "busybox",
-            _ => name.ToString(),
-        };
+        return KnownShell(name) ?? name.ToString();
     }
 
     /// <summary>Whether <paramref name="program"/> (a name or path) is a POSIX-family shell that takes <c>-c script</c>.</summary>
-    public static bool IsPosixShell(string program) => PosixShells.Contains(ProgramName(program));
+    public static bool IsPosixShell(string program) => KnownShell(FileName(program)) != null;
+
+    private static ReadOnlySpan<char> FileName(string program) => program.AsSpan(program.LastIndexOf('/') + 1);
+
+    // The list's string for a shell's file name; null for any other program. A scan of eight short names: no hash.
+    private static string? KnownShell(ReadOnlySpan<char> name)
+    {
+        foreach (var shell in PosixShells)
+            if (name.SequenceEqual(shell.AsSpan())) return shell;
+        return null;
+    }
 
     /// <summary>The dialect of the shell <paramref name="program"/> (a name or path such as <c>/bin/bash</c>): Bash for bash, zsh and the ksh family, else POSIX.</summary>
     public static ShellDialect ForProgram(string? program)
     {
         if (string.IsNullOrEmpty(program)) return ShellDialect.Posix;
-        string path = program!;
-        var name = path.AsSpan(path.LastIndexOf('/') + 1);
+        var name = FileName(program!);
         return name is "bash" or "zsh" or "ksh" or "ksh93" or "mksh" or "pdksh" ? ShellDialect.Bash : ShellDialect.Posix;
     }
 }

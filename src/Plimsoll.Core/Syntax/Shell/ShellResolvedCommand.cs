@@ -35,8 +35,8 @@ public sealed class ShellResolvedCommand
         ["busybox"] = new(new ShellOptionSpec("", null, true), 0, false),
     };
 
-    // A switch, not a set: asked twice for every command, and comparing by length and characters needs no hash.
-    private static bool IsShell(string name) => name is "sh" or "bash" or "dash" or "ash" or "zsh" or "ksh" or "mksh";
+    // The shells whose `-c` operand is a script: the POSIX family but busybox (which takes an applet name first).
+    private static bool IsShell(string name) => name != "busybox" && ShellDialects.IsPosixShell(name);
 
     private ShellResolvedCommand(SimpleCommand command, int wordIndex, ImmutableArray<string> wrappers)
     {

@@ -17,6 +17,17 @@ public class ShellAndUserNamesTests
     public void Posix_shells_are_known_by_name_or_path(string program, bool posix) => Assert.Equal(posix, ShellDialects.IsPosixShell(program));
 
     [Theory]
+    [InlineData("/bin/sh", "sh")]
+    [InlineData("/usr/bin/bash", "bash")]
+    [InlineData("sh", "sh")]
+    [InlineData("/bin/busybox", "busybox")]
+    [InlineData("/opt/tools/pwsh", "pwsh")]
+    [InlineData("/bin/", "")]
+    [InlineData("", "")]
+    public void A_shell_program_is_named_by_its_file_name(string program, string name)
+        => Assert.Equal(name, ShellDialects.ProgramName(program));
+
+    [Theory]
     [InlineData("root", true)]
     [InlineData("root:staff", true)]
     [InlineData("0", true)]

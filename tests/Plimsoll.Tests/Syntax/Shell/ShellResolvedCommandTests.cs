@@ -68,6 +68,9 @@ public class ShellResolvedCommandTests
     [InlineData("bash -ec \"apt-get update\"", "apt-get update")]
     [InlineData("/bin/sh -x -c 'ls' arg0", "ls")]
     [InlineData("bash -o pipefail -c 'a | b'", "a | b")]
+    [InlineData("busybox sh -c 'ls'", "ls")]
+    [InlineData("/usr/bin/mksh -c 'ls'", "ls")]
+    [InlineData("dash -c 'ls'", "ls")]
     public void InlineScript_OfShellDashC(string src, string expected)
     {
         Assert.True(Single(src).ResolvedCommand.TryGetInlineScript(out var script));
@@ -96,6 +99,8 @@ public class ShellResolvedCommandTests
     [InlineData("sh script.sh")]
     [InlineData("bash")]
     [InlineData("python -c 'print(1)'")]
+    [InlineData("busybox -c 'ls'")]
+    [InlineData("pwsh -c 'ls'")]
     public void InlineScript_NotPresent(string src)
     {
         Assert.False(Single(src).ResolvedCommand.TryGetInlineScript(out _));
