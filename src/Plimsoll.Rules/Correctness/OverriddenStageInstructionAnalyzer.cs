@@ -38,15 +38,23 @@ public sealed class OverriddenStageInstructionAnalyzer : PlimsollAnalyzer
     {
         context.RegisterStageAction(stage =>
         {
+            // ONBUILD triggers are not in the stage's list: they run in a later build, not this one.
+            // Loops, not a query per kind: this runs for every stage, and most hold at most one of each.
+            var instructions = stage.Stage.Instructions;
             foreach (var kind in SingleUseKinds)
             {
-                // ONBUILD triggers are not in the stage's list: they run in a later build, not this one.
-                var all = stage.Stage.Instructions.Where(i => i.Kind == kind).ToList();
-                if (all.Count < 2) continue;
-                var last = all[all.Count - 1];
-                int line = StageFacts.LineOf(stage.Text, last.Keyword.Span.Start);
-                foreach (var overridden in all.Take(all.Count - 1))
-                    stage.Report(Overridden, overridden.Keyword.Span, overridden.Name, line);
+                int last = -1, count = 0;
+                for (int i = 0; i < instructions.Length; i++)
+                    if (instructions[i].Kind == kind)
+                    {
+                        last = i;
+                        count++;
+                    }
+                if (count < 2) continue;
+                int line = StageFacts.LineOf(stage.Text, instructions[last].Keyword.Span.Start);
+                for (int i = 0; i < last; i++)
+                    if (instructions[i] is { } overridden && overridden.Kind == kind)
+                        stage.Report(Overridden, overridden.Keyword.Span, overridden.Name, line);
             }
         });
     }

@@ -65,8 +65,9 @@ public sealed class ImageWithoutDigestAnalyzer : PlimsollAnalyzer
         string encoded = colon < 0 ? "" : digest.Substring(colon + 1);
         int expected = algorithm switch { "sha256" => 64, "sha512" => 128, _ => -1 };
         if (expected < 0) return $"'{algorithm}' is not a digest algorithm registries accept (sha256 or sha512)";
-        if (!encoded.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f'))
-            return $"a {algorithm} digest is written in lowercase hex digits (0-9, a-f) only";
+        foreach (char c in encoded) // a loop, not a query: every pinned FROM asks
+            if (c is not (>= '0' and <= '9' or >= 'a' and <= 'f'))
+                return $"a {algorithm} digest is written in lowercase hex digits (0-9, a-f) only";
         if (encoded.Length != expected) return $"a {algorithm} digest has {expected} hex digits, this one has {encoded.Length}";
         return null;
     }
