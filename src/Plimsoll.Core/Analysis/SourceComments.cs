@@ -18,7 +18,19 @@ internal static class SourceComments
         string source = text.ToString();
         var root = tree.Root;
         foreach (var directive in root.Directives) AddComments(directive, source, trivia);
-        foreach (var instruction in root.Instructions) AddComments(instruction, source, trivia);
+        // The instructions are in source order: one search for each next '#' finds the instruction holding it, and
+        // those before it are passed over unread (a search per instruction cost more than the lexing it spared).
+        var instructions = root.Instructions;
+        int hash = instructions.Length > 0 ? source.IndexOf('#', instructions[0].FullSpan.Start) : -1;
+        for (int i = 0; i < instructions.Length && hash >= 0; i++)
+        {
+            var span = instructions[i].FullSpan;
+            if (hash < span.Start) hash = source.IndexOf('#', span.Start); // (instructions' full spans leave no gaps)
+            if (hash < 0) break;
+            if (hash >= span.End) continue;
+            instructions[i].AddLeadingComments(trivia);
+            hash = source.IndexOf('#', span.End);
+        }
         root.EndOfFile.AddLeadingComments(trivia); // the comments after the last instruction
         if (trivia.Count == 0) return SuppressionIndex.Empty;
         var comments = new List<SourceComment>(trivia.Count);
