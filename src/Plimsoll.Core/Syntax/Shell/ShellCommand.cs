@@ -78,14 +78,26 @@ public sealed class SimpleCommand : ShellCommand
         return Concat(Assignments, rest);
     }
 
-    internal override void PushChildren(Stack<ShellNode> stack)
+    internal override void PushChildren(Stack<ShellNode> stack) => PushChildren(stack, skipPlainWords: false);
+
+    /// <summary>
+    /// The children, less the plain words (<see cref="ShellWord.IsPlain"/>), which hold no expansion: for walks that look
+    /// for nested scripts, where three words in four would be pushed only to be dropped.
+    /// </summary>
+    internal void PushChildrenExceptPlainWords(Stack<ShellNode> stack) => PushChildren(stack, skipPlainWords: true);
+
+    private void PushChildren(Stack<ShellNode> stack, bool skipPlainWords)
     {
         // Reverse source order: merge words and redirections from the back, then the assignments.
         var w = Words.Length - 1;
         var r = Redirections.Length - 1;
         while (w >= 0 || r >= 0)
         {
-            if (r < 0 || (w >= 0 && Words[w].Start > Redirections[r].Start)) stack.Push(Words[w--]);
+            if (r < 0 || (w >= 0 && Words[w].Start > Redirections[r].Start))
+            {
+                var word = Words[w--];
+                if (!(skipPlainWords && word.IsPlain)) stack.Push(word);
+            }
             else stack.Push(Redirections[r--]);
         }
         Push(stack, Assignments);

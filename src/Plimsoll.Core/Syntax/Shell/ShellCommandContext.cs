@@ -231,7 +231,8 @@ public sealed class ShellCommandContext
         private void CollectNestedScripts(ShellCommand command, ShellCommandContext ctx, ShellCommandSubstitution? substitution)
         {
             // A function body (an inner command) is walked like the rest: its scripts belong to the same context.
-            command.PushChildren(_nodes);
+            if (command is SimpleCommand simple) simple.PushChildrenExceptPlainWords(_nodes);
+            else command.PushChildren(_nodes);
             while (_nodes.Count > 0)
             {
                 var node = _nodes.Pop();
