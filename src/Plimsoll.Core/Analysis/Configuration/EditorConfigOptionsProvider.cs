@@ -144,11 +144,21 @@ public sealed class EditorConfigOptionsProvider : IAnalyzerOptionsProvider
         GetChain(directory).AddMatches(full, matched);
         var hadolint = GetHadolintConfig(directory);
 
-        var key = new StringBuilder();
-        foreach (var (document, section) in matched) key.Append(section != null ? "s" + section.Id : "d" + document.Id).Append(',');
-        key.Append('|').Append(hadolint?.Path ?? "");
-        return _optionsBySections.GetOrAdd(key.ToString(), _ => Build(matched, hadolint));
+        // Most files of a run match no section at all: their key needs no builder.
+        string key;
+        if (matched.Count == 0) key = hadolint == null ? "|" : "|" + hadolint.Path;
+        else
+        {
+            var builder = new StringBuilder();
+            foreach (var (document, section) in matched) builder.Append(section != null ? "s" + section.Id : "d" + document.Id).Append(',');
+            key = builder.Append('|').Append(hadolint?.Path ?? "").ToString();
+        }
+        return _optionsBySections.TryGetValue(key, out var known) ? known : AddOptions(key, matched, hadolint);
     }
+
+    // Apart from GetOptions: a lambda there made its closure on every call, found or not.
+    private AnalyzerOptions AddOptions(string key, List<(ConfigDocument Document, ConfigSection? Section)> matched, HadolintConfigFile? hadolint)
+        => _optionsBySections.GetOrAdd(key, _ => Build(matched, hadolint));
 
     private AnalyzerOptions Build(List<(ConfigDocument Document, ConfigSection? Section)> matched, HadolintConfigFile? hadolint)
     {
