@@ -119,8 +119,9 @@ internal static class LintCommand
                 Threshold = request.Threshold,
                 ForcedKind = request.ForcedKind,
                 ComposeFilesExpected = NamesComposeFile(request),
-                // Each file is linted once: keeping its tree would only hold memory.
+                // Each file is linted once: keeping its tree, or the list of files it read, would only hold memory.
                 CacheDocuments = false,
+                RecordDependencies = false,
                 ShellScriptChecker = ShellCheckRunner.FromEnvironment(),
             });
         }

@@ -119,14 +119,15 @@ public sealed class LintSession
     {
         cancellationToken.ThrowIfCancellationRequested();
         var engine = _engine;
-        var reads = new RecordingFileSystem(_options.FileSystem);
+        var reads = _options.RecordDependencies ? new RecordingFileSystem(_options.FileSystem) : null;
+        var files = reads ?? _options.FileSystem;
         string? encodingNote = null;
         if (text == null)
         {
-            var read = reads.ReadFile(path);
+            var read = files.ReadFile(path);
             if (!read.IsOk)
             {
-                _dependencies[FilePaths.Normalize(path)] = reads.Paths;
+                if (reads != null) _dependencies[FilePaths.Normalize(path)] = reads.Paths;
                 // Never a silent pass: a file that could not be read says why (FIFO, size limit, gone).
                 return FileAnalysisResult.Unreadable(path, read.Status == FileReadStatus.NotFound ? "No such file or directory." : $"Cannot lint the file: it {read.Message}.");
             }
@@ -140,7 +141,7 @@ public sealed class LintSession
         {
             // Without document caching the tree goes with the result (project files it loads are cached by YamlCache).
             var tree = _options.CacheDocuments ? _yaml.GetOrParse(path, text) : YamlSyntaxTree.Parse(text, path);
-            var project = new ComposeAnalysisOptions { FileSystem = reads, Cache = new YamlCache(_yaml), Summaries = _summaries, LintedFiles = LintedFiles, CancellationToken = cancellationToken };
+            var project = new ComposeAnalysisOptions { FileSystem = files, Cache = new YamlCache(_yaml), Summaries = _summaries, LintedFiles = LintedFiles, CancellationToken = cancellationToken };
             result = engine.Driver.AnalyzeComposeFile(tree, kind == SourceFileKind.Stack, _schema, project);
         }
         else
@@ -148,9 +149,9 @@ public sealed class LintSession
             var model = _options.CacheDocuments
                 ? _dockerfiles.GetOrParse(path, text)
                 : DockerfileSemanticModel.Create(DockerfileSyntaxTree.Parse(text, path));
-            result = engine.Driver.AnalyzeDockerfile(model, reads, cancellationToken);
+            result = engine.Driver.AnalyzeDockerfile(model, files, cancellationToken);
         }
-        _dependencies[FilePaths.Normalize(path)] = reads.Paths;
+        if (reads != null) _dependencies[FilePaths.Normalize(path)] = reads.Paths;
         if (encodingNote != null)
             result = result with { Notifications = result.Notifications.Insert(0, new ToolNotification(path, $"The file {encodingNote}.", ToolNotificationLevel.Warning)) };
         return _baseline == null ? result : BaselineFilter.Apply(result, _baseline);
@@ -186,7 +187,7 @@ public sealed class LintSession
     /// The documents linted so far whose results may change when <paramref name="path"/> changes: those that read
     /// it or looked for it (an override, include, extends, <c>.env</c> or secret file), and for a configuration file
     /// (<c>.editorconfig</c>, <c>.hadolint.yaml</c>, <c>--config</c>) every document it can apply to. The document
-    /// itself is not listed.
+    /// itself is not listed. None when the session does not record them (<see cref="LintSessionOptions.RecordDependencies"/>).
     /// </summary>
     public IReadOnlyList<string> GetAffectedDocuments(string path)
     {

@@ -63,6 +63,13 @@ public sealed class LintSessionOptions
     public bool CacheDocuments { get; init; } = true;
 
     /// <summary>
+    /// Remember which files each linted document read or looked for, so that <see cref="LintSession.GetAffectedDocuments"/>
+    /// can name the documents a change affects (editors lint those again). A host that lints each file once (the CLI)
+    /// turns it off: it would keep a list per file to the end of the run, for nothing (default true).
+    /// </summary>
+    public bool RecordDependencies { get; init; } = true;
+
+    /// <summary>
     /// Runs ShellCheck over RUN scripts and compose shell commands (PL7001); null: the host offers none and the rule is
     /// silent. The command line and the language server give one; the engine never starts a process by itself.
     /// </summary>

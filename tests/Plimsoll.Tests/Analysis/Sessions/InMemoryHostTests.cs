@@ -100,6 +100,18 @@ public class InMemoryHostTests
     }
 
     [Fact]
+    public void A_session_that_records_no_dependencies_finds_the_same_and_names_no_affected_documents()
+    {
+        var (recording, files) = CreateProject();
+        var once = LintSession.Create(new LintSessionOptions { Analyzers = BuiltInRules.CreateAnalyzers(), FileSystem = files, RecordDependencies = false });
+        foreach (var document in new[] { Root + "/compose.yaml", Root + "/app/Dockerfile" })
+            Assert.Equal(Ids(recording.Lint(document, null)), Ids(once.Lint(document, null)));
+
+        Assert.NotEmpty(recording.GetAffectedDocuments(Root + "/.env"));
+        Assert.Empty(once.GetAffectedDocuments(Root + "/.env"));
+    }
+
+    [Fact]
     public void An_editorconfig_edit_changes_the_severity_of_a_Dockerfile_finding()
     {
         var (session, files) = CreateProject();
