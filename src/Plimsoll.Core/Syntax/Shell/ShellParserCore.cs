@@ -10,11 +10,6 @@ internal sealed partial class ShellParserCore
     private const char Eof = '\0';
     private const int MaxDepth = 100;
 
-    private static readonly HashSet<string> ClosingKeywords = new(StringComparer.Ordinal)
-    {
-        "then", "elif", "else", "fi", "do", "done", "esac", "}",
-    };
-
     private readonly string _text;
     private readonly int _end;
     private readonly int[]? _map;
@@ -24,6 +19,9 @@ internal sealed partial class ShellParserCore
     private readonly Builders _builders;
     private int _pos;
     private int _depth;
+    // PeekKeyword's last answer and the position it was read at.
+    private int _keywordAt = -1;
+    private string? _keyword;
     private bool _reportedTooDeep;
 
     /// <summary>
@@ -272,12 +270,23 @@ internal sealed partial class ShellParserCore
     }
 
     /// <summary>The unquoted reserved word at the current position, if any (not consumed).</summary>
-    /// <remarks>Called before nearly every token, so it reads into a stack buffer and returns the interned keyword: no allocation.</remarks>
+    /// <remarks>
+    /// Called before nearly every token, so it reads into a stack buffer and returns the interned keyword: no allocation.
+    /// A command's start is asked three times (a negation, a closing keyword, a compound command): the last answer is
+    /// kept with its position, which is all it depends on.
+    /// </remarks>
     private string? PeekKeyword()
+    {
+        var p = Skip(_pos);
+        if (p == _keywordAt) return _keyword;
+        _keywordAt = p;
+        return _keyword = ReadKeyword(p);
+    }
+
+    private string? ReadKeyword(int p)
     {
         Span<char> word = stackalloc char[9];
         var n = 0;
-        var p = Skip(_pos);
         while (n < word.Length && p < _end)
         {
             var c = _text[p];
@@ -329,11 +338,7 @@ internal sealed partial class ShellParserCore
         return result;
     }
 
-    private bool AtClosingKeyword()
-    {
-        var k = PeekKeyword();
-        return k != null && ClosingKeywords.Contains(k);
-    }
+    private bool AtClosingKeyword() => PeekKeyword() is "then" or "elif" or "else" or "fi" or "do" or "done" or "esac" or "}";
 
     private bool AtCaseTerminator() => Peek() == ';' && (PeekAt(1) == ';' || PeekAt(1) == '&');
 
