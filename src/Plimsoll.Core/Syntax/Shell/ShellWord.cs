@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Text;
+using Plimsoll.Text;
 
 namespace Plimsoll.Syntax.Shell;
 
@@ -107,10 +107,10 @@ public sealed class ShellWord : ShellNode
             if (HoldsOnlyText) return _approximate!;
             if (PartCount == 0) return string.Empty;
             if (_single?.SingleValue is { } single) return _single.IsLiteral ? single : string.Empty;
-            var sb = new StringBuilder();
+            var sb = StringBuilderCache.Acquire();
             for (int i = 0; i < PartCount; i++)
                 if (!PartAt(i).AppendLiteralPrefix(sb)) break;
-            return sb.ToString();
+            return StringBuilderCache.ToStringAndRelease(sb);
         }
     }
 
@@ -126,9 +126,9 @@ public sealed class ShellWord : ShellNode
             // Most words are one part: its value is the answer, no builder needed.
             if (PartCount == 0) return _approximate = string.Empty;
             if (_single?.SingleValue is { } single) return _approximate = single;
-            var sb = new StringBuilder();
+            var sb = StringBuilderCache.Acquire();
             for (int i = 0; i < PartCount; i++) PartAt(i).AppendApproximate(sb);
-            return _approximate = sb.ToString();
+            return _approximate = StringBuilderCache.ToStringAndRelease(sb);
         }
     }
 
