@@ -33,8 +33,11 @@ public sealed class CopyIgnoredFileAnalyzer : PlimsollAnalyzer
     {
         context.RegisterDockerfileAction(file =>
         {
-            var copies = file.Model.Tree.Root.Instructions.OfType<CopyInstructionSyntax>().ToList();
-            if (copies.Count == 0) return;
+            // Without a COPY (or with no .dockerignore) nothing is made: this runs for every file.
+            List<CopyInstructionSyntax>? copies = null;
+            foreach (var instruction in file.Model.Tree.Root.Instructions)
+                if (instruction is CopyInstructionSyntax copy) (copies ??= new()).Add(copy);
+            if (copies == null) return;
             var (ignore, ignoreFile) = ReadIgnoreFile(file.FileSystem, file.Path);
             if (ignore == null || ignore.Patterns.Count == 0) return;
             foreach (var copy in copies)
@@ -73,11 +76,13 @@ public sealed class CopyIgnoredFileAnalyzer : PlimsollAnalyzer
         return (null, null);
     }
 
+    private static readonly char[] NotLiteral = { '$', '*', '?', '[', '\\' };
+
     private static void Check(DockerfileAnalysisContext file, CopyInstructionSyntax copy, DockerfileToken token, DockerIgnore ignore, string ignoreFile)
     {
         string source = token.Value;
         // Only a literal path of the context: no variables, wildcards, URLs, git sources or heredocs.
-        if (source.Length == 0 || source.IndexOfAny(new[] { '$', '*', '?', '[', '\\' }) >= 0) return;
+        if (source.Length == 0 || source.IndexOfAny(NotLiteral) >= 0) return;
         if (source.StartsWith("<<", StringComparison.Ordinal) || source.Contains("://") || source.StartsWith("git@", StringComparison.Ordinal)) return;
         string path = DockerIgnore.CleanPath("/" + source).TrimStart('/');
         // The context root as a whole is never excluded.

@@ -64,8 +64,9 @@ public sealed class EnvSelfReferenceAnalyzer : PlimsollAnalyzer
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var ancestor in StageFacts.Ancestors(stage))
-            foreach (var env in ancestor.Instructions.OfType<KeyValueInstructionSyntax>().Where(k => k.Kind == DockerfileSyntaxKind.EnvInstruction))
-                foreach (var pair in env.Pairs) names.Add(pair.Key);
+            foreach (var instruction in ancestor.Instructions)
+                if (instruction is KeyValueInstructionSyntax { Kind: DockerfileSyntaxKind.EnvInstruction } env)
+                    foreach (var pair in env.Pairs) names.Add(pair.Key);
         foreach (var instruction in stage.Instructions)
         {
             if (instruction == at) break;

@@ -139,8 +139,16 @@ public class CommandInstructionSyntax : InstructionSyntax
 {
     internal CommandInstructionSyntax(DockerfileSyntaxKind kind, InstructionParts parts) : base(kind, parts) { }
 
-    public ShellFormSyntax? ShellForm => Arguments.OfType<ShellFormSyntax>().FirstOrDefault();
-    public ExecFormSyntax? ExecForm => Arguments.OfType<ExecFormSyntax>().FirstOrDefault();
+    public ShellFormSyntax? ShellForm => FirstArgument<ShellFormSyntax>();
+    public ExecFormSyntax? ExecForm => FirstArgument<ExecFormSyntax>();
+
+    // A loop: OfType over the arguments boxed the array and enumerated it untyped, for every rule that asks of every RUN.
+    private T? FirstArgument<T>() where T : DockerfileNode
+    {
+        foreach (var argument in Arguments)
+            if (argument is T found) return found;
+        return null;
+    }
 }
 
 /// <summary><c>RUN [--mount=…] [--network=…] [--security=…] command</c>.</summary>
