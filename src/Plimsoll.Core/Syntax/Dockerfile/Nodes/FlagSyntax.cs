@@ -9,19 +9,20 @@ public sealed class FlagSyntax : DockerfileNode
 
     public DockerfileToken Token { get; }
 
+    // Read once (rules look flags up by name for every COPY and RUN: the text was cooked and cut again each time).
+    private string? _text, _name;
+
     /// <summary>The flag as BuildKit reads it (quotes and escapes processed), e.g. <c>--platform=linux/amd64</c>.</summary>
-    public string Text => Token.Value;
+    public string Text => _text ??= Token.Value;
 
     /// <summary>The name without dashes, e.g. <c>platform</c>.</summary>
-    public string Name
+    public string Name => _name ??= ReadName(Text);
+
+    private static string ReadName(string text)
     {
-        get
-        {
-            string text = Text;
-            int equals = text.IndexOf('=');
-            string name = equals < 0 ? text : text.Substring(0, equals);
-            return name.StartsWith("--", StringComparison.Ordinal) ? name.Substring(2) : name;
-        }
+        int equals = text.IndexOf('=');
+        string name = equals < 0 ? text : text.Substring(0, equals);
+        return name.StartsWith("--", StringComparison.Ordinal) ? name.Substring(2) : name;
     }
 
     /// <summary>The value after <c>=</c>, or null for a bare flag.</summary>
