@@ -115,15 +115,20 @@ internal static class NativeFile
         }
     }
 
+    // The kernel writes the answer of a stat call here: one buffer per thread, not one per file opened. The empty
+    // path of statx(fd, "", AT_EMPTY_PATH) is only read, so one serves all.
+    [ThreadStatic] private static byte[]? t_statBuffer;
+    private static readonly byte[] EmptyPath = new byte[1];
+
     private static int ModeOf(int fd, out long size)
     {
         size = -1;
-        var buffer = new byte[256];
+        var buffer = t_statBuffer ??= new byte[256];
         if (OperatingSystem.IsLinux())
         {
             // statx(fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, &buf): stx_mode is the u16 at offset 0x1C, stx_size
             // the u64 at 0x28, valid when stx_mask (the u32 at 0) has STATX_SIZE.
-            if (statx(fd, new byte[1], 0x1000, 0x1 | 0x200, buffer) != 0) return -1;
+            if (statx(fd, EmptyPath, 0x1000, 0x1 | 0x200, buffer) != 0) return -1;
             if ((BitConverter.ToUInt32(buffer, 0) & 0x200) != 0) size = BitConverter.ToInt64(buffer, 0x28);
             return BitConverter.ToUInt16(buffer, 0x1C);
         }
