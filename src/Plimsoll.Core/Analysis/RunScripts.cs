@@ -19,26 +19,28 @@ public static class RunScripts
     /// node (a field, not a weak table: no lock and no GC handle per RUN). Two threads asking at once may both parse (an editor's); either list is right.
     /// </remarks>
     public static IReadOnlyList<RunScript> For(DockerfileSemanticModel model, RunInstructionSyntax run)
-        => run.Scripts ??= Parse(model, run).ToList();
+        => run.Scripts ??= Parse(model, run);
 
-    private static IEnumerable<RunScript> Parse(DockerfileSemanticModel model, RunInstructionSyntax run)
+    // A list, not an iterator: one RUN in three has a script, and most have no heredoc.
+    private static IReadOnlyList<RunScript> Parse(DockerfileSemanticModel model, RunInstructionSyntax run)
     {
-        if (run.ShellForm is not { } shellForm || !model.UsesPosixShell(run)) yield break;
+        if (run.ShellForm is not { } shellForm || !model.UsesPosixShell(run)) return Array.Empty<RunScript>();
         var token = shellForm.Token;
         string command = token.Value;
         var shell = model.GetShell(run);
         var dialect = ShellDialects.ForProgram(shell.IsEmpty ? null : shell[0]);
         string shellName = ShellDialects.ProgramName(shell.IsEmpty ? "sh" : shell[0]);
-        yield return new RunScript(run, ShellParser.Parse(command, dialect), shellName, (start, length) => token.MapLogicalSpan(start, length));
+        var scripts = new List<RunScript>(1) { new(run, ShellParser.Parse(command, dialect), shellName, token.MapLogicalSpan) };
 
         foreach (var heredoc in run.Heredocs)
         {
             if (!RunsHeredocAsScript(command, heredoc)) continue;
             var body = heredoc.Body;
             int bodyStart = body.Span.Start;
-            yield return new RunScript(run, ShellParser.Parse(heredoc.Content, HeredocDialect(command, dialect)), HeredocShell(command, shellName),
-                (start, length) => new TextSpan(bodyStart + start, length), heredoc);
+            scripts.Add(new RunScript(run, ShellParser.Parse(heredoc.Content, HeredocDialect(command, dialect)), HeredocShell(command, shellName),
+                (start, length) => new TextSpan(bodyStart + start, length), heredoc));
         }
+        return scripts;
     }
 
     // The shell that reads a heredoc script: the program named before it, else the SHELL.

@@ -117,7 +117,8 @@ public sealed class PackageCacheLeftInLayerAnalyzer : PlimsollAnalyzer
             foreach (var argument in resolved.Arguments)
             {
                 string value = argument.ApproximateValue.Trim('"', '\'');
-                if (directories.Any(d => value.StartsWith(d, StringComparison.Ordinal))) return true;
+                foreach (var directory in directories) // a loop: a query here made a closure for every argument of every rm
+                    if (value.StartsWith(directory, StringComparison.Ordinal)) return true;
             }
         }
         return false;

@@ -85,8 +85,13 @@ public sealed class ShellOptionSet
     public bool Has(char? shortName, params string[] longNames) => Find(shortName, longNames) != null;
 
     /// <summary>All options with the given short or long names (e.g. every `-H`/`--header`).</summary>
-    public IEnumerable<ShellOption> FindAll(char? shortName, params string[] longNames) =>
-        Options.Where(o => o.IsLong ? Array.IndexOf(longNames, o.Name) >= 0 : shortName.HasValue && o.Name.Length == 1 && o.Name[0] == shortName.Value);
+    public IEnumerable<ShellOption> FindAll(char? shortName, params string[] longNames)
+    {
+        // An iterator, not a query with a closure: asked of every curl and wget command.
+        foreach (var o in Options)
+            if (o.IsLong ? Array.IndexOf(longNames, o.Name) >= 0 : shortName.HasValue && o.Name.Length == 1 && o.Name[0] == shortName.Value)
+                yield return o;
+    }
 }
 
 /// <summary>getopt-like parsing of shell words, good enough to find flags; not a model of any one program.</summary>
