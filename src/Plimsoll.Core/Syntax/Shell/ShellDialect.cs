@@ -33,9 +33,14 @@ public static class ShellDialects
 
     private static ReadOnlySpan<char> FileName(string program) => program.AsSpan(program.LastIndexOf('/') + 1);
 
+    // The last characters of the names above ('h', and 'x' of busybox): asked for every command (is it `sh -c`?), most
+    // names (apt-get, echo, rm) are answered by their last character, without comparing them with eight names.
+    private static readonly string LastCharacters = new(PosixShells.Select(s => s[s.Length - 1]).Distinct().ToArray());
+
     // The list's string for a shell's file name; null for any other program. A scan of eight short names: no hash.
     private static string? KnownShell(ReadOnlySpan<char> name)
     {
+        if (name.Length == 0 || LastCharacters.IndexOf(name[name.Length - 1]) < 0) return null;
         foreach (var shell in PosixShells)
             if (name.SequenceEqual(shell.AsSpan())) return shell;
         return null;
