@@ -161,9 +161,13 @@ public sealed class PackageManagerTlsCheckOffAnalyzer : PlimsollAnalyzer
     }
 
     /// <summary>A verification-off line written into a config file: yum's <c>sslverify=0</c>, .npmrc's <c>strict-ssl=false</c>.</summary>
+    private static readonly (string Key, string Tool)[] WrittenSettings = { ("sslverify", "yum/dnf"), ("strict-ssl", "npm") };
+
     private static (string Setting, string Tool)? WrittenSetting(string text)
     {
-        foreach (var (key, tool) in new[] { ("sslverify", "yum/dnf"), ("strict-ssl", "npm") })
+        // Both are written `key=value`: most words written to files have no '=', ruled out by one vectorised search.
+        if (text.IndexOf('=') < 0) return null;
+        foreach (var (key, tool) in WrittenSettings)
         {
             for (int at = text.IndexOf(key, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(key, at + 1, StringComparison.OrdinalIgnoreCase))
             {

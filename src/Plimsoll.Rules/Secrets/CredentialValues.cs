@@ -36,9 +36,17 @@ internal static class CredentialValues
     public static bool IsFilePath(string value)
     {
         string unquoted = Unquote(value);
-        if (unquoted.Length < 2 || unquoted.Any(char.IsWhiteSpace)) return false;
+        if (unquoted.Length < 2 || HasWhiteSpace(unquoted)) return false;
         return unquoted[0] == '/' || unquoted.StartsWith("./", StringComparison.Ordinal) || unquoted.StartsWith("../", StringComparison.Ordinal)
             || unquoted.StartsWith("~/", StringComparison.Ordinal);
+    }
+
+    // A loop, not a query over the string's characters (an enumerator and a call per character): asked of every ENV value.
+    private static bool HasWhiteSpace(string text)
+    {
+        foreach (char c in text)
+            if (char.IsWhiteSpace(c)) return true;
+        return false;
     }
 
     // A count or a duration: 30, 1.5, 24h, 500ms, 1h30m, P1D, PT15M.
