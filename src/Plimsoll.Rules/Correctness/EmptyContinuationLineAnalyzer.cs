@@ -36,7 +36,6 @@ public sealed class EmptyContinuationLineAnalyzer : PlimsollAnalyzer
             // instruction are found by searching its text for LFs, and a line is looked up only when one is blank
             // (rarely): not a line object for each of the corpus's quarter million lines.
             string text = file.Text.ToString();
-            var lines = file.Text.Lines;
             foreach (var instruction in file.Tree.Root.Instructions)
             {
                 int end = EndOfLogicalLine(instruction);
@@ -48,7 +47,7 @@ public sealed class EmptyContinuationLineAnalyzer : PlimsollAnalyzer
                     if (next < 0) break; // the instruction ends on this line
                     if (IsBlank(text, start, next))
                     {
-                        var line = lines.GetLineFromPosition(start);
+                        var line = file.Text.Lines.GetLineFromPosition(start); // the line table is made only here
                         // Deleting the line leaves the instruction exactly as the parser reads it.
                         var fix = new CodeFix("Delete the empty line", ImmutableArray.Create(new TextChange(line.SpanIncludingLineBreak, "")));
                         file.Report(EmptyLine, line.SpanIncludingLineBreak, fix, instruction.Name);
