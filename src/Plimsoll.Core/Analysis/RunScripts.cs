@@ -21,7 +21,7 @@ public static class RunScripts
     public static IReadOnlyList<RunScript> For(DockerfileSemanticModel model, RunInstructionSyntax run)
         => run.Scripts ??= Parse(model, run);
 
-    // A list, not an iterator: one RUN in three has a script, and most have no heredoc.
+    // A list, not an iterator and its closure: most RUNs have one script and no heredoc.
     private static IReadOnlyList<RunScript> Parse(DockerfileSemanticModel model, RunInstructionSyntax run)
     {
         if (run.ShellForm is not { } shellForm || !model.UsesPosixShell(run)) return Array.Empty<RunScript>();

@@ -25,7 +25,7 @@ internal static class SourceComments
         for (int i = 0; i < instructions.Length && hash >= 0; i++)
         {
             var span = instructions[i].FullSpan;
-            if (hash < span.Start) hash = source.IndexOf('#', span.Start); // (instructions' full spans leave no gaps)
+            if (hash < span.Start) hash = source.IndexOf('#', span.Start); // a '#' in no instruction's span is passed over
             if (hash < 0) break;
             if (hash >= span.End) continue;
             instructions[i].AddLeadingComments(trivia);
