@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Text;
 using Plimsoll.Analysis.Suppression;
 using Plimsoll.Syntax.Dockerfile;
@@ -17,20 +18,8 @@ internal static class SourceComments
         // Only constructs with a '#' somewhere in their text can hold a comment: the others' tokens are not walked.
         string source = text.ToString();
         var root = tree.Root;
-        foreach (var directive in root.Directives) AddComments(directive, source, trivia);
-        // The instructions are in source order: one search for each next '#' finds the instruction holding it, and
-        // those before it are passed over unread (a search per instruction cost more than the lexing it spared).
-        var instructions = root.Instructions;
-        int hash = instructions.Length > 0 ? source.IndexOf('#', instructions[0].FullSpan.Start) : -1;
-        for (int i = 0; i < instructions.Length && hash >= 0; i++)
-        {
-            var span = instructions[i].FullSpan;
-            if (hash < span.Start) hash = source.IndexOf('#', span.Start); // a '#' in no instruction's span is passed over
-            if (hash < 0) break;
-            if (hash >= span.End) continue;
-            instructions[i].AddLeadingComments(trivia);
-            hash = source.IndexOf('#', span.End);
-        }
+        AddComments(root.Directives, source, trivia);
+        AddComments(root.Instructions, source, trivia);
         root.EndOfFile.AddLeadingComments(trivia); // the comments after the last instruction
         if (trivia.Count == 0) return SuppressionIndex.Empty;
         var comments = new List<SourceComment>(trivia.Count);
@@ -41,11 +30,19 @@ internal static class SourceComments
         return Build(comments, text, registry, line => (lastLine ??= LastLineOfInstructions(tree)).TryGetValue(line, out int end) ? end : line);
     }
 
-    private static void AddComments(DockerfileNode node, string source, List<DockerfileTrivia> trivia)
+    // The nodes are in source order: one search for each next '#' finds the node holding it, and those before it are
+    // passed over unread (a search per node cost more than the lexing it spared).
+    private static void AddComments<T>(ImmutableArray<T> nodes, string source, List<DockerfileTrivia> trivia) where T : DockerfileNode
     {
-        var span = node.FullSpan;
-        if (source.IndexOf('#', span.Start, span.Length) < 0) return;
-        node.AddLeadingComments(trivia);
+        int hash = -1; // the next '#' at or after the current node's start, once searched for
+        foreach (var node in nodes)
+        {
+            var span = node.FullSpan;
+            if (hash < span.Start && (hash = source.IndexOf('#', span.Start)) < 0) return;
+            if (hash >= span.End) continue;
+            node.AddLeadingComments(trivia);
+            hash = -1; // the next node starts after this one: search again from there
+        }
     }
 
     private static Dictionary<int, int> LastLineOfInstructions(DockerfileSyntaxTree tree)

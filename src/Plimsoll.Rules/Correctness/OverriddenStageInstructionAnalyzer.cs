@@ -53,8 +53,8 @@ public sealed class OverriddenStageInstructionAnalyzer : PlimsollAnalyzer
                 if (count < 2) continue;
                 int line = StageFacts.LineOf(stage.Text, instructions[last].Keyword.Span.Start);
                 for (int i = 0; i < last; i++)
-                    if (instructions[i] is { } overridden && overridden.Kind == kind)
-                        stage.Report(Overridden, overridden.Keyword.Span, overridden.Name, line);
+                    if (instructions[i].Kind == kind)
+                        stage.Report(Overridden, instructions[i].Keyword.Span, instructions[i].Name, line);
             }
         });
     }
