@@ -65,11 +65,13 @@ internal sealed class LintRunner
             var searched = request.Paths.Where(p => !DotNetLintTargets.IsProjectFile(p)).ToList();
             var dotnet = projectTargets.Count > 0 ? DotNetLintTargets.Evaluate(projectTargets) : null;
             var seen = new HashSet<string>(FilePaths.Comparer);
+            // One named path gives each file once: the set of full paths is only needed when two could name one file.
+            bool oneSource = searched.Count + (dotnet != null ? 1 : 0) <= 1;
             if (searched.Count > 0 || dotnet == null)
             {
                 var found = new SourceFileFinder(_search, new GitTrackedFiles()).Find(searched, request.ForcedKind);
                 foreach (var file in found.Files)
-                    if (seen.Add(FilePaths.GetFullPath(file.Path))) inputs.Add((file.Path, null));
+                    if (oneSource || seen.Add(FilePaths.GetFullPath(file.Path))) inputs.Add((file.Path, null));
                 foreach (var path in found.Missing)
                     notifications.Add(new ToolNotification(path, "No such file or directory.", ToolNotificationLevel.Error));
                 foreach (var (path, message) in found.Unreadable)

@@ -42,6 +42,20 @@ public class FilePathsTests
     public Property GetFullPath_agrees_with_Path_GetFullPath_on_any_path()
         => Prop.ForAll(Paths(), path => Assert.Equal(Outcome(() => Path.GetFullPath(path)), Outcome(() => FilePaths.GetFullPath(path))));
 
+    // The last full path is kept per thread: asked again, in turn with other paths, each answer is still its own.
+    [Property(MaxTest = 1000)]
+    public Property GetFullPath_asked_again_in_turn_with_other_paths_answers_as_the_first_time()
+        => Prop.ForAll(Paths(), Paths(), (first, second) =>
+        {
+            var expected = (Outcome(() => Path.GetFullPath(first)), Outcome(() => Path.GetFullPath(second)));
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.Equal(expected.Item1, Outcome(() => FilePaths.GetFullPath(first)));
+                Assert.Equal(expected.Item1, Outcome(() => FilePaths.GetFullPath(first)));
+                Assert.Equal(expected.Item2, Outcome(() => FilePaths.GetFullPath(second)));
+            }
+        });
+
     // The full path, or the type of exception thrown instead.
     private static string Outcome(Func<string> getFullPath)
     {

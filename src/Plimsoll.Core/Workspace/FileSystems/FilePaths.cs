@@ -33,7 +33,30 @@ public static class FilePaths
     /// <see cref="System.IO.Path.GetFullPath(string)"/>, but a path that is already full and normal is returned as it is:
     /// asked several times per linted file, nearly always of such a path.
     /// </summary>
-    public static string GetFullPath(string path) => IsNormalUnixPath(path) ? path : System.IO.Path.GetFullPath(path);
+    public static string GetFullPath(string path)
+    {
+        if (IsNormalUnixPath(path)) return path;
+        // A fully qualified path's full path does not depend on the current directory: the last one is kept per thread, as the
+        // reader, the options and the rules ask it of the same path in turn (a folder named with "..", say).
+        if (ReferenceEquals(path, t_lastFullyQualified)) return t_lastFullyQualifiedFull!;
+        string full = System.IO.Path.GetFullPath(path);
+        if (IsFullyQualified(path))
+        {
+            t_lastFullyQualified = path;
+            t_lastFullyQualifiedFull = full;
+        }
+        return full;
+    }
+
+    private static bool IsFullyQualified(string path)
+#if NET
+        => System.IO.Path.IsPathFullyQualified(path);
+#else
+        => System.IO.Path.DirectorySeparatorChar == '/' && path.Length > 0 && path[0] == '/';
+#endif
+
+    [ThreadStatic] private static string? t_lastFullyQualified;
+    [ThreadStatic] private static string? t_lastFullyQualifiedFull;
 
     // A rooted path that GetFullPath would return unchanged on Unix: no empty, '.' or '..' segment, no trailing '/',
     // nothing that Normalize rewrites ('\\') or GetFullPath refuses (NUL).
