@@ -39,15 +39,12 @@ internal static class StageFacts
     }
 
     /// <summary>True when the stage or a stage it builds on has a WORKDIR before <paramref name="before"/> (null: anywhere).</summary>
+    /// <remarks>Asked for every COPY: the stage's first WORKDIR is known, not searched for (a stage of many instructions stays linear).</remarks>
     public static bool SetsWorkdir(BuildStage stage, InstructionSyntax? before)
     {
-        foreach (var instruction in stage.Instructions)
-        {
-            if (instruction == before) break;
-            if (instruction.Kind == DockerfileSyntaxKind.WorkdirInstruction) return true;
-        }
+        if (stage.FirstWorkdir is { } first && (before == null || first.Span.Start < before.Span.Start)) return true;
         foreach (var ancestor in Ancestors(stage))
-            if (ancestor.Instructions.Any(i => i.Kind == DockerfileSyntaxKind.WorkdirInstruction)) return true;
+            if (ancestor.FirstWorkdir != null) return true;
         return false;
     }
 

@@ -99,7 +99,7 @@ public sealed class UnpinnedImageTagAnalyzer : PlimsollAnalyzer
         if (otherValue || empty.Count == 0 || !expansion.Succeeded || string.IsNullOrEmpty(expansion.Result)) return null;
         string result = expansion.Result!;
         // A stage name or scratch is not an image to pin.
-        if (result.Equals("scratch", StringComparison.OrdinalIgnoreCase) || model.Stages.Any(s => s.Name != null && s.Name.Equals(result, StringComparison.OrdinalIgnoreCase))) return null;
+        if (result.Equals("scratch", StringComparison.OrdinalIgnoreCase) || model.FindStageNamed(result) != null) return null;
         return ImageReference.TryParse(result);
     }
 

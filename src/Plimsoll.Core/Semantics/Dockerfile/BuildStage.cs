@@ -34,11 +34,17 @@ public sealed class BuildStage
     /// <summary>The last USER of this stage or, failing that, of the stage it builds on; null when never set.</summary>
     public UserSetting? EffectiveUser { get; internal set; }
 
+    /// <summary>The stage's first WORKDIR instruction, or null (its own only, not its parent stage's).</summary>
+    public InstructionSyntax? FirstWorkdir { get; internal set; }
+
     /// <summary>The SHELL in force at the end of the stage (default <c>/bin/sh -c</c>).</summary>
     public ImmutableArray<string> FinalShell { get; internal set; } = DockerfileSemanticModel.DefaultShell;
 
     /// <summary>Whether the stage has a SHELL instruction of its own; when not, every instruction runs with the inherited shell.</summary>
-    internal bool SetsShell { get; set; }
+    internal bool SetsShell => !ShellChanges.IsEmpty;
+
+    /// <summary>The stage's SHELL instructions (exec form) in order: where each is and the shell it sets.</summary>
+    internal ImmutableArray<(int Position, ImmutableArray<string> Shell)> ShellChanges { get; set; } = ImmutableArray<(int, ImmutableArray<string>)>.Empty;
 
     /// <summary>Whether the stage's image chain starts from a Windows image: found on first use (every RUN asks).</summary>
     internal bool? IsWindowsImage { get; set; }

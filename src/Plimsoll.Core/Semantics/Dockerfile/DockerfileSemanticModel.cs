@@ -61,11 +61,14 @@ public sealed class DockerfileSemanticModel
 
     /// <summary>A stage by name (case-insensitive, as BuildKit compares) or by index.</summary>
     public BuildStage? FindStage(string nameOrIndex)
-    {
-        foreach (var stage in Stages)
-            if (stage.Name != null && stage.Name.Equals(nameOrIndex, StringComparison.OrdinalIgnoreCase)) return stage;
-        return int.TryParse(nameOrIndex, out int index) && index >= 0 && index < Stages.Length ? Stages[index] : null;
-    }
+        => FindStageNamed(nameOrIndex)
+            ?? (int.TryParse(nameOrIndex, out int index) && index >= 0 && index < Stages.Length ? Stages[index] : null);
+
+    /// <summary>The first stage named <paramref name="name"/> (case-insensitive, as BuildKit compares); null when none is.</summary>
+    public BuildStage? FindStageNamed(string name) => _firstStageNamed.TryGetValue(name, out var stage) ? stage : null;
+
+    // Looked up for every COPY --from and FROM: a table, not a search, so that a file of many stages stays linear.
+    private readonly Dictionary<string, BuildStage> _firstStageNamed = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Resolves the variables of <paramref name="word"/> with the ARGs and ENVs in force just before <paramref name="at"/>.</summary>
     public ResolvedWord Resolve(InstructionSyntax at, string word)
@@ -83,14 +86,19 @@ public sealed class DockerfileSemanticModel
         var stage = GetStage(at);
         if (stage == null) return DefaultShell;
         var shell = InheritedShell(stage);
-        if (!stage.SetsShell) return shell; // asked for every RUN: no walk through the stage for the common case
-        foreach (var instruction in stage.Instructions)
+        if (!stage.SetsShell) return shell; // asked for every RUN: nothing to look up in the common case
+        // The last SHELL before the instruction (an ONBUILD trigger runs in a later build: after all of them), found
+        // by a search over the stage's SHELLs, not a walk through the stage (asked for every RUN).
+        var changes = stage.ShellChanges;
+        if (at.Parent is InstructionSyntax) return changes[changes.Length - 1].Shell;
+        int low = 0, high = changes.Length - 1, found = -1;
+        while (low <= high)
         {
-            if (instruction == at) break;
-            if (instruction.Kind == DockerfileSyntaxKind.ShellInstruction && instruction is CommandInstructionSyntax { ExecForm: { } exec })
-                shell = exec.Values.ToImmutableArray();
+            int middle = (low + high) >> 1;
+            if (changes[middle].Position < at.Span.Start) { found = middle; low = middle + 1; }
+            else high = middle - 1;
         }
-        return shell;
+        return found >= 0 ? changes[found].Shell : shell;
     }
 
     /// <summary>
@@ -167,19 +175,14 @@ public sealed class DockerfileSemanticModel
         Stages = stages.ToImmutableArray();
 
         var globalScope = GlobalScope();
+        // Stage names seen so far, each with its latest stage: a FROM names an earlier stage, never a later one.
+        var earlierNamed = new Dictionary<string, BuildStage>(StringComparer.OrdinalIgnoreCase);
         foreach (var s in Stages)
         {
-            var imageWord = s.From.Image;
-            if (imageWord == null) continue;
-            var resolved = ResolveIn(globalScope, imageWord.Value, s.From.Span);
-            s.BaseName = resolved;
-            if (!resolved.IsKnown) continue;
-            string name = resolved.Value!;
-            // An earlier stage's name wins over an image of the same name, as in BuildKit.
-            var parent = Stages.Take(s.Index).LastOrDefault(p => p.Name != null && p.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (parent != null) s.ParentStage = parent;
-            else if (name.Equals("scratch", StringComparison.OrdinalIgnoreCase)) s.IsScratch = true;
-            else s.BaseImage = ImageReference.TryParse(name);
+            ResolveBase(s, globalScope, earlierNamed);
+            if (s.Name == null) continue;
+            earlierNamed[s.Name] = s;
+            if (!_firstStageNamed.ContainsKey(s.Name)) _firstStageNamed[s.Name] = s;
         }
 
         foreach (var s in Stages)
@@ -187,6 +190,7 @@ public sealed class DockerfileSemanticModel
             UserSetting? user = s.ParentStage?.EffectiveUser;
             foreach (var instruction in s.Instructions)
             {
+                if (instruction.Kind == DockerfileSyntaxKind.WorkdirInstruction) s.FirstWorkdir ??= instruction;
                 if (instruction is SimpleInstructionSyntax { Kind: DockerfileSyntaxKind.UserInstruction } userInstruction && userInstruction.Value != null)
                 {
                     var value = Resolve(userInstruction, userInstruction.Value);
@@ -198,18 +202,31 @@ public sealed class DockerfileSemanticModel
         }
     }
 
+    // What a stage's FROM names: an earlier stage (whose name wins over an image of the same name, as in BuildKit),
+    // scratch, or an image.
+    private void ResolveBase(BuildStage stage, Dictionary<string, string?> globalScope, Dictionary<string, BuildStage> earlierNamed)
+    {
+        var imageWord = stage.From.Image;
+        if (imageWord == null) return;
+        var resolved = ResolveIn(globalScope, imageWord.Value, stage.From.Span);
+        stage.BaseName = resolved;
+        if (!resolved.IsKnown) return;
+        string name = resolved.Value!;
+        if (earlierNamed.TryGetValue(name, out var parent)) stage.ParentStage = parent;
+        else if (name.Equals("scratch", StringComparison.OrdinalIgnoreCase)) stage.IsScratch = true;
+        else stage.BaseImage = ImageReference.TryParse(name);
+    }
+
     private ImmutableArray<string> GetShellAtEnd(BuildStage stage)
     {
-        var shell = InheritedShell(stage);
+        var changes = ImmutableArray.CreateBuilder<(int, ImmutableArray<string>)>();
         foreach (var instruction in stage.Instructions)
         {
             if (instruction.Kind == DockerfileSyntaxKind.ShellInstruction && instruction is CommandInstructionSyntax { ExecForm: { } exec })
-            {
-                shell = exec.Values.ToImmutableArray();
-                stage.SetsShell = true;
-            }
+                changes.Add((instruction.Span.Start, exec.Values.ToImmutableArray()));
         }
-        return shell;
+        stage.ShellChanges = changes.ToImmutable();
+        return stage.SetsShell ? stage.ShellChanges[stage.ShellChanges.Length - 1].Shell : InheritedShell(stage);
     }
 
     private static ImmutableArray<string> InheritedShell(BuildStage stage)
