@@ -121,35 +121,87 @@ public sealed class UnverifiedDownloadAnalyzer : PlimsollAnalyzer
         return null;
     }
 
-    // A script's verification commands, found once per script: a RUN with several downloads asks for each of them.
-    private static readonly ConditionalWeakTable<ShellScript, ShellCommandContext[]> VerificationsByScript = new();
+    // A script's verification commands, read once per script: a RUN with several downloads asks for each of them.
+    private static readonly ConditionalWeakTable<ShellScript, ScriptVerifications> VerificationsByScript = new();
 
-    private static ShellCommandContext[] VerificationsIn(ShellScript script) => VerificationsByScript.GetValue(script, FindVerifications);
-
-    private static ShellCommandContext[] FindVerifications(ShellScript script)
-    {
-        List<ShellCommandContext>? found = null;
-        foreach (var context in script.DescendantCommands())
-            if (context.SimpleCommand is { } command && IsVerification(command)) (found ??= new()).Add(context);
-        return found?.ToArray() ?? Array.Empty<ShellCommandContext>();
-    }
+    private static ScriptVerifications VerificationsIn(ShellScript script) => VerificationsByScript.GetValue(script, ScriptVerifications.Find);
 
     private static bool IsVerifiedInScript(ShellScript script, string? file)
     {
+        var verifications = VerificationsIn(script);
+        if (!verifications.Any) return false;
         string? name = file == null ? null : BaseName(file);
-        foreach (var context in VerificationsIn(script))
+        if (string.IsNullOrEmpty(name) || verifications.ChecksAList) return true;
+        return verifications.Name(name!);
+    }
+
+    /// <summary>
+    /// What a script's verification commands say: whether there is one, whether one checks a checksum list (which covers
+    /// the files it lists: we cannot read it here), and the texts that may name a verified file — the verifier's words,
+    /// those of what feeds it (<c>echo "&lt;hash&gt;  file" | sha256sum -c</c>), its redirections and here-documents.
+    /// </summary>
+    private sealed class ScriptVerifications
+    {
+        // A file is named where a separator of these comes before it and one of those after (see NamesFile).
+        private const string Before = "/ \t\"'*=\n";
+        private const string After = " \"'\n\t;)$";
+        private static readonly char[] Separators = (Before + After).Distinct().ToArray();
+
+        private readonly List<string> _texts = new();
+
+        // The texts' words that NamesFile would find, as a set: a script with thousands of downloads and checks stays
+        // linear. Exact for a name without separators (a file's base name nearly always); other names are searched for.
+        private readonly HashSet<string> _named = new(StringComparer.Ordinal);
+
+        public bool Any { get; private set; }
+
+        public bool ChecksAList { get; private set; }
+
+        public bool Name(string name)
         {
-            var command = context.SimpleCommand!;
-            if (name == null || string.IsNullOrEmpty(name)) return true;
-            // A checksum list (SHA256SUMS, x.sha256) checked with -c covers the files it lists; we cannot read it here.
-            if (command.ResolvedCommand.Arguments.Any(a => IsVerificationMaterial(a.ApproximateValue))) return true;
-            // The file is named by the verifier itself or by what feeds it (echo "<hash>  file" | sha256sum -c).
-            var words = command.Words.Concat(context.PrecedingInPipeline().SelectMany(c => c.DescendantNodesAndSelf().OfType<SimpleCommand>()).SelectMany(c => c.Words));
-            if (words.Any(w => NamesFile(w.ApproximateValue, name))) return true;
-            if (command.Redirections.Any(r => r.Target != null && NamesFile(r.Target.ApproximateValue, name))) return true;
-            if (command.Redirections.Any(r => r.HereDocument != null && NamesFile(r.HereDocument.Body, name))) return true;
+            if (name.IndexOfAny(Separators) < 0) return _named.Contains(name);
+            foreach (var text in _texts)
+                if (NamesFile(text, name)) return true;
+            return false;
         }
-        return false;
+
+        public static ScriptVerifications Find(ShellScript script)
+        {
+            var found = new ScriptVerifications();
+            foreach (var context in script.DescendantCommands())
+            {
+                if (context.SimpleCommand is not { } command || !IsVerification(command)) continue;
+                found.Any = true;
+                if (command.ResolvedCommand.Arguments.Any(a => IsVerificationMaterial(a.ApproximateValue))) found.ChecksAList = true;
+                foreach (var word in command.Words) found.Add(word.ApproximateValue);
+                foreach (var fed in context.PrecedingInPipeline())
+                    foreach (var node in fed.DescendantNodesAndSelf())
+                        if (node is SimpleCommand feeder)
+                            foreach (var word in feeder.Words) found.Add(word.ApproximateValue);
+                foreach (var redirection in command.Redirections)
+                {
+                    if (redirection.Target != null) found.Add(redirection.Target.ApproximateValue);
+                    if (redirection.HereDocument != null) found.Add(redirection.HereDocument.Body);
+                }
+            }
+            return found;
+        }
+
+        private void Add(string text)
+        {
+            _texts.Add(text);
+            // Each run of characters between separators that has one of Before ahead of it (or starts the text) and one
+            // of After behind it (or ends the text): exactly where NamesFile finds a name without separators.
+            int start = 0;
+            while (start <= text.Length)
+            {
+                int end = text.IndexOfAny(Separators, start);
+                if (end < 0) end = text.Length;
+                if (end > start && (start == 0 || Before.IndexOf(text[start - 1]) >= 0) && (end == text.Length || After.IndexOf(text[end]) >= 0))
+                    _named.Add(text.Substring(start, end - start));
+                start = end + 1;
+            }
+        }
     }
 
     /// <summary>Whether <paramref name="text"/> mentions the file <paramref name="name"/> as a whole path component.</summary>

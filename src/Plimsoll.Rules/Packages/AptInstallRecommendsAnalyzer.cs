@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Plimsoll.Analysis;
 using Plimsoll.Analysis.Fixes;
+using Plimsoll.Semantics.Dockerfile;
 
 namespace Plimsoll.Rules.Packages;
 
@@ -46,9 +48,37 @@ public sealed class AptInstallRecommendsAnalyzer : PlimsollAnalyzer
     /// <summary>An apt.conf line written in this stage or a base stage (<c>APT::Install-Recommends "false";</c>) decides for every install.</summary>
     private static bool StageConfiguresRecommends(ShellCommandAnalysisContext context)
     {
-        for (var stage = context.Model.GetStage(context.Instruction); stage != null; stage = stage.ParentStage)
-            foreach (var instruction in stage.Instructions)
-                if (instruction.OriginalContains("APT::Install-Recommends", StringComparison.Ordinal)) return true;
+        var stage = context.Model.GetStage(context.Instruction);
+        if (stage == null) return false;
+        if (ConfiguresRecommends.TryGetValue(stage, out var known)) return known.Value;
+        // Answered once per stage (asked for every install): the stages not yet answered, nearest first, then each from
+        // the farthest, with its base stage's answer known by then. A loop, not recursion: a chain may be thousands long.
+        var unanswered = new List<BuildStage>();
+        bool answer = false;
+        for (var s = stage; s != null; s = s.ParentStage)
+        {
+            if (ConfiguresRecommends.TryGetValue(s, out var inherited))
+            {
+                answer = inherited.Value;
+                break;
+            }
+            unanswered.Add(s);
+        }
+        for (int i = unanswered.Count - 1; i >= 0; i--)
+        {
+            answer = answer || ConfiguresInItself(unanswered[i]);
+            var box = new StrongBox<bool>(answer);
+            ConfiguresRecommends.GetValue(unanswered[i], _ => box);
+        }
+        return answer;
+    }
+
+    private static bool ConfiguresInItself(BuildStage stage)
+    {
+        foreach (var instruction in stage.Instructions)
+            if (instruction.OriginalContains("APT::Install-Recommends", StringComparison.Ordinal)) return true;
         return false;
     }
+
+    private static readonly ConditionalWeakTable<BuildStage, StrongBox<bool>> ConfiguresRecommends = new();
 }

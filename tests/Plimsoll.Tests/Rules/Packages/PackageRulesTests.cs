@@ -24,6 +24,18 @@ public class PackageRulesTests
     [InlineData("PL1007", "FROM debian:12\nRUN echo \"deb [trusted=yes] file:///tmp/repo ./\" > /etc/apt/sources.list.d/local.list\n", 0)]
     [InlineData("PL1007", "FROM debian:12\nRUN echo apt-get --allow-unauthenticated is dangerous\n", 0)]
     [InlineData("PL1007", "FROM alpine:3.20\nRUN apk add --allow-untrusted /tmp/x.apk\n", 0)] // PL1004's
+    // PL1004: a checksum check names the downloaded file where a separator comes before it and one after; a name with
+    // a space in it is searched for; a checksum list checked covers every download of the script.
+    [InlineData("PL1004", "FROM alpine:3.20\nRUN curl -fsSLo a.tgz https://x/a.tgz && echo \"h  a.tgz\" | sha256sum -c -\n", 0)]
+    [InlineData("PL1004", "FROM alpine:3.20\nRUN curl -fsSLo a.tgz https://x/a.tgz && echo \"h;a.tgz\" | sha256sum -c -\n", 1)]
+    [InlineData("PL1004", "FROM alpine:3.20\nRUN curl -fsSLo a.tgz https://x/a.tgz && echo \"h  xa.tgz\" | sha256sum -c -\n", 1)]
+    [InlineData("PL1004", "FROM alpine:3.20\nRUN curl -fsSLo 'my a.tgz' https://x/a.tgz && echo \"h  my a.tgz\" | sha256sum -c -\n", 0)]
+    [InlineData("PL1004", "FROM alpine:3.20\nRUN curl -fsSLo a.tgz https://x/a.tgz && curl -fsSLo b.tgz https://x/b.tgz && sha256sum -c SHA256SUMS\n", 0)]
+    [InlineData("PL1004", "FROM alpine:3.20\nRUN curl -fsSLo a.tgz https://x/a.tgz && curl -fsSLo b.tgz https://x/b.tgz && sha256sum -c b.sum < b.tgz\n", 1)]
+    // PL6003: an apt.conf setting anywhere in the stage or a stage it builds on (however far back) decides.
+    [InlineData("PL6003", "FROM debian:12 AS a\nRUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/x\nFROM a AS b\nFROM b\nRUN apt-get install -y curl\n", 0)]
+    [InlineData("PL6003", "FROM debian:12 AS a\nRUN true\nFROM a AS b\nRUN apt-get install -y curl\nRUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/x\n", 0)]
+    [InlineData("PL6003", "FROM debian:12 AS a\nRUN echo 'APT::Install-Recommends \"false\";' > /etc/apt/apt.conf.d/x\nFROM debian:12\nRUN apt-get install -y curl\n", 1)]
     // PL1008: ENV, ARG, RUN prefix, export and env; an ARG without a default or a variable value is not known.
     [InlineData("PL1008", "FROM python:3.12\nARG PIP_TRUSTED_HOST\n", 0)]
     [InlineData("PL1008", "FROM python:3.12\nENV PIP_TRUSTED_HOST=$HOST\n", 0)]
