@@ -16,11 +16,26 @@ internal static class ComposeEdits
     public static YamlMappingNode? WrittenServiceMapping(ProjectService service)
     {
         if (service.KeyNode.Parent is not YamlMappingNode services) return null;
-        foreach (var entry in services.Entries)
+        var entry = EntryOf(services, service.KeyNode);
+        return entry?.Value is YamlMappingNode { Style: YamlCollectionStyle.Block } mapping && mapping.Entries.Length > 0 ? mapping : null;
+    }
+
+    // The entry whose key is `key`: entries are in text order, so searched by position (asked for every service a fix
+    // is made for: a walk would make a file of thousands of services quadratic), then by a walk should that miss.
+    private static YamlMappingEntry? EntryOf(YamlMappingNode mapping, YamlNode key)
+    {
+        var entries = mapping.Entries;
+        int low = 0, high = entries.Length - 1;
+        while (low <= high)
         {
-            if (ReferenceEquals(entry.Key, service.KeyNode))
-                return entry.Value is YamlMappingNode { Style: YamlCollectionStyle.Block } mapping && mapping.Entries.Length > 0 ? mapping : null;
+            int middle = (low + high) >> 1;
+            int start = entries[middle].Key.Span.Start;
+            if (start == key.Span.Start && ReferenceEquals(entries[middle].Key, key)) return entries[middle];
+            if (start < key.Span.Start) low = middle + 1;
+            else high = middle - 1;
         }
+        foreach (var entry in entries)
+            if (ReferenceEquals(entry.Key, key)) return entry;
         return null;
     }
 

@@ -122,12 +122,30 @@ public sealed class ProjectMapping : ProjectNode
 
     public ProjectEntry? FindEntry(string key)
     {
-        foreach (var entry in Entries)
+        var entries = Entries;
+        // A service's or a resource's keys are few: searched. A project's services may be thousands, each looked up
+        // (extends, depends_on, merging an override): a table, made on first use, with the first entry of each key.
+        if (entries.Length <= SearchedEntries || key == null)
         {
-            if (entry.Key == key) return entry;
+            foreach (var entry in entries)
+            {
+                if (entry.Key == key) return entry;
+            }
+            return null;
         }
-        return null;
+        var byKey = Volatile.Read(ref _byKey);
+        if (byKey == null)
+        {
+            byKey = new Dictionary<string, ProjectEntry>(entries.Length, StringComparer.Ordinal);
+            foreach (var entry in entries)
+                if (entry.Key != null && !byKey.ContainsKey(entry.Key)) byKey[entry.Key] = entry;
+            byKey = Interlocked.CompareExchange(ref _byKey, byKey, null) ?? byKey; // two threads may both make one: either is right
+        }
+        return byKey.TryGetValue(key, out var found) ? found : null;
     }
+
+    private const int SearchedEntries = 32;
+    private Dictionary<string, ProjectEntry>? _byKey;
 
     public ProjectNode? this[string key] => FindEntry(key)?.Value;
 

@@ -28,6 +28,33 @@ public class ProjectModelTests
     private static string Text(YamlSyntaxTree tree, TextSpan span) => tree.Text.ToString(span);
 
     [Fact]
+    public void Every_service_and_resource_of_a_large_project_is_found_by_name_and_extends_resolves_through_them()
+    {
+        // Above the size where lookups use a table instead of a search (a service's own keys stay searched).
+        const int n = 100;
+        var yaml = new System.Text.StringBuilder("services:\n  s0:\n    image: alpine:3.20\n    user: app\n");
+        for (int i = 1; i < n; i++) yaml.Append($"  s{i}:\n    extends: s{i - 1}\n    secrets: [x{i}]\n    networks: [n{i}]\n");
+        yaml.Append("secrets:\n");
+        for (int i = 1; i < n; i++) yaml.Append($"  x{i}:\n    file: ./x{i}\n");
+        yaml.Append("networks:\n");
+        for (int i = 1; i < n; i++) yaml.Append($"  n{i}: {{}}\n");
+        var project = Load(yaml.ToString());
+
+        for (int i = 1; i < n; i++)
+        {
+            var service = project.GetService($"s{i}")!;
+            Assert.Equal($"s{i}", service.Name);
+            Assert.Equal("alpine:3.20", service.Image!.Raw); // through i levels of extends
+            Assert.Equal($"x{i}", project.GetSecret($"x{i}")!.Name);
+            Assert.Equal($"n{i}", project.GetNetwork($"n{i}")!.Name);
+            Assert.Same(project.Services[i], project.Root!["services"] is ProjectMapping services ? project.GetService(services.Entries[i].Key) : null);
+        }
+        Assert.Null(project.GetService("s100"));
+        Assert.Null(project.GetSecret("s1"));
+        Assert.Null(project.GetVolume("x1"));
+    }
+
+    [Fact]
     public void KongFileReadsWithMergedEnvironmentAndSpans()
     {
         var project = Load(YamlTestFiles.Read("Kong+docker-kong__compose__docker-compose.yml"), "kong.yml");
