@@ -457,7 +457,7 @@ internal sealed class ProjectBuilder
                 diagnostics.Add(At(baseName.Node, "extends: service '" + baseName.Text + "' is not defined" + (baseFile?.Text == null ? "" : " in " + baseFile.Text)));
                 return Store(file, name, WithoutExtends(service));
             }
-            if (!Spend(@base.Entries.Length, extends.KeyNode)) return Store(file, name, WithoutExtends(service));
+            if (!Spend(ValueCount(@base), extends.KeyNode)) return Store(file, name, WithoutExtends(service));
             var merged = ProjectMerger.Merge(WithoutExtends(@base), WithoutExtends(service), "services.*", isStack) as ProjectMapping;
             return Store(file, name, merged ?? WithoutExtends(service));
         }
@@ -465,6 +465,24 @@ internal sealed class ProjectBuilder
         {
             extendsStack.RemoveAt(extendsStack.Count - 1);
         }
+    }
+
+    // What merging a base into a service copies: every value of the base, however deep. Counting its keys alone let a
+    // chain of services that each add to a list (secrets, depends_on) merge a number of values that grows with the
+    // square of the chain: 4,000 services took 5 s and 590 MB.
+    private static int ValueCount(ProjectNode node)
+    {
+        int count = 0;
+        var pending = new Stack<ProjectNode>();
+        pending.Push(node);
+        while (pending.Count > 0)
+        {
+            var value = pending.Pop();
+            count++;
+            if (value is ProjectMapping mapping) foreach (var entry in mapping.Entries) pending.Push(entry.Value);
+            else if (value is ProjectSequence sequence) foreach (var item in sequence.Items) pending.Push(item);
+        }
+        return count;
     }
 
     private ProjectMapping Store(string file, string name, ProjectMapping service)
