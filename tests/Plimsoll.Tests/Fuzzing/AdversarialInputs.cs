@@ -155,34 +155,43 @@ internal sealed class AdversarialInputs
 
     private FuzzInput Wide()
     {
-        switch (_random.Next(8))
+        switch (_random.Next(9))
         {
+            case 8:
+            {
+                int n = _random.Next(500, 5000);
+                var text = new StringBuilder("services:\n  s0:\n    image: alpine:3.20\n");
+                for (int i = 1; i < n; i++) text.Append($"  s{i}:\n    extends: s{i - 1}\n    secrets: [x{i}]\n    depends_on: [s{i - 1}]\n");
+                text.Append("secrets:\n");
+                for (int i = 1; i < n; i++) text.Append($"  x{i}:\n    file: ./x{i}\n");
+                return Compose($"{n} services extending the one before, each with a secret", text.ToString());
+            }
             // Many of what a rule looks up for every instruction or command (stages, SHELLs, WORKDIRs, apt settings,
             // checksum checks): a lookup that walks them all each time makes the file quadratic.
             case 4:
             {
-                int n = _random.Next(1000, 20_000);
+                int n = _random.Next(1000, 10_000);
                 var text = new StringBuilder();
                 for (int i = 0; i < n; i++) text.Append($"FROM alpine:3.20 AS s{i}\nCOPY --from=s{Math.Max(i - 1, 0)} a b\n");
                 return Dockerfile($"{n} stages copying from the one before", text.ToString());
             }
             case 5:
             {
-                int n = _random.Next(1000, 20_000);
+                int n = _random.Next(1000, 10_000);
                 var text = new StringBuilder("FROM alpine:3.20\n");
                 for (int i = 0; i < n; i++) text.Append(i % 2 == 0 ? "SHELL [\"/bin/bash\", \"-c\"]\nRUN echo a | tr a b\n" : "SHELL [\"/bin/sh\", \"-c\"]\nRUN echo a | tr a b\n");
                 return Dockerfile($"{n} SHELLs each before a RUN", text.ToString());
             }
             case 6:
             {
-                int n = _random.Next(1000, 20_000);
+                int n = _random.Next(1000, 8000);
                 var text = new StringBuilder("FROM debian:12\n");
                 for (int i = 0; i < n; i++) text.Append($"RUN apt-get update && apt-get install -y p{i}\nCOPY f{i} dir/\n");
                 return Dockerfile($"{n} apt installs and relative COPYs in one stage", text.ToString());
             }
             case 7:
             {
-                int n = _random.Next(500, 5000);
+                int n = _random.Next(500, 3000);
                 var text = new StringBuilder("FROM alpine:3.20\nRUN true");
                 for (int i = 0; i < n; i++) text.Append($" \\\n && curl -fsSLo f{i}.tgz https://x/{i}.tgz && echo \"h  f{n - i}.tgz\" | sha256sum -c -");
                 return Dockerfile($"one RUN of {n} downloads and checksum checks", text.Append('\n').ToString());
