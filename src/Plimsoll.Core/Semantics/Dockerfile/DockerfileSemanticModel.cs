@@ -65,7 +65,7 @@ public sealed class DockerfileSemanticModel
             ?? (int.TryParse(nameOrIndex, out int index) && index >= 0 && index < Stages.Length ? Stages[index] : null);
 
     /// <summary>The first stage named <paramref name="name"/> (case-insensitive, as BuildKit compares); null when none is.</summary>
-    public BuildStage? FindStageNamed(string name) => _firstStageNamed.TryGetValue(name, out var stage) ? stage : null;
+    public BuildStage? FindStageNamed(string name) => name != null && _firstStageNamed.TryGetValue(name, out var stage) ? stage : null;
 
     // Looked up for every COPY --from and FROM: a table, not a search, so that a file of many stages stays linear.
     private readonly Dictionary<string, BuildStage> _firstStageNamed = new(StringComparer.OrdinalIgnoreCase);
