@@ -95,31 +95,16 @@ public sealed class ComposeProject
     /// <summary>The project name: the <c>name</c> key as interpolated, if set.</summary>
     public ProjectScalar? Name => Root?.Scalar("name");
 
-    // Rules look a name up for every reference (each service's secrets, networks, depends_on): tables, made on first
-    // use, keep a project of thousands of services linear. The first of a name is found, as a search would find it.
-    public ProjectService? GetService(string name) => FirstNamed(ref _servicesByName, Services, static s => s.Name, name);
-    public ProjectResource? GetNetwork(string name) => FirstNamed(ref _networksByName, Networks, static r => r.Name, name);
-    public ProjectResource? GetVolume(string name) => FirstNamed(ref _volumesByName, Volumes, static r => r.Name, name);
-    public ProjectResource? GetSecret(string name) => FirstNamed(ref _secretsByName, Secrets, static r => r.Name, name);
-    public ProjectResource? GetConfig(string name) => FirstNamed(ref _configsByName, Configs, static r => r.Name, name);
+    // Rules look a name up for every reference (each service's secrets, networks, depends_on): a project of thousands
+    // of services stays linear.
+    public ProjectService? GetService(string name) => FirstByKey.Find(ref _servicesByName, Services, static s => s.Name, name);
+    public ProjectResource? GetNetwork(string name) => FirstByKey.Find(ref _networksByName, Networks, static r => r.Name, name);
+    public ProjectResource? GetVolume(string name) => FirstByKey.Find(ref _volumesByName, Volumes, static r => r.Name, name);
+    public ProjectResource? GetSecret(string name) => FirstByKey.Find(ref _secretsByName, Secrets, static r => r.Name, name);
+    public ProjectResource? GetConfig(string name) => FirstByKey.Find(ref _configsByName, Configs, static r => r.Name, name);
 
     private Dictionary<string, ProjectService>? _servicesByName;
     private Dictionary<string, ProjectResource>? _networksByName, _volumesByName, _secretsByName, _configsByName;
-
-    private static T? FirstNamed<T>(ref Dictionary<string, T>? table, ImmutableArray<T> items, Func<T, string> nameOf, string name) where T : class
-    {
-        if (name == null) return null; // as the search did: no item is unnamed
-        var byName = Volatile.Read(ref table);
-        if (byName == null)
-        {
-            byName = new Dictionary<string, T>(StringComparer.Ordinal);
-            foreach (var item in items)
-                if (!byName.ContainsKey(nameOf(item))) byName[nameOf(item)] = item;
-            // Two threads may both make it (an editor's): either table is right, one is kept.
-            byName = Interlocked.CompareExchange(ref table, byName, null) ?? byName;
-        }
-        return byName.TryGetValue(name, out var found) ? found : null;
-    }
 
     /// <summary>True when <c>docker stack deploy</c> ignores (or rejects) the service key: see <see cref="SwarmSupport"/>.</summary>
     public static bool IsIgnoredBySwarm(string serviceKey) => SwarmSupport.IsIgnoredBySwarm(serviceKey);

@@ -124,7 +124,7 @@ public sealed class ProjectMapping : ProjectNode
     {
         var entries = Entries;
         // A service's or a resource's keys are few: searched. A project's services may be thousands, each looked up
-        // (extends, depends_on, merging an override): a table, made on first use, with the first entry of each key.
+        // (extends, depends_on, merging an override): a table.
         if (entries.Length <= SearchedEntries || key == null)
         {
             foreach (var entry in entries)
@@ -133,15 +133,7 @@ public sealed class ProjectMapping : ProjectNode
             }
             return null;
         }
-        var byKey = Volatile.Read(ref _byKey);
-        if (byKey == null)
-        {
-            byKey = new Dictionary<string, ProjectEntry>(entries.Length, StringComparer.Ordinal);
-            foreach (var entry in entries)
-                if (entry.Key != null && !byKey.ContainsKey(entry.Key)) byKey[entry.Key] = entry;
-            byKey = Interlocked.CompareExchange(ref _byKey, byKey, null) ?? byKey; // two threads may both make one: either is right
-        }
-        return byKey.TryGetValue(key, out var found) ? found : null;
+        return FirstByKey.Find(ref _byKey, entries, static e => e.Key, key);
     }
 
     private const int SearchedEntries = 32;

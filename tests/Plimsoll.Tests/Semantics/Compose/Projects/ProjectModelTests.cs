@@ -47,7 +47,7 @@ public class ProjectModelTests
             Assert.Equal("alpine:3.20", service.Image!.Raw); // through i levels of extends
             Assert.Equal($"x{i}", project.GetSecret($"x{i}")!.Name);
             Assert.Equal($"n{i}", project.GetNetwork($"n{i}")!.Name);
-            Assert.Same(project.Services[i], project.Root!["services"] is ProjectMapping services ? project.GetService(services.Entries[i].Key) : null);
+            Assert.Same(project.Services[i], service);
         }
         Assert.Null(project.GetService("s100"));
         Assert.Null(project.GetSecret("s1"));
