@@ -60,7 +60,7 @@ public static class ExecFormScripts
         if (ShellScriptIndex(strings) is int index)
         {
             var script = strings[index];
-            var parse = ShellParser.Parse(script.Value, ShellDialects.ForProgram(strings[0].Value));
+            var parse = ShellParseCache.Shared.Parse(script.Value, ShellDialects.ForProgram(strings[0].Value));
             return new[]
             {
                 new RunScript(run, parse, ShellDialects.ProgramName(strings[0].Value), script.MapToSource)
@@ -69,7 +69,7 @@ public static class ExecFormScripts
         }
 
         var argv = ArgvScript.Build(strings);
-        return new[] { new RunScript(run, ShellParser.Parse(argv.Text, ShellDialect.Posix), ShellDialects.ProgramName(strings[0].Value), argv.MapToSource) { ExecForm = exec } };
+        return new[] { new RunScript(run, ShellParseCache.Shared.Parse(argv.Text, ShellDialect.Posix), ShellDialects.ProgramName(strings[0].Value), argv.MapToSource) { ExecForm = exec } };
     }
 
     /// <summary>

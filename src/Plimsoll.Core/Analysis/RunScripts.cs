@@ -9,7 +9,8 @@ namespace Plimsoll.Analysis;
 /// The shell scripts a RUN executes: its shell-form command and, when the command only feeds a heredoc to
 /// a shell (<c>RUN &lt;&lt;EOF</c>, <c>RUN bash &lt;&lt;EOF</c>), the heredoc body. Only for POSIX shells.
 /// Parsed once per RUN node and shared: the driver's shell callbacks, ShellCheck and rules that compare RUNs all read
-/// the same trees (parsing is the largest cost of a lint run).
+/// the same trees (parsing is the largest cost of a lint run); a script seen before, in this file or another, is not
+/// parsed again (<see cref="ShellParseCache"/>).
 /// </summary>
 public static class RunScripts
 {
@@ -30,14 +31,14 @@ public static class RunScripts
         var shell = model.GetShell(run);
         var dialect = ShellDialects.ForProgram(shell.IsEmpty ? null : shell[0]);
         string shellName = ShellDialects.ProgramName(shell.IsEmpty ? "sh" : shell[0]);
-        var scripts = new List<RunScript>(1) { new(run, ShellParser.Parse(command, dialect), shellName, token.MapLogicalSpan) };
+        var scripts = new List<RunScript>(1) { new(run, ShellParseCache.Shared.Parse(command, dialect), shellName, token.MapLogicalSpan) };
 
         foreach (var heredoc in run.Heredocs)
         {
             if (!RunsHeredocAsScript(command, heredoc)) continue;
             var body = heredoc.Body;
             int bodyStart = body.Span.Start;
-            scripts.Add(new RunScript(run, ShellParser.Parse(heredoc.Content, HeredocDialect(command, dialect)), HeredocShell(command, shellName),
+            scripts.Add(new RunScript(run, ShellParseCache.Shared.Parse(heredoc.Content, HeredocDialect(command, dialect)), HeredocShell(command, shellName),
                 (start, length) => new TextSpan(bodyStart + start, length), heredoc));
         }
         return scripts;

@@ -69,11 +69,12 @@ public sealed class ShellResolvedCommand
     {
         get
         {
-            // Cached: every rule asks for it, and BaseName may cut a substring.
-            if (!_nameKnown)
+            // Cached: every rule asks for it, and BaseName may cut a substring. The flag is written after the name and
+            // read before it (a tree may be shared by threads: ShellParseCache), so a reader that sees it sees the name.
+            if (!Volatile.Read(ref _nameKnown))
             {
                 _name = NameWord == null ? null : BaseName(NameWord);
-                _nameKnown = true;
+                Volatile.Write(ref _nameKnown, true);
             }
             return _name;
         }

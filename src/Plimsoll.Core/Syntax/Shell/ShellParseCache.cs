@@ -1,0 +1,97 @@
+namespace Plimsoll.Syntax.Shell;
+
+/// <summary>
+/// Shell parses kept by their text and dialect, shared by every file and thread of the process. A repository's
+/// Dockerfiles repeat their RUN scripts (the variants of an image made from one template; in the test corpus 71% of the
+/// RUN text is a script seen before), and a parse depends on nothing but its text and dialect. Sharing is safe because
+/// the trees are immutable, the facts they work out on first use may be worked out twice (either answer is right), and
+/// their offsets are relative to the script: each RUN maps them to its own place in its own file.
+/// </summary>
+/// <remarks>
+/// Small on purpose. Repeats come close together (the files of one repository sort together), and every tree kept is
+/// copied by the collector out of the youngest generation: keeping 256 trees made a corpus run slower than keeping 32.
+/// Two generations of at most <see cref="GenerationSize"/> scripts (and <see cref="MaxGenerationChars"/> characters):
+/// when the young one is full it becomes the old one, and a tree found in the old one moves to the young one, so a
+/// script in use stays (nearly least-recently-used, without a list). A script longer than <see cref="MaxScriptChars"/>
+/// is parsed each time and never kept.
+/// </remarks>
+internal sealed class ShellParseCache
+{
+    /// <summary>The cache of the process: the one every lint reads through.</summary>
+    public static ShellParseCache Shared { get; } = new();
+
+    public const int GenerationSize = 32;
+    public const int MaxGenerationChars = 128 * 1024;
+    public const int MaxScriptChars = 32 * 1024;
+
+    private readonly object _gate = new();
+    private Dictionary<Key, ShellParseResult> _young = new();
+    private Dictionary<Key, ShellParseResult> _old = new();
+    private int _youngChars;
+
+    /// <summary><see cref="ShellParser.Parse(string, ShellDialect)"/>, or the result of a recent call with the same text and dialect.</summary>
+    public ShellParseResult Parse(string text, ShellDialect dialect)
+    {
+        if (text.Length > MaxScriptChars) return ShellParser.Parse(text, dialect);
+        var key = new Key(text, dialect);
+        lock (_gate)
+        {
+            if (_young.TryGetValue(key, out var kept)) return kept;
+            if (_old.TryGetValue(key, out kept))
+            {
+                Keep(key, kept);
+                return kept;
+            }
+        }
+        // Parsed outside the lock: the other threads go on meanwhile.
+        var parsed = ShellParser.Parse(text, dialect);
+        lock (_gate)
+        {
+            // Two threads may parse one text at once: the first to come back keeps its tree, and both use that one.
+            if (_young.TryGetValue(key, out var raced)) return raced;
+            Keep(key, parsed);
+        }
+        return parsed;
+    }
+
+    // Under the lock.
+    private void Keep(Key key, ShellParseResult parse)
+    {
+        if (_young.Count >= GenerationSize || _youngChars + key.Text.Length > MaxGenerationChars)
+        {
+            (_old, _young) = (_young, _old);
+            _young.Clear();
+            _youngChars = 0;
+        }
+        _young[key] = parse;
+        _youngChars += key.Text.Length;
+    }
+
+    /// <summary>How many scripts are kept now (for tests).</summary>
+    internal int Count
+    {
+        get
+        {
+            lock (_gate) return _young.Count + _old.Count;
+        }
+    }
+
+    /// <summary>A script and its dialect, with the text's hash worked out once (a lookup needs it twice on a miss).</summary>
+    private readonly struct Key : IEquatable<Key>
+    {
+        public Key(string text, ShellDialect dialect)
+        {
+            Text = text;
+            Dialect = dialect;
+            Hash = text.GetHashCode() * 31 + (int)dialect;
+        }
+
+        public string Text { get; }
+        public ShellDialect Dialect { get; }
+        public int Hash { get; }
+
+        public bool Equals(Key other) => Hash == other.Hash && Dialect == other.Dialect && string.Equals(Text, other.Text, StringComparison.Ordinal);
+        public override bool Equals(object? obj) => obj is Key other && Equals(other);
+        public override int GetHashCode() => Hash;
+    }
+}
