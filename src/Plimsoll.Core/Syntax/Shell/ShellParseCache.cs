@@ -8,12 +8,14 @@ namespace Plimsoll.Syntax.Shell;
 /// their offsets are relative to the script: each RUN maps them to its own place in its own file.
 /// </summary>
 /// <remarks>
-/// Small on purpose. Repeats come close together (the files of one repository sort together), and every tree kept is
-/// copied by the collector out of the youngest generation: keeping 256 trees made a corpus run slower than keeping 32.
-/// Two generations of at most <see cref="GenerationSize"/> scripts (and <see cref="MaxGenerationChars"/> characters):
-/// when the young one is full it becomes the old one, and a tree found in the old one moves to the young one, so a
-/// script in use stays (nearly least-recently-used, without a list). A script longer than <see cref="MaxScriptChars"/>
-/// is parsed each time and never kept.
+/// Small on purpose: every tree kept is copied by the collector out of the youngest generation. Repeats come close
+/// together (the files of one repository sort together), so two generations of at most <see cref="GenerationSize"/>
+/// scripts (and <see cref="MaxGenerationChars"/> characters) hold them: when the young one is full it becomes the old
+/// one, and a tree found in the old one moves to the young one, so a script in use stays (nearly least-recently-used,
+/// without a list). A tree is kept only when its script comes a second time (the hashes of scripts seen once are
+/// remembered, one per slot): scripts that never repeat then cost a hash, not a copy. Measured on the corpus: keeping
+/// every tree made the run 3% faster still, but a corpus whose scripts never repeat 9% slower; keeping 256 trees made
+/// it slower than keeping 32. A script longer than <see cref="MaxScriptChars"/> is parsed each time and never kept.
 /// </remarks>
 internal sealed class ShellParseCache
 {
@@ -23,17 +25,20 @@ internal sealed class ShellParseCache
     public const int GenerationSize = 32;
     public const int MaxGenerationChars = 128 * 1024;
     public const int MaxScriptChars = 32 * 1024;
+    private const int SeenSlots = 4096;
 
     private readonly object _gate = new();
     private Dictionary<Key, ShellParseResult> _young = new();
     private Dictionary<Key, ShellParseResult> _old = new();
     private int _youngChars;
+    private readonly int[] _seen = new int[SeenSlots];
 
     /// <summary><see cref="ShellParser.Parse(string, ShellDialect)"/>, or the result of a recent call with the same text and dialect.</summary>
     public ShellParseResult Parse(string text, ShellDialect dialect)
     {
         if (text.Length > MaxScriptChars) return ShellParser.Parse(text, dialect);
         var key = new Key(text, dialect);
+        bool seenBefore;
         lock (_gate)
         {
             if (_young.TryGetValue(key, out var kept)) return kept;
@@ -42,9 +47,13 @@ internal sealed class ShellParseCache
                 Keep(key, kept);
                 return kept;
             }
+            ref int seen = ref _seen[key.Hash & (SeenSlots - 1)];
+            seenBefore = seen == key.Hash;
+            seen = key.Hash;
         }
         // Parsed outside the lock: the other threads go on meanwhile.
         var parsed = ShellParser.Parse(text, dialect);
+        if (!seenBefore) return parsed;
         lock (_gate)
         {
             // Two threads may parse one text at once: the first to come back keeps its tree, and both use that one.
