@@ -86,13 +86,17 @@ internal sealed class ShellParseCache
     }
 
     /// <summary>A script and its dialect, with the text's hash worked out once (a lookup needs it twice on a miss).</summary>
+    /// <remarks>
+    /// The hash reads the length, both ends and 32 characters between: hashing every character took a quarter of the
+    /// cache's time. Texts that agree on all of these are told apart by the comparison of the whole text.
+    /// </remarks>
     private readonly struct Key : IEquatable<Key>
     {
         public Key(string text, ShellDialect dialect)
         {
             Text = text;
             Dialect = dialect;
-            Hash = text.GetHashCode() * 31 + (int)dialect;
+            Hash = HashOf(text) * 31 + (int)dialect;
         }
 
         public string Text { get; }
@@ -102,5 +106,22 @@ internal sealed class ShellParseCache
         public bool Equals(Key other) => Hash == other.Hash && Dialect == other.Dialect && string.Equals(Text, other.Text, StringComparison.Ordinal);
         public override bool Equals(object? obj) => obj is Key other && Equals(other);
         public override int GetHashCode() => Hash;
+
+        private static int HashOf(string text)
+        {
+            const int Ends = 32, Between = 32;
+            uint hash = 2166136261u ^ (uint)text.Length;
+            int n = text.Length;
+            if (n <= 2 * Ends + Between)
+            {
+                for (int i = 0; i < n; i++) hash = (hash ^ text[i]) * 16777619u;
+                return (int)hash;
+            }
+            for (int i = 0; i < Ends; i++) hash = (hash ^ text[i]) * 16777619u;
+            for (int i = n - Ends; i < n; i++) hash = (hash ^ text[i]) * 16777619u;
+            int step = (n - 2 * Ends) / Between;
+            for (int i = Ends; i < n - Ends; i += step) hash = (hash ^ text[i]) * 16777619u;
+            return (int)hash;
+        }
     }
 }
