@@ -51,7 +51,8 @@ public sealed class SimpleCommand : ShellCommand
     /// <summary>
     /// A fact about this command worked out once and shared by every rule that asks (the package-manager call it makes,
     /// say): <paramref name="key"/> is an object the asking code owns, and <paramref name="compute"/> runs on the first
-    /// question. The tree is immutable, so a fact never goes stale. Kept on the node rather than in a weak table: no lock
+    /// question. The tree is immutable, so a fact never goes stale; it is also shared by every RUN with the same script
+    /// text (<see cref="ShellParseCache"/>), so a fact must follow from the command alone, never from its file or stage. Kept on the node rather than in a weak table: no lock
     /// and no GC handle per command. Two threads asking at once (an editor's) may both compute it; either value is right.
     /// </summary>
     public T GetOrAddFact<T>(object key, Func<SimpleCommand, T> compute)
