@@ -346,7 +346,7 @@ public sealed class AnalyzerDriver
         int depth = 0;
         for (var outer = command.Outer; outer != null; outer = outer.Outer) depth++;
         if (depth >= ShellParseResult.MaxInlineDepth) return $"scripts run by 'sh -c' are followed {ShellParseResult.MaxInlineDepth} levels deep";
-        return command.SimpleCommand!.ResolvedCommand.TryParseInlineScript(source, out _) ? null : "it is not written so that it can be read in place (escaped quotes or expansions in it)";
+        return command.SimpleCommand!.ResolvedCommand.HasInlineScriptReadableInPlace(source) ? null : "it is not written so that it can be read in place (escaped quotes or expansions in it)";
     }
 
     // A suppression comment that names an unknown rule (or is malformed) is a mistake the user wants to hear about.

@@ -147,31 +147,45 @@ public sealed class ShellResolvedCommand
     public bool TryParseInlineScript(string source, out ShellParseResult result)
     {
         result = null!;
-        if (source == null) return false;
-        ShellWord? word = null;
-        if (TryGetInlineScript(out var w)) word = w;
-        else if (Name is "su" or "runuser")
-            word = ParseOptions(new ShellOptionSpec("cgGsu", new[] { "command", "group", "supp-group", "shell", "user" })).Find('c', "command")?.ValueWord;
-        if (word == null || word.PartCount != 1 || word.End > source.Length) return false;
-        int start, end;
-        switch (word.PartAt(0))
-        {
-            case ShellSingleQuotedPart { IsAnsiC: false } q when q.Length >= 2 && source[q.End - 1] == '\'':
-                (start, end) = (q.Start + 1, q.End - 1);
-                break;
-            case ShellDoubleQuotedPart d when d.Length >= 2 && source[d.End - 1] == '"' && d.Parts.All(p => p is not ShellEscapePart):
-                (start, end) = (d.Start + 1, d.End - 1);
-                break;
-            case ShellLiteralPart l when l.Length == l.Value.Length:
-                (start, end) = (l.Start, l.End);
-                break;
-            default:
-                return false;
-        }
+        if (!TryGetInlineScriptSpan(source, out int start, out int end)) return false;
         // `bash -c` reads bash; `sh -c`, `su -c` and the rest read POSIX sh.
         result = ShellParser.Parse(source, start, end - start, ShellDialects.ForProgram(Name));
         return true;
     }
+
+    /// <summary>
+    /// Whether <see cref="TryParseInlineScript"/> would parse an inline script, without parsing it: for a caller that only
+    /// needs to know (the command walk has parsed it already).
+    /// </summary>
+    internal bool HasInlineScriptReadableInPlace(string source) => TryGetInlineScriptSpan(source, out _, out _);
+
+    // Where the inline script's text is in `source`, when its word is one quoted or plain literal without escapes.
+    private bool TryGetInlineScriptSpan(string source, out int start, out int end)
+    {
+        start = end = 0;
+        if (source == null) return false;
+        ShellWord? word = null;
+        if (TryGetInlineScript(out var w)) word = w;
+        else if (Name is "su" or "runuser") word = ParseOptions(SuOptions).Find('c', "command")?.ValueWord;
+        if (word == null || word.PartCount != 1 || word.End > source.Length) return false;
+        switch (word.PartAt(0))
+        {
+            case ShellSingleQuotedPart { IsAnsiC: false } q when q.Length >= 2 && source[q.End - 1] == '\'':
+                (start, end) = (q.Start + 1, q.End - 1);
+                return true;
+            case ShellDoubleQuotedPart d when d.Length >= 2 && source[d.End - 1] == '"' && d.Parts.All(p => p is not ShellEscapePart):
+                (start, end) = (d.Start + 1, d.End - 1);
+                return true;
+            case ShellLiteralPart l when l.Length == l.Value.Length:
+                (start, end) = (l.Start, l.End);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // One instance: ParseOptions keeps its last answer by spec, which a spec made per call would never hit.
+    private static readonly ShellOptionSpec SuOptions = new("cgGsu", new[] { "command", "group", "supp-group", "shell", "user" });
 
     private static bool Assign(ShellWord w, out ShellWord script)
     {

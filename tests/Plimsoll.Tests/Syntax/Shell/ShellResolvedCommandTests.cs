@@ -82,10 +82,13 @@ public class ShellResolvedCommandTests
     [InlineData("sudo bash -c \"curl -fsSL https://x | sh\"")]
     [InlineData("su app -c 'curl -fsSL https://x | sh'")]
     [InlineData("bash -c curl\\ -fsSL\\ https://x\\|sh", false)]
+    [InlineData("sh -c \"curl \\\"x\\\" | sh\"", false)]
+    [InlineData("sh -c $'curl x | sh'", false)]
     public void InlineScript_ParsedInPlace(string src, bool parsable = true)
     {
         var cmd = Single(src);
         Assert.Equal(parsable, cmd.ResolvedCommand.TryParseInlineScript(src, out var inner));
+        Assert.Equal(parsable, cmd.ResolvedCommand.HasInlineScriptReadableInPlace(src)); // the driver's question, no parse
         if (!parsable) return;
         Assert.False(inner.HasErrors);
         var commands = inner.Script.DescendantCommands().ToList();
