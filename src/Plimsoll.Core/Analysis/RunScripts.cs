@@ -33,37 +33,28 @@ public static class RunScripts
         string shellName = ShellDialects.ProgramName(shell.IsEmpty ? "sh" : shell[0]);
         var scripts = new List<RunScript>(1) { new(run, ShellParseCache.Shared.Parse(command, dialect), shellName, token.MapLogicalSpan) };
 
+        if (run.Heredocs.Length == 0) return scripts;
+        // What reads the heredocs depends on the command's first word alone: `<<EOF` alone (or `2<<EOF`) goes to the
+        // SHELL, `sh <<EOF` / `bash -e <<EOF` to that shell (whatever the SHELL); anything else does not run them.
+        string? first = FirstWord(command);
+        if (first == null) return scripts;
+        bool toShell = first.StartsWith("<<", StringComparison.Ordinal) || char.IsDigit(first[0]);
+        bool namedShell = ShellDialects.IsPosixShell(first);
+        if (!toShell && !namedShell) return scripts;
+        var heredocDialect = namedShell ? ShellDialects.ForProgram(first) : dialect;
+        string heredocShell = namedShell ? ShellDialects.ProgramName(first) : shellName;
         foreach (var heredoc in run.Heredocs)
         {
-            if (!RunsHeredocAsScript(command, heredoc)) continue;
-            var body = heredoc.Body;
-            int bodyStart = body.Span.Start;
-            scripts.Add(new RunScript(run, ShellParseCache.Shared.Parse(heredoc.Content, HeredocDialect(command, dialect)), HeredocShell(command, shellName),
+            int bodyStart = heredoc.Body.Span.Start;
+            scripts.Add(new RunScript(run, ShellParseCache.Shared.Parse(heredoc.Content, heredocDialect), heredocShell,
                 (start, length) => new TextSpan(bodyStart + start, length), heredoc));
         }
         return scripts;
     }
 
-    // The shell that reads a heredoc script: the program named before it, else the SHELL.
-    private static string HeredocShell(string command, string shellName)
+    private static string? FirstWord(string command)
     {
         var words = command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && ShellDialects.IsPosixShell(words[0]) ? ShellDialects.ProgramName(words[0]) : shellName;
-    }
-
-    // `bash <<EOF` reads bash whatever the SHELL; `<<EOF` alone goes to the SHELL.
-    private static ShellDialect HeredocDialect(string command, ShellDialect shellDialect)
-    {
-        var words = command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && ShellDialects.IsPosixShell(words[0]) ? ShellDialects.ForProgram(words[0]) : shellDialect;
-    }
-
-    // `<<EOF` alone, or `sh <<EOF` / `bash -e <<EOF`: the body is the script.
-    private static bool RunsHeredocAsScript(string command, HeredocSyntax heredoc)
-    {
-        var words = command.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0) return false;
-        if (words[0].StartsWith("<<", StringComparison.Ordinal) || char.IsDigit(words[0][0])) return true;
-        return ShellDialects.IsPosixShell(words[0]);
+        return words.Length > 0 ? words[0] : null;
     }
 }
